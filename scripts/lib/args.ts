@@ -1,0 +1,86 @@
+// Command-line parsing on node:util parseArgs, with parse failures turned into UsageErrors,
+// and the validators for the values the commands take (region, pool ID, endpoint, email).
+import { parseArgs } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
+import { UsageError } from './errors';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+export interface Parsed<O extends Options> {
+  values: ReturnType<typeof parseArgs<{ options: O; allowPositionals: true; strict: true }>>['values'];
+  positionals: string[];
+}
+
+/** parseArgs in strict mode; `helpHint` names the command to run with --help after a mistake. */
+export function parse<O extends Options>(argv: string[], options: O, helpHint: string): Parsed<O> {
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    return { values, positionals };
+  } catch (error) {
+    const message = error instanceof Error
+      ? error.message.split('\n')[0]!.replace(/\. To specify a positional argument.*$/, '').replace(/\.$/, '')
+      : String(error);
+    throw new UsageError(`${message}. Run \`${helpHint} --help\` for usage.`);
+  }
+}
+
+// The same rules src/config.ts applies (and amazon-cognito-identity-js for pool IDs).
+const POOL_ID = /^([\w-]+)_[0-9a-zA-Z]+$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+export function checkRegion(region: string, source: string): string {
+  if (!REGION.test(region)) {
+    throw new UsageError(`${source} "${region}" is not an AWS region name (e.g. us-east-1).`);
+  }
+  return region;
+}
+
+export function checkPoolId(poolId: string, source: string): string {
+  if (!POOL_ID.test(poolId) || poolId.length > 55) {
+    throw new UsageError(`${source} "${poolId}" is not a user pool ID; expected <region>_<id>, e.g. us-east-1_AbC123xyz.`);
+  }
+  return poolId;
+}
+
+/** The region part of a pool ID (`us-east-1_AbC123xyz` → `us-east-1`). */
+export function regionOfPoolId(poolId: string): string {
+  return poolId.slice(0, poolId.indexOf('_'));
+}
+
+export const LOCAL_POOL_HINT = 'pass --endpoint http://127.0.0.1:5173/__cognito/ to use the local pool of `npm run dev`';
+
+/** An absolute http(s) URL; a same-origin path like /__cognito/ only works inside the browser. */
+export function checkEndpoint(endpoint: string, source: string): string {
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    if (endpoint.startsWith('/')) {
+      throw new UsageError(`${source} "${endpoint}" is a path the site resolves in the browser; ${LOCAL_POOL_HINT}.`);
+    }
+    throw new UsageError(`${source} "${endpoint}" is not a URL; expected e.g. http://127.0.0.1:5173/__cognito/.`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(`${source} "${endpoint}" must be an http:// or https:// URL.`);
+  }
+  return endpoint;
+}
+
+/** Loopback hosts: the local pool, which does not check request signatures. */
+export function isLoopback(endpoint: string): boolean {
+  const host = new URL(endpoint).hostname;
+  return host === 'localhost' || host === '[::1]' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+// Pragmatic: one @, no spaces, a dot in the domain; Cognito's own check comes after this.
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+
+export function checkEmail(email: string | undefined, command: string): string {
+  if (email === undefined || email === '') {
+    throw new UsageError(`\`${command}\` needs the rider's email address, e.g. \`npm run users -- ${command} rider@example.com\`.`);
+  }
+  if (!EMAIL.test(email) || email.length > 128) {
+    throw new UsageError(`"${email}" is not a valid email address.`);
+  }
+  return email;
+}

@@ -1,0 +1,270 @@
+// Finding or creating the riders' user pool and the web site's app client. Read-only planning
+// (planProvision) is separate from the writes (applyPlan), so --dry-run runs only the former.
+import {
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  DescribeUserPoolClientCommand,
+  DescribeUserPoolCommand,
+  ListUserPoolClientsCommand,
+  ListUserPoolsCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import type {
+  CognitoIdentityProviderClient,
+  CreateUserPoolClientCommandInput,
+  CreateUserPoolCommandInput,
+  UserPoolClientDescription,
+  UserPoolClientType,
+  UserPoolDescriptionType,
+  UserPoolType,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { CliError, call } from './errors';
+
+export const DEFAULT_POOL_NAME = 'WildRydes';
+export const DEFAULT_CLIENT_NAME = 'WildRydesWebApp';
+
+/** Riders sign up with their email (case-insensitive), confirm it with a code, recover by email. */
+export function userPoolSettings(poolName: string): CreateUserPoolCommandInput {
+  return {
+    PoolName: poolName,
+    UsernameAttributes: ['email'],
+    AutoVerifiedAttributes: ['email'],
+    UsernameConfiguration: { CaseSensitive: false },
+    Policies: {
+      PasswordPolicy: {
+        MinimumLength: 8,
+        RequireUppercase: true,
+        RequireLowercase: true,
+        RequireNumbers: true,
+        RequireSymbols: true,
+        TemporaryPasswordValidityDays: 7,
+      },
+    },
+    AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
+    AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
+    VerificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_CODE' },
+    MfaConfiguration: 'OFF',
+    DeletionProtection: 'ACTIVE',
+  };
+}
+
+export type AppClientSettings = Omit<CreateUserPoolClientCommandInput, 'UserPoolId'>;
+
+/**
+ * The browser library signs in with SRP and cannot send a secret hash: no secret, SRP and
+ * refresh flows only, no user-existence leaks, revocable refresh tokens.
+ */
+export function appClientSettings(clientName: string): AppClientSettings {
+  return {
+    ClientName: clientName,
+    GenerateSecret: false,
+    ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    PreventUserExistenceErrors: 'ENABLED',
+    EnableTokenRevocation: true,
+    AccessTokenValidity: 60,
+    IdTokenValidity: 60,
+    RefreshTokenValidity: 30,
+    TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'days' },
+    AuthSessionValidity: 3,
+  };
+}
+
+export interface ProvisionOptions {
+  poolName: string;
+  clientName: string;
+  /** Use this pool instead of looking it up by name. */
+  poolId?: string | undefined;
+}
+
+export type PoolStep =
+  | { action: 'create'; input: CreateUserPoolCommandInput }
+  | { action: 'reuse'; poolId: string; pool: UserPoolType };
+
+export type ClientStep =
+  | { action: 'create'; input: AppClientSettings }
+  | { action: 'reuse'; clientId: string; client: UserPoolClientType };
+
+export interface ProvisionPlan {
+  pool: PoolStep;
+  client: ClientStep;
+  /** Things that work but deserve a look (printed, not fatal). */
+  warnings: string[];
+}
+
+export interface ProvisionResult {
+  poolId: string;
+  clientId: string;
+  poolCreated: boolean;
+  clientCreated: boolean;
+}
+
+/** Every pool in the region with this name (ListUserPools, all pages). */
+export async function findPoolsByName(
+  client: CognitoIdentityProviderClient,
+  name: string,
+): Promise<UserPoolDescriptionType[]> {
+  const found: UserPoolDescriptionType[] = [];
+  let NextToken: string | undefined;
+  do {
+    const page = await call('ListUserPools', () =>
+      client.send(new ListUserPoolsCommand({ MaxResults: 60, ...(NextToken ? { NextToken } : {}) })));
+    found.push(...(page.UserPools ?? []).filter((pool) => pool.Name === name));
+    NextToken = page.NextToken;
+  } while (NextToken);
+  return found;
+}
+
+/** Every app client of the pool with this name (ListUserPoolClients, all pages). */
+export async function findClientsByName(
+  client: CognitoIdentityProviderClient,
+  poolId: string,
+  name: string,
+): Promise<UserPoolClientDescription[]> {
+  const found: UserPoolClientDescription[] = [];
+  let NextToken: string | undefined;
+  do {
+    const page = await call('ListUserPoolClients', () =>
+      client.send(new ListUserPoolClientsCommand({ UserPoolId: poolId, MaxResults: 60, ...(NextToken ? { NextToken } : {}) })));
+    found.push(...(page.UserPoolClients ?? []).filter((c) => c.ClientName === name));
+    NextToken = page.NextToken;
+  } while (NextToken);
+  return found;
+}
+
+async function describePool(client: CognitoIdentityProviderClient, poolId: string): Promise<UserPoolType> {
+  const out = await call('DescribeUserPool', () => client.send(new DescribeUserPoolCommand({ UserPoolId: poolId })));
+  if (!out.UserPool) throw new CliError(`DescribeUserPool returned no pool for ${poolId}.`);
+  return out.UserPool;
+}
+
+/** Why an existing pool cannot serve the rider site, or undefined when it can. */
+export function poolProblem(pool: UserPoolType): string | undefined {
+  if (!pool.UsernameAttributes?.includes('email')) {
+    return `User pool ${pool.Name} (${pool.Id}) does not use the email address as the username ` +
+      `(UsernameAttributes is [${(pool.UsernameAttributes ?? []).join(', ')}]), which cannot be changed after creation; ` +
+      'choose another --pool-name to create a new pool, or delete this one and re-run.';
+  }
+  return undefined;
+}
+
+/** Why an existing app client cannot serve the browser, or undefined when it can. */
+export function clientProblem(appClient: UserPoolClientType): string | undefined {
+  const label = `App client ${appClient.ClientName} (${appClient.ClientId}) in ${appClient.UserPoolId}`;
+  const fix = `delete it (aws cognito-idp delete-user-pool-client --user-pool-id ${appClient.UserPoolId} ` +
+    `--client-id ${appClient.ClientId}) and re-run, or choose another --client-name.`;
+  if (appClient.ClientSecret) {
+    return `${label} has a client secret, which the browser sign-in library cannot use; ${fix}`;
+  }
+  if (!appClient.ExplicitAuthFlows?.includes('ALLOW_USER_SRP_AUTH')) {
+    return `${label} does not allow ALLOW_USER_SRP_AUTH, the sign-in flow the site uses; ` +
+      `enable it in the console (App client → Authentication flows) or ${fix}`;
+  }
+  return undefined;
+}
+
+function poolWarnings(pool: UserPoolType): string[] {
+  const warnings: string[] = [];
+  if (pool.AdminCreateUserConfig?.AllowAdminCreateUserOnly) {
+    warnings.push(`User pool ${pool.Id} allows only administrators to create users, so riders cannot register themselves.`);
+  }
+  if (!pool.AutoVerifiedAttributes?.includes('email')) {
+    warnings.push(`User pool ${pool.Id} does not verify email addresses, so riders get no confirmation code.`);
+  }
+  return warnings;
+}
+
+/**
+ * Decides what to create and what to reuse, calling only read APIs (List*, Describe*).
+ * Throws CliError for duplicates and for existing resources the site cannot use.
+ */
+export async function planProvision(
+  client: CognitoIdentityProviderClient,
+  options: ProvisionOptions,
+): Promise<ProvisionPlan> {
+  let pool: UserPoolType | undefined;
+  if (options.poolId) {
+    pool = await describePool(client, options.poolId);
+  } else {
+    const matches = await findPoolsByName(client, options.poolName);
+    if (matches.length > 1) {
+      throw new CliError(
+        `${matches.length} user pools are named ${options.poolName} (${matches.map((p) => p.Id).join(', ')}); ` +
+          'pass --pool-id to choose one.',
+      );
+    }
+    if (matches[0]?.Id) pool = await describePool(client, matches[0].Id);
+  }
+  if (pool === undefined) {
+    return {
+      pool: { action: 'create', input: userPoolSettings(options.poolName) },
+      client: { action: 'create', input: appClientSettings(options.clientName) },
+      warnings: [],
+    };
+  }
+  const poolId = pool.Id;
+  if (!poolId) throw new CliError('DescribeUserPool returned a pool without an ID.');
+  const problem = poolProblem(pool);
+  if (problem) throw new CliError(problem);
+
+  const clients = await findClientsByName(client, poolId, options.clientName);
+  if (clients.length > 1) {
+    throw new CliError(
+      `${clients.length} app clients in ${poolId} are named ${options.clientName} ` +
+        `(${clients.map((c) => c.ClientId).join(', ')}); delete the extra ones or choose another --client-name.`,
+    );
+  }
+  const existing = clients[0];
+  if (!existing?.ClientId) {
+    return {
+      pool: { action: 'reuse', poolId, pool },
+      client: { action: 'create', input: appClientSettings(options.clientName) },
+      warnings: poolWarnings(pool),
+    };
+  }
+  const clientId = existing.ClientId;
+  const described = await call('DescribeUserPoolClient', () =>
+    client.send(new DescribeUserPoolClientCommand({ UserPoolId: poolId, ClientId: clientId })));
+  const appClient = described.UserPoolClient;
+  if (!appClient) throw new CliError(`DescribeUserPoolClient returned no app client for ${clientId}.`);
+  const clientIssue = clientProblem(appClient);
+  if (clientIssue) throw new CliError(clientIssue);
+  const warnings = poolWarnings(pool);
+  if (!appClient.ExplicitAuthFlows?.includes('ALLOW_REFRESH_TOKEN_AUTH')) {
+    warnings.push(`App client ${clientId} does not allow ALLOW_REFRESH_TOKEN_AUTH, so riders are signed out when their tokens expire.`);
+  }
+  return {
+    pool: { action: 'reuse', poolId, pool },
+    client: { action: 'reuse', clientId, client: appClient },
+    warnings,
+  };
+}
+
+/** Creates what the plan says to create; returns the IDs to configure. */
+export async function applyPlan(
+  client: CognitoIdentityProviderClient,
+  plan: ProvisionPlan,
+): Promise<ProvisionResult> {
+  let poolId: string;
+  if (plan.pool.action === 'create') {
+    const input = plan.pool.input;
+    const created = await call('CreateUserPool', () => client.send(new CreateUserPoolCommand(input)));
+    if (!created.UserPool?.Id) throw new CliError('CreateUserPool returned no pool ID.');
+    poolId = created.UserPool.Id;
+  } else {
+    poolId = plan.pool.poolId;
+  }
+  let clientId: string;
+  if (plan.client.action === 'create') {
+    const input: CreateUserPoolClientCommandInput = { UserPoolId: poolId, ...plan.client.input };
+    const created = await call('CreateUserPoolClient', () => client.send(new CreateUserPoolClientCommand(input)));
+    if (!created.UserPoolClient?.ClientId) throw new CliError('CreateUserPoolClient returned no client ID.');
+    clientId = created.UserPoolClient.ClientId;
+  } else {
+    clientId = plan.client.clientId;
+  }
+  return {
+    poolId,
+    clientId,
+    poolCreated: plan.pool.action === 'create',
+    clientCreated: plan.client.action === 'create',
+  };
+}
