@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { cspPlugin } from './vite-plugins/csp';
+import { slimCognitoPlugin } from './vite-plugins/slim-cognito';
 
 const root = import.meta.dirname;
 
@@ -10,8 +12,12 @@ export default defineConfig({
   // amazon-cognito-identity-js bundles buffer@4, which reads `global` at load time;
   // browsers only have globalThis ("global is not defined" otherwise).
   define: { global: 'globalThis' },
+  plugins: [slimCognitoPlugin(), cspPlugin()],
   build: {
     target: 'es2022',
+    // The polyfill would be an inline script, which the Content-Security-Policy forbids;
+    // every es2022 browser supports <link rel="modulepreload"> natively.
+    modulePreload: { polyfill: false },
     rollupOptions: {
       input: Object.fromEntries(pages.map((p) => [p, resolve(root, `${p}.html`)])),
     },

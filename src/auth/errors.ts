@@ -1,0 +1,92 @@
+// The one error type the auth functions throw, and the table that turns every Cognito error a
+// rider can hit (codes and service messages from cognito-facts.md §2.2) into a sentence that
+// says what to do next.
+
+export type AuthErrorCode =
+  | 'InvalidEmail' | 'InvalidCode' | 'InvalidPassword'
+  | 'NotAuthorized' | 'PasswordAttemptsExceeded' | 'UserDisabled' | 'UserNotFound'
+  | 'UserNotConfirmed' | 'AlreadyConfirmed' | 'UsernameExists' | 'AliasExists'
+  | 'CodeMismatch' | 'ExpiredCode' | 'LimitExceeded' | 'TooManyRequests'
+  | 'PasswordResetRequired' | 'ResetNotPossible' | 'CodeDeliveryFailure'
+  | 'SessionExpired' | 'SignedOut' | 'Unsupported' | 'Config' | 'Network' | 'Unavailable' | 'Unknown';
+
+/** Which form field an error belongs to, so a page can put it next to that field. */
+export type AuthErrorField = 'email' | 'password' | 'code';
+
+export class AuthError extends Error {
+  override readonly name = 'AuthError';
+  constructor(
+    readonly code: AuthErrorCode,
+    message: string,
+    /** The Cognito error code (e.g. 'CodeMismatchException') or the library's message, if any. */
+    readonly cognitoCode?: string,
+    readonly field?: AuthErrorField,
+  ) {
+    super(message);
+  }
+}
+
+const SIGN_IN_AGAIN = 'Your session has ended. Please sign in again.';
+const TRY_LATER = 'Wild Rydes accounts are unavailable right now. Please try again in a few minutes.';
+const WAIT = 'Too many attempts. Please wait a few minutes, then try again.';
+
+type Entry = [AuthErrorCode, string, AuthErrorField?];
+
+// Cognito code → rider sentence (used when no message-specific entry below applies).
+const BY_CODE: Record<string, Entry> = {
+  NotAuthorizedException: ['NotAuthorized', 'That email and password don’t match. Check both and try again, or reset your password.', 'password'],
+  UserNotFoundException: ['UserNotFound', 'We couldn’t find an account with that email. Check it, or create an account.', 'email'],
+  UserNotConfirmedException: ['UserNotConfirmed', 'Your email address isn’t confirmed yet. Enter the code we emailed you.'],
+  UsernameExistsException: ['UsernameExists', 'An account with this email already exists. Sign in, or confirm your email if you haven’t yet.', 'email'],
+  AliasExistsException: ['AliasExists', 'Another account already uses this email address. Sign in to that account instead.', 'email'],
+  CodeMismatchException: ['CodeMismatch', 'That code isn’t right. Check the latest email from us and try again.', 'code'],
+  ExpiredCodeException: ['ExpiredCode', 'That code has expired — we can send a new one.', 'code'],
+  LimitExceededException: ['LimitExceeded', WAIT],
+  TooManyFailedAttemptsException: ['LimitExceeded', 'Too many wrong codes. Please wait a few minutes, then request a new code.', 'code'],
+  TooManyRequestsException: ['TooManyRequests', 'We’re very busy right now. Please wait a moment and try again.'],
+  InvalidPasswordException: ['InvalidPassword', 'That password doesn’t meet the rules. Use at least 8 characters with upper and lowercase letters, a number and a symbol.', 'password'],
+  PasswordHistoryPolicyViolationException: ['InvalidPassword', 'Choose a password you haven’t used recently.', 'password'],
+  PasswordResetRequiredException: ['PasswordResetRequired', 'You need to set a new password before signing in. Choose “Forgot password?” to get a code.'],
+  CodeDeliveryFailureException: ['CodeDeliveryFailure', 'We couldn’t send the email. Check the address, or try again later.', 'email'],
+  InvalidParameterException: ['Unknown', 'Something in the form isn’t valid. Check your details and try again.'],
+  NetworkError: ['Network', 'We couldn’t reach Wild Rydes. Check your internet connection and try again.'],
+  ResourceNotFoundException: ['Config', TRY_LATER],
+  InvalidUserPoolConfigurationException: ['Config', TRY_LATER],
+  UnsupportedOperationException: ['Config', TRY_LATER],
+  InternalErrorException: ['Unavailable', TRY_LATER],
+  ForbiddenException: ['Unavailable', TRY_LATER],
+};
+
+// Service (or library) message → entry, for codes whose meaning depends on the message.
+const BY_MESSAGE: [RegExp, Entry][] = [
+  [/^Password attempts exceeded/, ['PasswordAttemptsExceeded', 'Too many failed sign-in attempts. Wait a few minutes and try again, or reset your password.']],
+  [/^User is disabled/, ['UserDisabled', 'This account has been disabled. Please contact Wild Rydes support.']],
+  [/^User cannot be confirmed|^User cannot confirm|^User is already confirmed/, ['AlreadyConfirmed', 'This account is already confirmed — you can sign in.']],
+  [/^User password cannot be reset/, ['ResetNotPossible', 'This account still has its temporary password. Sign in with the password from your invitation email.']],
+  [/^Cannot reset password .*no registered\/verified/, ['ResetNotPossible', 'This email address hasn’t been confirmed yet, so we can’t send a reset code. Confirm your account first.']],
+  [/Token has (been revoked|expired)|^Invalid (Refresh|Access) Token|session is expired|^Invalid session/, ['SessionExpired', SIGN_IN_AGAIN]],
+  [/^Temporary password has expired/, ['ResetNotPossible', 'Your temporary password has expired. Ask Wild Rydes support to send a new invitation.']],
+  [/^(Local storage is missing|Cannot retrieve a new session|Username is null|User is not authenticated)/, ['SignedOut', 'You’re signed out. Please sign in.']],
+  [/secret hash|configured for secret|flow not enabled/, ['Config', TRY_LATER]],
+  [/SignUp is not permitted/, ['Unsupported', 'New accounts can’t be created here right now.']],
+  [/not long enough|length greater than or equal/, ['InvalidPassword', 'Your password needs at least 8 characters.', 'password']],
+  [/uppercase characters/, ['InvalidPassword', 'Your password needs an uppercase letter (A–Z).', 'password']],
+  [/lowercase characters/, ['InvalidPassword', 'Your password needs a lowercase letter (a–z).', 'password']],
+  [/numeric characters/, ['InvalidPassword', 'Your password needs a number (0–9).', 'password']],
+  [/symbol characters/, ['InvalidPassword', 'Your password needs a symbol, like ! ? # or %.', 'password']],
+  [/^Username should be|^Invalid email/, ['InvalidEmail', 'Enter a valid email address, like name@example.com.', 'email']],
+  [/^Network error$/, BY_CODE.NetworkError!],
+];
+
+/** Turns anything the library (or fetch) throws into an AuthError with a rider-readable message. */
+export function toAuthError(err: unknown): AuthError {
+  if (err instanceof AuthError) return err;
+  const e = (err ?? {}) as { code?: unknown; name?: unknown; message?: unknown };
+  const code = typeof e.code === 'string' ? e.code : typeof e.name === 'string' ? e.name : '';
+  const message = typeof e.message === 'string' ? e.message : '';
+  const entry = BY_MESSAGE.find(([pattern]) => pattern.test(message))?.[1]
+    ?? BY_CODE[code]
+    ?? (err instanceof TypeError ? BY_CODE.NetworkError! : undefined)
+    ?? ['Unknown', 'Something went wrong on our side. Please try again.'];
+  return new AuthError(entry[0], entry[1], code && code !== 'Error' ? code : message || undefined, entry[2]);
+}

@@ -1,0 +1,87 @@
+// SRP sign-in (the library's default USER_SRP_AUTH flow) and the steps it can lead to.
+import { AuthenticationDetails } from 'amazon-cognito-identity-js';
+import type { CognitoUser, CognitoUserSession, IAuthenticationCallback } from 'amazon-cognito-identity-js';
+import { riderUser } from './context';
+import { AuthError, toAuthError } from './errors';
+import { resendConfirmationCode } from './registration';
+import { toRiderSession } from './session';
+import type { RiderSession } from './session';
+import { checkNewPassword, normalizeEmail, requirePassword } from './validate';
+
+/** A pending "choose a new password" step; pass it back to completeNewPassword. */
+export interface NewPasswordChallenge {
+  readonly email: string;
+  /** Attributes the pool also wants (none for the Wild Rydes pool). */
+  readonly requiredAttributes: readonly string[];
+}
+
+export type SignInResult =
+  | { next: 'done'; session: RiderSession }
+  /** The account is unconfirmed: a fresh code was sent (destination null if sending failed). */
+  | { next: 'confirmSignUp'; email: string; destination: string | null }
+  /** An operator created the account: the rider must replace the temporary password. */
+  | { next: 'newPassword'; challenge: NewPasswordChallenge };
+
+const pending = new WeakMap<NewPasswordChallenge, CognitoUser>();
+
+const UNSUPPORTED = new AuthError('Unsupported', 'This account needs a sign-in step this site doesn’t support yet. Please contact Wild Rydes support.');
+
+/** Runs one library authentication step with every callback routed into a promise. */
+function authenticate(
+  user: CognitoUser,
+  email: string,
+  start: (callbacks: IAuthenticationCallback) => void,
+): Promise<SignInResult> {
+  return new Promise<SignInResult>((resolve, reject) => {
+    const unsupported = () => reject(UNSUPPORTED);
+    start({
+      onSuccess: (session: CognitoUserSession) => resolve({ next: 'done', session: toRiderSession(session) }),
+      onFailure: reject,
+      newPasswordRequired: (_attributes: unknown, required: unknown) => {
+        const challenge: NewPasswordChallenge = {
+          email,
+          requiredAttributes: Array.isArray(required) ? required.map(String) : [],
+        };
+        pending.set(challenge, user);
+        resolve({ next: 'newPassword', challenge });
+      },
+      mfaRequired: unsupported,
+      totpRequired: unsupported,
+      mfaSetup: unsupported,
+      selectMFAType: unsupported,
+      customChallenge: unsupported,
+    });
+  }).catch((err: unknown) => {
+    throw toAuthError(err);
+  });
+}
+
+/**
+ * Signs in with SRP. An unconfirmed rider gets a fresh code and `next: 'confirmSignUp'`;
+ * an operator-created rider gets `next: 'newPassword'`.
+ */
+export async function signIn(email: string, password: string): Promise<SignInResult> {
+  const username = normalizeEmail(email);
+  requirePassword(password);
+  const user = riderUser(username);
+  const details = new AuthenticationDetails({ Username: username, Password: password });
+  try {
+    return await authenticate(user, username, (callbacks) => user.authenticateUser(details, callbacks));
+  } catch (err) {
+    if (!(err instanceof AuthError) || err.code !== 'UserNotConfirmed') throw err;
+    const sent = await resendConfirmationCode(username).catch(() => ({ destination: null }));
+    return { next: 'confirmSignUp', email: username, destination: sent.destination };
+  }
+}
+
+/** Finishes NEW_PASSWORD_REQUIRED with the rider's chosen password; returns the session. */
+export async function completeNewPassword(challenge: NewPasswordChallenge, newPassword: string): Promise<RiderSession> {
+  checkNewPassword(newPassword);
+  const user = pending.get(challenge);
+  if (!user) throw new AuthError('SessionExpired', 'Your session has ended. Please sign in again.');
+  const result = await authenticate(user, challenge.email,
+    (callbacks) => user.completeNewPasswordChallenge(newPassword, {}, callbacks));
+  if (result.next !== 'done') throw UNSUPPORTED;
+  pending.delete(challenge);
+  return result.session;
+}

@@ -1,0 +1,38 @@
+// Input checks run before any request, so riders get an instant, specific answer.
+import { AuthError } from './errors';
+import { passwordProblem } from './password-policy';
+
+// Deliberately loose: one @, something on both sides, a dot in the domain, no spaces.
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+
+/** Trimmed, lower-cased email (the pool's sign-in name); throws InvalidEmail when malformed. */
+export function normalizeEmail(email: string): string {
+  const value = email.trim().toLowerCase();
+  if (!value) throw new AuthError('InvalidEmail', 'Enter your email address.', undefined, 'email');
+  if (value.length > 128 || !EMAIL.test(value)) {
+    throw new AuthError('InvalidEmail', 'Enter a valid email address, like name@example.com.', undefined, 'email');
+  }
+  return value;
+}
+
+/** The 6 digits of an emailed code, ignoring spaces and dashes; throws InvalidCode otherwise. */
+export function normalizeCode(code: string): string {
+  const value = code.replace(/[\s-]/g, '');
+  if (!/^\d{6}$/.test(value)) {
+    throw new AuthError('InvalidCode', 'Enter the 6-digit code from the email.', undefined, 'code');
+  }
+  return value;
+}
+
+/** Throws InvalidPassword naming the failing rules when the password breaks the policy. */
+export function checkNewPassword(password: string): string {
+  const problem = passwordProblem(password);
+  if (problem) throw new AuthError('InvalidPassword', problem, undefined, 'password');
+  return password;
+}
+
+/** Throws when the (current) password field is empty. */
+export function requirePassword(password: string): string {
+  if (!password) throw new AuthError('InvalidPassword', 'Enter your password.', undefined, 'password');
+  return password;
+}

@@ -1,0 +1,91 @@
+// The rules for the Cognito settings (VITE_COGNITO_*): local defaults and validation.
+// Pure, so src/config.ts (browser) and vite-plugins/csp.ts (build) share one definition.
+
+export interface CognitoConfig {
+  region: string;
+  userPoolId: string;
+  clientId: string;
+  /** Full URL (or same-origin path) of the Cognito API; undefined = the real regional endpoint. */
+  endpoint: string | undefined;
+}
+
+export interface ConfigProblem {
+  /** The VITE_ variable the operator has to fix. */
+  variable: string;
+  message: string;
+}
+
+export type ConfigResult =
+  | { ok: true; config: CognitoConfig }
+  | { ok: false; problems: ConfigProblem[] };
+
+export type CognitoEnv = Partial<Record<
+  | 'VITE_COGNITO_REGION'
+  | 'VITE_COGNITO_USER_POOL_ID'
+  | 'VITE_COGNITO_USER_POOL_CLIENT_ID'
+  | 'VITE_COGNITO_ENDPOINT',
+  string | undefined
+>>;
+
+export const LOCAL_DEFAULTS: Readonly<CognitoConfig> = {
+  region: 'us-east-1',
+  userPoolId: 'us-east-1_LocalPool',
+  clientId: 'localwildrydeswebclient001',
+  endpoint: '/__cognito/',
+};
+
+// The same rule amazon-cognito-identity-js enforces in its CognitoUserPool constructor.
+const POOL_ID = /^([\w-]+)_[0-9a-zA-Z]+$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+const CLIENT_ID = /^[\w+]{1,128}$/;
+
+const clean = (value: string | undefined): string | undefined => value?.trim() || undefined;
+
+/** Validates the Cognito settings; pure, so it is tested with plain objects. */
+export function readConfig(env: CognitoEnv): ConfigResult {
+  const anySet = ['VITE_COGNITO_REGION', 'VITE_COGNITO_USER_POOL_ID',
+    'VITE_COGNITO_USER_POOL_CLIENT_ID', 'VITE_COGNITO_ENDPOINT']
+    .some((key) => clean(env[key as keyof CognitoEnv]) !== undefined);
+  if (!anySet) return { ok: true, config: { ...LOCAL_DEFAULTS } };
+
+  const problems: ConfigProblem[] = [];
+  const userPoolId = clean(env.VITE_COGNITO_USER_POOL_ID) ?? '';
+  const clientId = clean(env.VITE_COGNITO_USER_POOL_CLIENT_ID) ?? '';
+  const endpoint = clean(env.VITE_COGNITO_ENDPOINT);
+  const poolMatch = POOL_ID.exec(userPoolId);
+  const region = clean(env.VITE_COGNITO_REGION) ?? poolMatch?.[1] ?? '';
+
+  if (!userPoolId) {
+    problems.push({ variable: 'VITE_COGNITO_USER_POOL_ID', message: 'is not set.' });
+  } else if (!poolMatch || userPoolId.length > 55) {
+    problems.push({
+      variable: 'VITE_COGNITO_USER_POOL_ID',
+      message: `"${userPoolId}" is not a user pool ID; expected <region>_<id>, e.g. us-east-1_AbC123xyz.`,
+    });
+  } else if (region !== poolMatch[1]) {
+    problems.push({
+      variable: 'VITE_COGNITO_REGION',
+      message: `"${region}" does not match the user pool ID's region "${poolMatch[1]}".`,
+    });
+  }
+  if (region && !REGION.test(region)) {
+    problems.push({ variable: 'VITE_COGNITO_REGION', message: `"${region}" is not an AWS region name.` });
+  }
+  if (!clientId) {
+    problems.push({ variable: 'VITE_COGNITO_USER_POOL_CLIENT_ID', message: 'is not set.' });
+  } else if (!CLIENT_ID.test(clientId)) {
+    problems.push({
+      variable: 'VITE_COGNITO_USER_POOL_CLIENT_ID',
+      message: `"${clientId}" is not an app client ID (letters, digits, _ and + only).`,
+    });
+  }
+  if (endpoint !== undefined && !/^(https?:\/\/[^/]|\/)/.test(endpoint)) {
+    problems.push({
+      variable: 'VITE_COGNITO_ENDPOINT',
+      message: `"${endpoint}" must be an http(s) URL or a path starting with /.`,
+    });
+  }
+  return problems.length
+    ? { ok: false, problems }
+    : { ok: true, config: { region, userPoolId, clientId, endpoint } };
+}

@@ -1,0 +1,51 @@
+// register.html: email, password (with live checklist), confirm password.
+import type * as Auth from '../auth';
+import { byId, fieldError, link, notify } from '../ui/dom';
+import { handleSubmit } from '../ui/form';
+import { passwordChecklist, passwordToggle } from '../ui/password';
+import { AuthError } from '../auth/errors';
+
+export interface RegisterDeps {
+  auth: Pick<typeof Auth, 'register'>;
+  navigate(url: string): void;
+  params: URLSearchParams;
+}
+
+export function mountRegister(root: Document, { auth, navigate, params }: RegisterDeps): void {
+  const form = byId<HTMLFormElement>(root, 'register-form');
+  const email = byId<HTMLInputElement>(root, 'email');
+  const password = byId<HTMLInputElement>(root, 'password');
+  const confirm = byId<HTMLInputElement>(root, 'confirm-password');
+  const message = byId(root, 'form-message');
+  email.value = params.get('email') ?? '';
+  passwordChecklist(password, byId(root, 'password-rules'));
+  passwordToggle(byId<HTMLButtonElement>(root, 'show-password'), [password, confirm]);
+
+  const fields = { email, password };
+  handleSubmit({
+    form, fields, message,
+    submit: byId<HTMLButtonElement>(root, 'submit'),
+    busyLabel: 'Creating account…',
+    async run() {
+      if (confirm.value !== password.value) {
+        fieldError(confirm, 'The passwords don’t match. Type the same password twice.');
+        confirm.focus();
+        return;
+      }
+      try {
+        const result = await auth.register(email.value, password.value);
+        const address = encodeURIComponent(email.value.trim().toLowerCase());
+        navigate(result.confirmed ? `/signin.html?email=${address}` : `/verify.html?email=${address}&sent=1`);
+      } catch (err) {
+        if (!(err instanceof AuthError) || err.code !== 'UsernameExists') throw err;
+        const address = encodeURIComponent(email.value.trim().toLowerCase());
+        fieldError(email, 'An account with this email already exists.');
+        notify(message, 'error', 'An account with this email already exists.',
+          link(`/signin.html?email=${address}`, 'Sign in'),
+          document.createTextNode('or'),
+          link(`/verify.html?email=${address}`, 'enter your confirmation code'),
+          document.createTextNode('if you haven’t confirmed it yet.'));
+      }
+    },
+  });
+}

@@ -1,0 +1,104 @@
+// signin.html: SRP sign-in, the unconfirmed and new-password steps, and "Forgot password?".
+import type * as Auth from '../auth';
+import type { NewPasswordChallenge } from '../auth/sign-in';
+import { safeNextPath } from '../next-path';
+import { byId, clearNotice, notify, show } from '../ui/dom';
+import { handleSubmit } from '../ui/form';
+import { passwordChecklist, passwordToggle } from '../ui/password';
+
+export interface SignInDeps {
+  auth: Pick<typeof Auth, 'signIn' | 'completeNewPassword' | 'forgotPassword' | 'confirmForgotPassword'>;
+  navigate(url: string): void;
+  params: URLSearchParams;
+}
+
+export function mountSignIn(root: Document, { auth, navigate, params }: SignInDeps): void {
+  const input = (id: string) => byId<HTMLInputElement>(root, id);
+  const button = (id: string) => byId<HTMLButtonElement>(root, id);
+  const form = (id: string) => byId<HTMLFormElement>(root, id);
+  const message = byId(root, 'form-message');
+  const email = input('email');
+  const password = input('password');
+  const forms = ['signin-form', 'new-password-form', 'forgot-form', 'reset-form'].map(form);
+  const next = safeNextPath(params.get('next'));
+  let challenge: NewPasswordChallenge | undefined;
+  let resetEmail = '';
+
+  /** Shows one of the four forms and moves focus to its first empty field. */
+  const step = (id: string, focus: HTMLInputElement): void => {
+    for (const f of forms) show(f, f.id === id);
+    show(byId(root, 'back-row'), id !== 'signin-form');
+    focus.focus();
+  };
+
+  email.value = params.get('email') ?? '';
+  if (params.get('verified')) notify(message, 'success', 'Your email is confirmed. Sign in to start riding.');
+  (email.value ? password : email).focus();
+  passwordToggle(button('show-password'), [password]);
+  passwordChecklist(input('new-password'), byId(root, 'new-password-rules'));
+  passwordChecklist(input('reset-password'), byId(root, 'reset-password-rules'));
+
+  handleSubmit({
+    form: forms[0]!, submit: button('submit'), busyLabel: 'Signing in…', message,
+    fields: { email, password },
+    async run() {
+      const result = await auth.signIn(email.value, password.value);
+      if (result.next === 'done') return navigate(next);
+      if (result.next === 'confirmSignUp') {
+        const query = new URLSearchParams({ email: result.email, unconfirmed: '1' });
+        if (result.destination) query.set('sent', '1');
+        return navigate(`/verify.html?${query}`);
+      }
+      challenge = result.challenge;
+      password.value = '';
+      notify(message, 'info', 'Almost there: choose your own password.');
+      step('new-password-form', input('new-password'));
+    },
+  });
+
+  handleSubmit({
+    form: forms[1]!, submit: button('new-password-submit'), busyLabel: 'Saving…', message,
+    fields: { password: input('new-password') },
+    async run() {
+      if (!challenge) return step('signin-form', email);
+      await auth.completeNewPassword(challenge, input('new-password').value);
+      navigate(next);
+    },
+  });
+
+  button('forgot').addEventListener('click', () => {
+    clearNotice(message);
+    input('forgot-email').value = email.value;
+    step('forgot-form', input('forgot-email'));
+  });
+
+  handleSubmit({
+    form: forms[2]!, submit: button('forgot-submit'), busyLabel: 'Sending…', message,
+    fields: { email: input('forgot-email') },
+    async run() {
+      const { destination } = await auth.forgotPassword(input('forgot-email').value);
+      resetEmail = input('forgot-email').value;
+      notify(message, 'info', `If ${resetEmail.trim()} has an account, we’ve emailed a code to ${destination ?? 'it'}.`);
+      step('reset-form', input('reset-code'));
+    },
+  });
+
+  handleSubmit({
+    form: forms[3]!, submit: button('reset-submit'), busyLabel: 'Saving…', message,
+    fields: { code: input('reset-code'), password: input('reset-password') },
+    async run() {
+      await auth.confirmForgotPassword(resetEmail, input('reset-code').value, input('reset-password').value);
+      email.value = resetEmail.trim().toLowerCase();
+      password.value = '';
+      input('reset-code').value = '';
+      input('reset-password').value = '';
+      step('signin-form', password);
+      notify(message, 'success', 'Your password is changed. Sign in with your new password.');
+    },
+  });
+
+  button('back-to-signin').addEventListener('click', () => {
+    clearNotice(message);
+    step('signin-form', email.value ? password : email);
+  });
+}

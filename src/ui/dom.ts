@@ -1,0 +1,53 @@
+// Small DOM helpers shared by the pages. Text only goes in through textContent.
+
+export function byId<T extends HTMLElement = HTMLElement>(root: ParentNode, id: string): T {
+  const el = root.querySelector<T>(`#${id}`);
+  if (!el) throw new Error(`Missing #${id}`);
+  return el;
+}
+
+export const show = (el: HTMLElement, visible = true): void => {
+  el.hidden = !visible;
+};
+
+/** A link built safely from text (never innerHTML). */
+export function link(href: string, text: string): HTMLAnchorElement {
+  const a = document.createElement('a');
+  a.href = href;
+  a.textContent = text;
+  return a;
+}
+
+export type NoticeKind = 'error' | 'success' | 'info';
+
+/**
+ * Writes into a page's message region (role=status, aria-live=polite, tabindex=-1).
+ * Errors also move focus there so keyboard and screen-reader users land on them.
+ */
+export function notify(region: HTMLElement, kind: NoticeKind, text: string, ...extra: Node[]): void {
+  region.className = `notice notice-${kind}`;
+  region.replaceChildren(text, ...extra.flatMap((node) => [' ', node]));
+  show(region);
+  if (kind === 'error') region.focus();
+}
+
+export function clearNotice(region: HTMLElement): void {
+  region.replaceChildren();
+  show(region, false);
+}
+
+/** Shows (or clears, with null) the error under a field, wired through aria-describedby. */
+export function fieldError(input: HTMLInputElement, message: string | null): void {
+  const error = byId(input.ownerDocument, `${input.id}-error`);
+  error.textContent = message ?? '';
+  show(error, !!message);
+  if (message) input.setAttribute('aria-invalid', 'true');
+  else input.removeAttribute('aria-invalid');
+}
+
+/** Clears every field error in a form. */
+export function clearFieldErrors(form: HTMLFormElement): void {
+  form.querySelectorAll<HTMLInputElement>('input[id]').forEach((input) => {
+    if (input.ownerDocument.getElementById(`${input.id}-error`)) fieldError(input, null);
+  });
+}
