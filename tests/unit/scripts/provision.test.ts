@@ -23,7 +23,10 @@ import { harness, text } from './helpers';
 import type { Harness } from './helpers';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
-const WRITE_COMMANDS = [CreateUserPoolCommand, CreateUserPoolClientCommand];
+const expectNoWrites = (): void => {
+  expect(cognito).not.toHaveReceivedCommand(CreateUserPoolCommand);
+  expect(cognito).not.toHaveReceivedCommand(CreateUserPoolClientCommand);
+};
 
 let h: Harness;
 let fake: FakeCognito;
@@ -134,7 +137,7 @@ describe('provision: idempotency', () => {
     h.stdout.length = 0;
 
     expect(await main([], h.deps)).toBe(0);
-    for (const command of WRITE_COMMANDS) expect(cognito).not.toHaveReceivedCommand(command);
+    expectNoWrites();
     expect(await envFile()).toBe(first);
     expect(fake.pools).toHaveLength(1);
     expect(fake.clients).toHaveLength(1);
@@ -160,7 +163,7 @@ describe('provision: idempotency', () => {
     expect(cognito).toHaveReceivedCommandExactlyOnceWith(DescribeUserPoolClientCommand, {
       UserPoolId: pool.Id, ClientId: appClient.ClientId,
     });
-    for (const command of WRITE_COMMANDS) expect(cognito).not.toHaveReceivedCommand(command);
+    expectNoWrites();
     expect(await envFile()).toContain(`VITE_COGNITO_USER_POOL_CLIENT_ID=${appClient.ClientId}`);
   });
 
@@ -199,7 +202,7 @@ describe('provision: existing resources the site cannot use', () => {
       `Error: App client WildRydesWebApp (${bad.ClientId}) in ${pool.Id} has a client secret, which the browser sign-in library cannot use; ` +
         `delete it (aws cognito-idp delete-user-pool-client --user-pool-id ${pool.Id} --client-id ${bad.ClientId}) and re-run, or choose another --client-name.`,
     ]);
-    for (const command of WRITE_COMMANDS) expect(cognito).not.toHaveReceivedCommand(command);
+    expectNoWrites();
     expect(await readdir(h.dir)).toEqual([]);
   });
 
