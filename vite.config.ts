@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { localCognito } from './local-cognito/vite-plugin';
 import { cspPlugin } from './vite-plugins/csp';
 import { slimCognitoPlugin } from './vite-plugins/slim-cognito';
 
@@ -12,7 +13,8 @@ export default defineConfig({
   // amazon-cognito-identity-js bundles buffer@4, which reads `global` at load time;
   // browsers only have globalThis ("global is not defined" otherwise).
   define: { global: 'globalThis' },
-  plugins: [slimCognitoPlugin(), cspPlugin()],
+  // localCognito() mounts the embedded user pool at /__cognito/ in `vite` and `vite preview`.
+  plugins: [localCognito(), slimCognitoPlugin(), cspPlugin()],
   build: {
     target: 'es2022',
     // The polyfill would be an inline script, which the Content-Security-Policy forbids;

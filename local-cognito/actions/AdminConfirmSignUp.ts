@@ -1,0 +1,16 @@
+import type { ActionFactory } from '../context';
+import { notAuthorized } from '../errors';
+import { POOL_ID_RULE, USERNAME_RULE } from '../input';
+import { adminUser } from '../lookup';
+
+/** Confirms a rider without a code (test riders with fake addresses). The email stays unverified, as in Cognito. */
+export const AdminConfirmSignUp: ActionFactory =
+  ({ store, clock }) =>
+  async (input): Promise<Record<string, never>> => {
+    const { user } = adminUser(store, input.string('UserPoolId', POOL_ID_RULE), input.string('Username', USERNAME_RULE));
+    input.optionalStringMap('ClientMetadata');
+    if (user.status !== 'UNCONFIRMED') throw notAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
+    const { signUpCode: _dropped, ...rest } = user;
+    store.putUser({ ...rest, status: 'CONFIRMED', updatedAt: clock.now() });
+    return {};
+  };

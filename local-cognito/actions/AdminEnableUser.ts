@@ -1,0 +1,11 @@
+import type { ActionFactory } from '../context';
+import { POOL_ID_RULE, USERNAME_RULE } from '../input';
+import { adminUser } from '../lookup';
+
+export const AdminEnableUser: ActionFactory =
+  ({ store, clock }) =>
+  async (input): Promise<Record<string, never>> => {
+    const { user } = adminUser(store, input.string('UserPoolId', POOL_ID_RULE), input.string('Username', USERNAME_RULE));
+    store.putUser({ ...user, enabled: true, updatedAt: clock.now() });
+    return {};
+  };

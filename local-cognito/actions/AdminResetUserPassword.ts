@@ -1,0 +1,21 @@
+import { issueCode, RESET_CODE_TTL_MS } from '../codes';
+import type { ActionFactory } from '../context';
+import { invalidParameter, MSG } from '../errors';
+import { POOL_ID_RULE, USERNAME_RULE } from '../input';
+import { adminUser } from '../lookup';
+import { messages } from '../mailer';
+
+/** Puts the rider in RESET_REQUIRED and emails a reset code; sign-in then asks for a reset. */
+export const AdminResetUserPassword: ActionFactory =
+  ({ store, clock, mailer }) =>
+  async (input): Promise<Record<string, never>> => {
+    const { pool, user } = adminUser(store, input.string('UserPoolId', POOL_ID_RULE), input.string('Username', USERNAME_RULE));
+    input.optionalStringMap('ClientMetadata');
+    const email = user.attributes.email;
+    if (!email || user.attributes.email_verified !== 'true') throw invalidParameter(MSG.noVerifiedContact);
+    const now = clock.now();
+    const resetCode = issueCode(now, RESET_CODE_TTL_MS);
+    store.putUser({ ...user, status: 'RESET_REQUIRED', resetCode, updatedAt: now });
+    mailer.send({ poolId: pool.id, to: email, ...messages.reset(resetCode.code), code: resetCode.code });
+    return {};
+  };

@@ -1,0 +1,26 @@
+import type { ActionFactory } from '../context';
+import { poolNameOf } from '../ids';
+import { PASSWORD_RULE, POOL_ID_RULE, USERNAME_RULE } from '../input';
+import { withoutFailures } from '../lockout';
+import { adminUser } from '../lookup';
+import { assertPasswordConforms } from '../password-policy';
+import { createVerifier } from '../srp';
+
+export const AdminSetUserPassword: ActionFactory =
+  ({ store, clock }) =>
+  async (input): Promise<Record<string, never>> => {
+    const { pool, user } = adminUser(store, input.string('UserPoolId', POOL_ID_RULE), input.string('Username', USERNAME_RULE));
+    const password = input.string('Password', PASSWORD_RULE);
+    const permanent = input.optionalBoolean('Permanent') ?? false;
+    assertPasswordConforms(pool.policy, password);
+    const now = clock.now();
+    const { tempPasswordExpiresAt: _old, signUpCode: _code, ...rest } = withoutFailures(user);
+    store.putUser({
+      ...rest,
+      srp: createVerifier(poolNameOf(pool.id), user.username, password),
+      status: permanent ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD',
+      ...(permanent ? {} : { tempPasswordExpiresAt: now + pool.policy.TemporaryPasswordValidityDays * 86_400_000 }),
+      updatedAt: now,
+    });
+    return {};
+  };

@@ -1,0 +1,12 @@
+import type { ActionFactory } from '../context';
+import { POOL_ID_RULE, USERNAME_RULE } from '../input';
+import { adminUser } from '../lookup';
+import { revokeAll } from '../sign-in';
+
+export const AdminUserGlobalSignOut: ActionFactory =
+  ({ store }) =>
+  async (input): Promise<Record<string, never>> => {
+    const { user } = adminUser(store, input.string('UserPoolId', POOL_ID_RULE), input.string('Username', USERNAME_RULE));
+    revokeAll(store, user);
+    return {};
+  };

@@ -1,0 +1,43 @@
+import { checkCode } from '../codes';
+import type { ActionFactory } from '../context';
+import { codeMismatch, MSG, notAuthorized, userNotFound } from '../errors';
+import { poolNameOf } from '../ids';
+import { CLIENT_ID_RULE, CODE_RULE, PASSWORD_RULE, USERNAME_RULE } from '../input';
+import { withoutFailures } from '../lockout';
+import { checkSecretHash, findUser, resolveClient } from '../lookup';
+import { assertPasswordConforms } from '../password-policy';
+import { createVerifier } from '../srp';
+
+export const ConfirmForgotPassword: ActionFactory =
+  ({ store, clock }) =>
+  async (input): Promise<Record<string, never>> => {
+    const clientId = input.string('ClientId', CLIENT_ID_RULE);
+    const typed = input.string('Username', USERNAME_RULE);
+    const code = input.string('ConfirmationCode', CODE_RULE);
+    const password = input.string('Password', PASSWORD_RULE);
+    const { client, pool } = resolveClient(store, clientId);
+    const user = findUser(store, pool, typed);
+    checkSecretHash(client, input.optionalString('SecretHash'), [typed, ...(user ? [user.username] : [])]);
+    if (!user) {
+      throw client.preventUserExistenceErrors === 'ENABLED'
+        ? codeMismatch(MSG.codeMismatch)
+        : userNotFound(MSG.usernameClientNotFound);
+    }
+    if (!user.enabled) throw notAuthorized(MSG.userDisabled);
+    const now = clock.now();
+    const check = checkCode(user.resetCode, code, now);
+    if (!check.ok) {
+      if (check.updated) store.putUser({ ...user, resetCode: check.updated });
+      throw check.error;
+    }
+    // A weak password keeps the code usable: the rider fixes the password and submits again.
+    assertPasswordConforms(pool.policy, password);
+    const { resetCode: _used, ...rest } = withoutFailures(user);
+    store.putUser({
+      ...rest,
+      status: user.status === 'RESET_REQUIRED' ? 'CONFIRMED' : user.status,
+      srp: createVerifier(poolNameOf(pool.id), user.username, password),
+      updatedAt: now,
+    });
+    return {};
+  };

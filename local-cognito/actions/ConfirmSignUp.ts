@@ -1,0 +1,38 @@
+import { checkCode } from '../codes';
+import type { ActionFactory } from '../context';
+import { codeMismatch, MSG, notAuthorized, userNotFound } from '../errors';
+import { CLIENT_ID_RULE, CODE_RULE, USERNAME_RULE } from '../input';
+import { checkSecretHash, findUser, resolveClient } from '../lookup';
+
+export const ConfirmSignUp: ActionFactory =
+  ({ store, clock }) =>
+  async (input): Promise<Record<string, never>> => {
+    const clientId = input.string('ClientId', CLIENT_ID_RULE);
+    const typed = input.string('Username', USERNAME_RULE);
+    const code = input.string('ConfirmationCode', CODE_RULE);
+    input.optionalBoolean('ForceAliasCreation');
+    const { client, pool } = resolveClient(store, clientId);
+    const user = findUser(store, pool, typed);
+    checkSecretHash(client, input.optionalString('SecretHash'), [typed, ...(user ? [user.username] : [])]);
+    if (!user) {
+      // With PreventUserExistenceErrors an unknown user looks like a wrong code.
+      throw client.preventUserExistenceErrors === 'ENABLED'
+        ? codeMismatch(MSG.codeMismatch)
+        : userNotFound(MSG.usernameClientNotFound);
+    }
+    if (user.status !== 'UNCONFIRMED') throw notAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
+    const now = clock.now();
+    const check = checkCode(user.signUpCode, code, now);
+    if (!check.ok) {
+      if (check.updated) store.putUser({ ...user, signUpCode: check.updated });
+      throw check.error;
+    }
+    const { signUpCode: _used, ...rest } = user;
+    store.putUser({
+      ...rest,
+      status: 'CONFIRMED',
+      attributes: { ...user.attributes, ...(user.attributes.email !== undefined ? { email_verified: 'true' } : {}) },
+      updatedAt: now,
+    });
+    return {};
+  };

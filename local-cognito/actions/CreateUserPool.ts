@@ -1,0 +1,13 @@
+import type { CreateUserPoolResponse } from '@aws-sdk/client-cognito-identity-provider';
+import type { ActionFactory } from '../context';
+import { newPoolId } from '../ids';
+import { buildPool, describePool } from '../pools';
+import type { Wire } from '../wire';
+
+export const CreateUserPool: ActionFactory =
+  ({ store, clock }) =>
+  async (input, ctx): Promise<Wire<CreateUserPoolResponse>> => {
+    const pool = buildPool(input, newPoolId(ctx.region), clock.now());
+    store.putPool(pool);
+    return { UserPool: describePool(pool, 0) };
+  };

@@ -1,0 +1,36 @@
+import type { ForgotPasswordResponse } from '@aws-sdk/client-cognito-identity-provider';
+import { looksLikeEmail } from '../attributes';
+import { issueCode, RESET_CODE_TTL_MS, withSend } from '../codes';
+import type { ActionFactory } from '../context';
+import { invalidParameter, MSG, notAuthorized, userNotFound } from '../errors';
+import { CLIENT_ID_RULE, USERNAME_RULE } from '../input';
+import { checkSecretHash, findUser, resolveClient } from '../lookup';
+import { messages } from '../mailer';
+import { emailDelivery } from '../users';
+
+export const ForgotPassword: ActionFactory =
+  ({ store, clock, mailer }) =>
+  async (input): Promise<ForgotPasswordResponse> => {
+    const clientId = input.string('ClientId', CLIENT_ID_RULE);
+    const typed = input.string('Username', USERNAME_RULE);
+    const { client, pool } = resolveClient(store, clientId);
+    const user = findUser(store, pool, typed);
+    checkSecretHash(client, input.optionalString('SecretHash'), [typed, ...(user ? [user.username] : [])]);
+    if (!user) {
+      if (client.preventUserExistenceErrors === 'ENABLED') {
+        return { CodeDeliveryDetails: emailDelivery(looksLikeEmail(typed) ? typed : `${typed}@example.com`) };
+      }
+      throw userNotFound(MSG.usernameClientNotFound);
+    }
+    if (!user.enabled) throw notAuthorized(MSG.userDisabled);
+    if (user.status === 'FORCE_CHANGE_PASSWORD') throw notAuthorized(MSG.resetNotAllowed);
+    const email = user.attributes.email;
+    if (user.status === 'UNCONFIRMED' || !email || user.attributes.email_verified !== 'true') {
+      throw invalidParameter(MSG.noVerifiedContact);
+    }
+    const now = clock.now();
+    const updated = { ...withSend(user, now), resetCode: issueCode(now, RESET_CODE_TTL_MS), updatedAt: now };
+    store.putUser(updated);
+    mailer.send({ poolId: pool.id, to: email, ...messages.reset(updated.resetCode.code), code: updated.resetCode.code });
+    return { CodeDeliveryDetails: emailDelivery(email) };
+  };

@@ -1,0 +1,10 @@
+import type { GetUserResponse } from '@aws-sdk/client-cognito-identity-provider';
+import { attributeList } from '../attributes';
+import type { ActionFactory } from '../context';
+import { TOKEN_RULE } from '../input';
+import { authenticateAccessToken } from '../sign-in';
+
+export const GetUser: ActionFactory = (services) => async (input): Promise<GetUserResponse> => {
+  const { user } = await authenticateAccessToken(services, input.string('AccessToken', TOKEN_RULE));
+  return { Username: user.username, UserAttributes: attributeList(user.attributes), MFAOptions: [], UserMFASettingList: [] };
+};

@@ -1,0 +1,12 @@
+import type { ActionFactory } from '../context';
+import { TOKEN_RULE } from '../input';
+import { authenticateAccessToken, revokeAll } from '../sign-in';
+
+/** Ends every session of the rider: all refresh tokens and the access tokens issued from them. */
+export const GlobalSignOut: ActionFactory =
+  (services) =>
+  async (input): Promise<Record<string, never>> => {
+    const { user } = await authenticateAccessToken(services, input.string('AccessToken', TOKEN_RULE));
+    revokeAll(services.store, user);
+    return {};
+  };

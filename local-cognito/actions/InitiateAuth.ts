@@ -1,0 +1,154 @@
+import type { InitiateAuthResponse } from '@aws-sdk/client-cognito-identity-provider';
+import { randomBytes } from 'node:crypto';
+import type { ActionFactory, RequestContext, Services } from '../context';
+import { invalidParameter, MSG, notAuthorized, userNotConfirmed, userNotFound } from '../errors';
+import { CLIENT_ID_RULE, type Input } from '../input';
+import { checkSecretHash, findUser, resolveClient } from '../lookup';
+import { afterPasswordVerified, assertNotLockedOut, failedPassword, passwordMatches } from '../passwords';
+import { allowsFlow } from '../pools';
+import type { ClientRecord, PoolRecord } from '../records';
+import { hashToken, mintTokens } from '../sign-in';
+import { fakeSrpIdentity, SrpError, startSrp } from '../srp';
+
+const FLOWS = [
+  'USER_SRP_AUTH', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN', 'USER_PASSWORD_AUTH', 'CUSTOM_AUTH',
+  'ADMIN_NO_SRP_AUTH', 'ADMIN_USER_PASSWORD_AUTH', 'USER_AUTH',
+] as const;
+
+const required = (params: Record<string, string>, name: string): string => {
+  const v = params[name];
+  if (v === undefined || v === '') throw invalidParameter(`Missing required parameter ${name}`);
+  return v;
+};
+
+export const InitiateAuth: ActionFactory = (services) => {
+  const { store } = services;
+  return async (input: Input, ctx: RequestContext): Promise<InitiateAuthResponse> => {
+    const flow = input.optionalEnum('AuthFlow', FLOWS);
+    if (!flow) input.string('AuthFlow');
+    const clientId = input.string('ClientId', CLIENT_ID_RULE);
+    const params = input.optionalStringMap('AuthParameters') ?? {};
+    input.optionalStringMap('ClientMetadata');
+    const { client, pool } = resolveClient(store, clientId);
+    switch (flow) {
+      case 'USER_SRP_AUTH':
+        if (!allowsFlow(client, 'USER_SRP_AUTH')) throw invalidParameter(MSG.flowNotEnabled);
+        return srpStart(services, pool, client, params);
+      case 'REFRESH_TOKEN_AUTH':
+      case 'REFRESH_TOKEN':
+        if (!allowsFlow(client, 'REFRESH_TOKEN_AUTH')) throw invalidParameter(MSG.flowNotEnabled);
+        return refresh(services, pool, client, params, ctx);
+      case 'USER_PASSWORD_AUTH':
+        if (!allowsFlow(client, 'USER_PASSWORD_AUTH')) throw invalidParameter('USER_PASSWORD_AUTH flow not enabled for this client');
+        return passwordAuth(services, pool, client, params, ctx);
+      case 'CUSTOM_AUTH':
+        throw invalidParameter('Custom auth lambda trigger is not configured for the user pool.');
+      case 'USER_AUTH':
+        throw invalidParameter('The local user pool does not support the USER_AUTH flow; use USER_SRP_AUTH.');
+      default:
+        throw invalidParameter('Initiate Auth method not supported.');
+    }
+  };
+};
+
+function srpStart(
+  { store, clock, sessions, srpSecrets }: Services,
+  pool: PoolRecord,
+  client: ClientRecord,
+  params: Record<string, string>,
+): InitiateAuthResponse {
+  const typed = required(params, 'USERNAME');
+  const A = required(params, 'SRP_A');
+  const user = findUser(store, pool, typed);
+  checkSecretHash(client, params.SECRET_HASH, [typed, ...(user ? [user.username] : [])]);
+  let identity: { salt: string; verifier: string; userIdForSrp: string };
+  if (user) {
+    identity = { ...user.srp, userIdForSrp: user.username };
+  } else if (client.preventUserExistenceErrors === 'ENABLED') {
+    // A challenge indistinguishable from a real one; the proof then fails like a wrong password.
+    identity = fakeSrpIdentity(srpSecrets.fakeIdentitySecret(pool.fakeSrpSecret), typed);
+  } else {
+    throw userNotFound(MSG.userDoesNotExist);
+  }
+  let step;
+  try {
+    step = startSrp(identity.verifier, A);
+  } catch (err) {
+    if (err instanceof SrpError) throw invalidParameter('SRP_A is not a valid SRP public value.');
+    throw err;
+  }
+  const now = clock.now();
+  const secretBlock = randomBytes(64).toString('base64');
+  sessions.put(
+    secretBlock,
+    {
+      kind: 'srp',
+      poolId: pool.id,
+      clientId: client.clientId,
+      username: user?.username,
+      userIdForSrp: identity.userIdForSrp,
+      A,
+      B: step.B,
+      b: step.b,
+      verifier: identity.verifier,
+      expiresAt: now + client.authSessionMinutes * 60_000,
+    },
+    now,
+  );
+  return {
+    ChallengeName: 'PASSWORD_VERIFIER',
+    ChallengeParameters: {
+      SALT: identity.salt,
+      SECRET_BLOCK: secretBlock,
+      SRP_B: step.B,
+      USERNAME: identity.userIdForSrp,
+      USER_ID_FOR_SRP: identity.userIdForSrp,
+    },
+  };
+}
+
+async function refresh(
+  services: Services,
+  pool: PoolRecord,
+  client: ClientRecord,
+  params: Record<string, string>,
+  ctx: RequestContext,
+): Promise<InitiateAuthResponse> {
+  const { store, clock } = services;
+  const token = required(params, 'REFRESH_TOKEN');
+  const lineage = store.lineageByRefreshHash(hashToken(token));
+  if (!lineage || lineage.clientId !== client.clientId || lineage.poolId !== pool.id) {
+    throw notAuthorized(MSG.invalidRefresh);
+  }
+  if (lineage.revoked) throw notAuthorized(MSG.refreshRevoked);
+  if (lineage.refreshExpiresAt <= clock.now()) throw notAuthorized('Refresh Token has expired');
+  const user = store.user(pool.id, lineage.username);
+  if (!user) throw notAuthorized(MSG.invalidRefresh);
+  checkSecretHash(client, params.SECRET_HASH, [user.username, ...(params.USERNAME ? [params.USERNAME] : [])]);
+  if (!user.enabled) throw notAuthorized(MSG.userDisabled);
+  const AuthenticationResult = await mintTokens(services, pool, client, user, lineage, ctx);
+  return { ChallengeParameters: {}, AuthenticationResult };
+}
+
+async function passwordAuth(
+  services: Services,
+  pool: PoolRecord,
+  client: ClientRecord,
+  params: Record<string, string>,
+  ctx: RequestContext,
+): Promise<InitiateAuthResponse> {
+  const { store, clock } = services;
+  const typed = required(params, 'USERNAME');
+  const password = required(params, 'PASSWORD');
+  const user = findUser(store, pool, typed);
+  checkSecretHash(client, params.SECRET_HASH, [typed, ...(user ? [user.username] : [])]);
+  if (!user) {
+    throw client.preventUserExistenceErrors === 'ENABLED'
+      ? notAuthorized(MSG.incorrectCredentials)
+      : userNotFound(MSG.userDoesNotExist);
+  }
+  if (user.status === 'UNCONFIRMED') throw userNotConfirmed(MSG.notConfirmed);
+  assertNotLockedOut(user, clock.now());
+  if (!passwordMatches(pool, user, password)) throw failedPassword(services, user);
+  return afterPasswordVerified(services, pool, client, user, ctx);
+}

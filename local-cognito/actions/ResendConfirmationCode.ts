@@ -1,0 +1,34 @@
+import type { ResendConfirmationCodeResponse } from '@aws-sdk/client-cognito-identity-provider';
+import { looksLikeEmail } from '../attributes';
+import { issueCode, SIGN_UP_CODE_TTL_MS, withSend } from '../codes';
+import type { ActionFactory } from '../context';
+import { invalidParameter, MSG, userNotFound } from '../errors';
+import { CLIENT_ID_RULE, USERNAME_RULE } from '../input';
+import { checkSecretHash, findUser, resolveClient } from '../lookup';
+import { messages } from '../mailer';
+import { emailDelivery } from '../users';
+
+export const ResendConfirmationCode: ActionFactory =
+  ({ store, clock, mailer }) =>
+  async (input): Promise<ResendConfirmationCodeResponse> => {
+    const clientId = input.string('ClientId', CLIENT_ID_RULE);
+    const typed = input.string('Username', USERNAME_RULE);
+    const { client, pool } = resolveClient(store, clientId);
+    const user = findUser(store, pool, typed);
+    checkSecretHash(client, input.optionalString('SecretHash'), [typed, ...(user ? [user.username] : [])]);
+    if (!user) {
+      if (client.preventUserExistenceErrors === 'ENABLED') {
+        // A simulated delivery, indistinguishable from a real one.
+        return { CodeDeliveryDetails: emailDelivery(looksLikeEmail(typed) ? typed : `${typed}@example.com`) };
+      }
+      throw userNotFound(MSG.usernameClientNotFound);
+    }
+    if (user.status !== 'UNCONFIRMED') throw invalidParameter(MSG.resendConfirmed);
+    const email = user.attributes.email;
+    if (!email) throw invalidParameter(MSG.noVerifiedContact);
+    const now = clock.now();
+    const updated = { ...withSend(user, now), signUpCode: issueCode(now, SIGN_UP_CODE_TTL_MS), updatedAt: now };
+    store.putUser(updated);
+    mailer.send({ poolId: pool.id, to: email, ...messages.signUp(updated.signUpCode.code), code: updated.signUpCode.code });
+    return { CodeDeliveryDetails: emailDelivery(email) };
+  };

@@ -1,0 +1,138 @@
+import type { RespondToAuthChallengeResponse } from '@aws-sdk/client-cognito-identity-provider';
+import { attributeMap } from '../attributes';
+import type { ActionFactory, RequestContext, Services } from '../context';
+import { invalidParameter, MSG, notAuthorized, userNotConfirmed } from '../errors';
+import { poolNameOf } from '../ids';
+import { CLIENT_ID_RULE, type Input, PASSWORD_RULE, SESSION_RULE } from '../input';
+import { checkSecretHash, resolveClient } from '../lookup';
+import { afterPasswordVerified, assertNotLockedOut, failedPassword } from '../passwords';
+import { assertPasswordConforms } from '../password-policy';
+import type { ClientRecord, PoolRecord } from '../records';
+import { completeSignIn } from '../sign-in';
+import { createVerifier, parseSrpTimestamp, verifyPasswordClaim } from '../srp';
+
+const CHALLENGES = [
+  'PASSWORD_VERIFIER', 'NEW_PASSWORD_REQUIRED', 'SMS_MFA', 'EMAIL_OTP', 'SOFTWARE_TOKEN_MFA', 'SELECT_MFA_TYPE',
+  'MFA_SETUP', 'CUSTOM_CHALLENGE', 'DEVICE_SRP_AUTH', 'DEVICE_PASSWORD_VERIFIER', 'ADMIN_NO_SRP_AUTH',
+  'SMS_OTP', 'PASSWORD', 'WEB_AUTHN', 'PASSWORD_SRP', 'SELECT_CHALLENGE',
+] as const;
+
+const required = (responses: Record<string, string>, name: string): string => {
+  const v = responses[name];
+  if (v === undefined || v === '') throw invalidParameter(`Missing required parameter ${name}`);
+  return v;
+};
+
+const expiredSession = () => notAuthorized('Invalid session for the user, session is expired.');
+
+export const RespondToAuthChallenge: ActionFactory = (services) => {
+  const { store } = services;
+  return async (input: Input, ctx: RequestContext): Promise<RespondToAuthChallengeResponse> => {
+    const clientId = input.string('ClientId', CLIENT_ID_RULE);
+    const challenge = input.optionalEnum('ChallengeName', CHALLENGES);
+    if (!challenge) input.string('ChallengeName');
+    const responses = input.optionalStringMap('ChallengeResponses') ?? {};
+    const session = input.optionalString('Session', SESSION_RULE);
+    input.optionalStringMap('ClientMetadata');
+    const { client, pool } = resolveClient(store, clientId);
+    switch (challenge) {
+      case 'PASSWORD_VERIFIER':
+        return passwordVerifier(services, pool, client, responses, ctx);
+      case 'NEW_PASSWORD_REQUIRED':
+        return newPassword(services, pool, client, responses, session, ctx);
+      default:
+        throw invalidParameter(`The local user pool does not issue the ${challenge} challenge.`);
+    }
+  };
+};
+
+async function passwordVerifier(
+  services: Services,
+  pool: PoolRecord,
+  client: ClientRecord,
+  responses: Record<string, string>,
+  ctx: RequestContext,
+): Promise<RespondToAuthChallengeResponse> {
+  const { store, clock, sessions } = services;
+  const username = required(responses, 'USERNAME');
+  const secretBlock = required(responses, 'PASSWORD_CLAIM_SECRET_BLOCK');
+  const timestamp = required(responses, 'TIMESTAMP');
+  const signature = required(responses, 'PASSWORD_CLAIM_SIGNATURE');
+  const now = clock.now();
+  const srp = sessions.take(secretBlock, now);
+  if (!srp || srp.kind !== 'srp' || srp.clientId !== client.clientId || srp.poolId !== pool.id) {
+    throw notAuthorized(MSG.incorrectCredentials);
+  }
+  if (username !== srp.userIdForSrp) throw notAuthorized(MSG.incorrectCredentials);
+  const user = srp.username === undefined ? undefined : store.user(pool.id, srp.username);
+  checkSecretHash(client, responses.SECRET_HASH, [username, ...(user ? [user.username] : [])]);
+  const proofOk =
+    parseSrpTimestamp(timestamp) !== null &&
+    verifyPasswordClaim({
+      poolName: poolNameOf(pool.id),
+      userIdForSrp: srp.userIdForSrp,
+      verifier: srp.verifier,
+      A: srp.A,
+      B: srp.B,
+      b: srp.b,
+      secretBlock,
+      timestamp,
+      signature,
+    });
+  // Unknown user (simulated challenge) or user deleted meanwhile: same answer as a wrong password.
+  if (!user) throw notAuthorized(MSG.incorrectCredentials);
+  // Cognito answers an unconfirmed user this way whatever the password (cognito-facts.md §5.5).
+  if (user.status === 'UNCONFIRMED') throw userNotConfirmed(MSG.notConfirmed);
+  assertNotLockedOut(user, now);
+  // The password may have changed between the two steps.
+  if (!proofOk || srp.verifier !== user.srp.verifier) throw failedPassword(services, user);
+  return afterPasswordVerified(services, pool, client, user, ctx);
+}
+
+async function newPassword(
+  services: Services,
+  pool: PoolRecord,
+  client: ClientRecord,
+  responses: Record<string, string>,
+  sessionKey: string | undefined,
+  ctx: RequestContext,
+): Promise<RespondToAuthChallengeResponse> {
+  const { store, clock, sessions } = services;
+  if (!sessionKey) throw invalidParameter('Missing required parameter Session');
+  const now = clock.now();
+  const session = sessions.take(sessionKey, now);
+  if (!session || session.kind !== 'new-password' || session.clientId !== client.clientId) throw expiredSession();
+  const user = store.user(pool.id, session.username);
+  if (!user || user.status !== 'FORCE_CHANGE_PASSWORD') throw expiredSession();
+  const password = responses.NEW_PASSWORD;
+  try {
+    if (password === undefined || password === '') throw invalidParameter('Missing required parameter NEW_PASSWORD');
+    if (password.length < (PASSWORD_RULE.min ?? 6) || !/^\S+$/u.test(password)) {
+      throw invalidParameter(
+        '1 validation error detected: Value at \'challengeResponses.NEW_PASSWORD\' failed to satisfy constraint: Member must have length greater than or equal to 6',
+      );
+    }
+    assertPasswordConforms(pool.policy, password);
+  } catch (err) {
+    // A rejected password keeps the session: the rider fixes it and tries again.
+    sessions.put(sessionKey, session, now);
+    throw err;
+  }
+  const supplied = attributeMap(
+    Object.entries(responses)
+      .filter(([k]) => k.startsWith('userAttributes.'))
+      .map(([k, v]) => ({ Name: k.slice('userAttributes.'.length), Value: v }))
+      .filter(({ Name }) => !['email', 'email_verified', 'phone_number_verified'].includes(Name)),
+  );
+  const { tempPasswordExpiresAt: _expired, ...rest } = user;
+  const updated = {
+    ...rest,
+    status: 'CONFIRMED' as const,
+    attributes: { ...user.attributes, ...supplied },
+    srp: createVerifier(poolNameOf(pool.id), user.username, password),
+    updatedAt: now,
+  };
+  store.putUser(updated);
+  const AuthenticationResult = await completeSignIn(services, pool, client, updated, ctx);
+  return { ChallengeParameters: {}, AuthenticationResult };
+}

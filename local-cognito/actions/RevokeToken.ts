@@ -1,0 +1,24 @@
+import type { ActionFactory } from '../context';
+import { CognitoError, notAuthorized } from '../errors';
+import { CLIENT_ID_RULE, TOKEN_RULE } from '../input';
+import { resolveClient } from '../lookup';
+import { hashToken } from '../sign-in';
+
+/** Revokes a refresh token and every access/ID token issued from it. */
+export const RevokeToken: ActionFactory =
+  ({ store }) =>
+  async (input): Promise<Record<string, never>> => {
+    const token = input.string('Token', TOKEN_RULE);
+    const clientId = input.string('ClientId', CLIENT_ID_RULE);
+    const secret = input.optionalString('ClientSecret');
+    const { client } = resolveClient(store, clientId);
+    if (client.secret && secret !== client.secret) throw notAuthorized(`Unable to verify secret hash for client ${clientId}`);
+    if (!client.enableTokenRevocation) {
+      throw new CognitoError('UnsupportedOperationException', 'Token revocation is not enabled for this app client.');
+    }
+    const lineage = store.lineageByRefreshHash(hashToken(token));
+    if (!lineage) return {}; // unknown or already forgotten: nothing to revoke, nothing to reveal
+    if (lineage.clientId !== clientId) throw new CognitoError('UnauthorizedException', 'Unauthorized');
+    if (!lineage.revoked) store.putLineage({ ...lineage, revoked: true });
+    return {};
+  };

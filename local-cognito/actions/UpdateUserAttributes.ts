@@ -1,0 +1,43 @@
+import type { CodeDeliveryDetailsType, UpdateUserAttributesResponse } from '@aws-sdk/client-cognito-identity-provider';
+import { attributeMap } from '../attributes';
+import { issueCode, SIGN_UP_CODE_TTL_MS, withSend } from '../codes';
+import type { ActionFactory } from '../context';
+import { aliasExists, MSG, notAuthorized } from '../errors';
+import { TOKEN_RULE } from '../input';
+import { emailKey } from '../lookup';
+import { messages } from '../mailer';
+import { authenticateAccessToken } from '../sign-in';
+import { emailDelivery } from '../users';
+
+export const UpdateUserAttributes: ActionFactory =
+  (services) =>
+  async (input): Promise<UpdateUserAttributesResponse> => {
+    const { store, clock, mailer } = services;
+    const token = input.string('AccessToken', TOKEN_RULE);
+    const list = input.optionalAttributes('UserAttributes');
+    if (list === undefined) input.string('UserAttributes');
+    input.optionalStringMap('ClientMetadata');
+    const { pool, user } = await authenticateAccessToken(services, token);
+    const changes = attributeMap(list);
+    for (const name of ['email_verified', 'phone_number_verified']) {
+      if (name in changes) throw notAuthorized('A client attempted to write unauthorized attribute');
+    }
+    const now = clock.now();
+    let updated = { ...user, attributes: { ...user.attributes, ...changes }, updatedAt: now };
+    const deliveries: CodeDeliveryDetailsType[] = [];
+    const newEmail = changes.email;
+    if (newEmail !== undefined && newEmail !== user.attributes.email) {
+      const owner = store.userByEmail(pool.id, emailKey(pool, newEmail));
+      if (owner && owner.username !== user.username) throw aliasExists(MSG.emailExists);
+      const code = issueCode(now, SIGN_UP_CODE_TTL_MS);
+      updated = {
+        ...withSend(updated, now),
+        attributes: { ...updated.attributes, email_verified: 'false' },
+        attributeCodes: { ...(user.attributeCodes ?? {}), email: code },
+      };
+      mailer.send({ poolId: pool.id, to: newEmail, ...messages.attribute(code.code), code: code.code });
+      deliveries.push(emailDelivery(newEmail));
+    }
+    store.putUser(updated);
+    return { CodeDeliveryDetailsList: deliveries };
+  };

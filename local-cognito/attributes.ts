@@ -1,0 +1,43 @@
+import type { AttributeType } from '@aws-sdk/client-cognito-identity-provider';
+import { invalidParameter } from './errors';
+import type { AttributeInput } from './input';
+
+const STANDARD = new Set([
+  'address', 'birthdate', 'email', 'email_verified', 'family_name', 'gender', 'given_name', 'locale',
+  'middle_name', 'name', 'nickname', 'phone_number', 'phone_number_verified', 'picture',
+  'preferred_username', 'profile', 'sub', 'updated_at', 'website', 'zoneinfo',
+]);
+const IMMUTABLE = new Set(['sub']);
+
+export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const looksLikeEmail = (s: string): boolean => EMAIL_PATTERN.test(s);
+
+/** Checks names against the schema (standard attributes or `custom:*`) and returns a map. */
+export function attributeMap(list: AttributeInput[] | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const { Name, Value } of list ?? []) {
+    if (!STANDARD.has(Name) && !Name.startsWith('custom:')) {
+      throw invalidParameter(`Attributes did not conform to the schema: ${Name}: Attribute does not exist in the schema.\n`);
+    }
+    if (IMMUTABLE.has(Name)) {
+      throw invalidParameter(`Attributes did not conform to the schema: ${Name}: Attribute cannot be updated. (changing an immutable attribute)`);
+    }
+    if (Name === 'email' && !looksLikeEmail(Value)) throw invalidParameter('Invalid email address format.');
+    out[Name] = Value;
+  }
+  return out;
+}
+
+export const attributeList = (attrs: Record<string, string>): AttributeType[] =>
+  Object.entries(attrs).map(([Name, Value]) => ({ Name, Value }));
+
+/** Cognito's masked destination: `s***@g***.com` (first letters kept, the TLD kept). */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at < 1) return '***';
+  const local = email.slice(0, at);
+  const domain = email.slice(at + 1);
+  const dot = domain.lastIndexOf('.');
+  const tld = dot > 0 ? domain.slice(dot) : '';
+  return `${local[0]}***@${domain[0] ?? ''}***${tld}`;
+}

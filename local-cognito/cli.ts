@@ -1,0 +1,82 @@
+import { parseArgs } from 'node:util';
+import { startLocalCognito } from './index';
+
+const USAGE = `Usage: npm run cognito:local -- [--port <PORT>] [--data-dir <DIR>] [--host <ADDR>] [--region <REGION>] [--quiet]
+
+Runs the embedded Cognito user pool on its own. It speaks the cognito-idp JSON 1.1 API, so any
+Cognito client works against it: amazon-cognito-identity-js (endpoint), the AWS SDK v3 (endpoint),
+the AWS CLI (--endpoint-url). State is kept in --data-dir (default .local-cognito/).
+
+  --port       TCP port (default 9229; 0 picks a free one)
+  --data-dir   state directory (default .local-cognito, or LOCAL_COGNITO_DATA_DIR)
+  --host       listen address (default 127.0.0.1; operator actions are only accepted from loopback)
+  --region     region for pools created without a SigV4 scope (default us-east-1)
+  --quiet      do not print mail and errors
+`;
+
+async function main(): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        port: { type: 'string', default: '9229' },
+        'data-dir': { type: 'string', default: process.env.LOCAL_COGNITO_DATA_DIR ?? '.local-cognito' },
+        host: { type: 'string', default: '127.0.0.1' },
+        region: { type: 'string', default: 'us-east-1' },
+        quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+    }));
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`--port must be a number from 0 to 65535, not "${values.port}".\n`);
+    return 2;
+  }
+  if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(values.region)) {
+    process.stderr.write(`--region must look like us-east-1, not "${values.region}".\n`);
+    return 2;
+  }
+  try {
+    const running = await startLocalCognito({
+      port,
+      host: values.host,
+      dataDir: values['data-dir'],
+      region: values.region,
+      quiet: values.quiet,
+    });
+    process.stdout.write(
+      `local-cognito listening on ${running.url}\n` +
+        `  user pool  ${running.poolId}\n  app client ${running.clientId}\n` +
+        `  mailbox    ${running.url}mailbox\n  JWKS       ${running.url}${running.poolId}/.well-known/jwks.json\n` +
+        `  data       ${values['data-dir']}\n`,
+    );
+    const stop = (): void => {
+      running.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    return -1;
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    process.stderr.write(
+      e.code === 'EADDRINUSE' ? `Port ${port} is already in use; pick another with --port.\n` : `${e.message}\n`,
+    );
+    return 1;
+  }
+}
+
+main().then((code) => {
+  if (code >= 0) process.exit(code);
+});

@@ -1,0 +1,40 @@
+import { codeMismatch, expiredCode, limitExceeded, MSG } from './errors';
+import { newCode } from './ids';
+import type { CodeRecord, UserRecord } from './records';
+
+export const SIGN_UP_CODE_TTL_MS = 24 * 3600_000;
+export const RESET_CODE_TTL_MS = 3600_000;
+/** Wrong guesses allowed per code; the next attempt gets LimitExceededException. */
+export const MAX_CODE_ATTEMPTS = 5;
+/** Code deliveries allowed per user in a rolling hour. */
+export const MAX_SENDS_PER_HOUR = 10;
+
+export const issueCode = (now: number, ttlMs: number): CodeRecord => ({
+  code: newCode(),
+  expiresAt: now + ttlMs,
+  attempts: 0,
+});
+
+export type CodeCheck = { ok: true } | { ok: false; error: Error; updated?: CodeRecord };
+
+/**
+ * Checks a submitted code. A wrong guess returns the record with one more attempt counted, so
+ * the caller persists it before answering; after MAX_CODE_ATTEMPTS wrong guesses even the right
+ * code is refused until a new one is sent.
+ */
+export function checkCode(rec: CodeRecord | undefined, given: string, now: number): CodeCheck {
+  if (!rec) return { ok: false, error: expiredCode(MSG.expiredCode) };
+  if (rec.attempts >= MAX_CODE_ATTEMPTS) return { ok: false, error: limitExceeded(MSG.limitExceeded) };
+  if (given.trim() !== rec.code) {
+    return { ok: false, error: codeMismatch(MSG.codeMismatch), updated: { ...rec, attempts: rec.attempts + 1 } };
+  }
+  if (now >= rec.expiresAt) return { ok: false, error: expiredCode(MSG.expiredCode) };
+  return { ok: true };
+}
+
+/** Records one delivery, or throws LimitExceededException when the hourly allowance is used up. */
+export function withSend(user: UserRecord, now: number): UserRecord {
+  const recent = (user.sends ?? []).filter((t) => now - t < 3600_000);
+  if (recent.length >= MAX_SENDS_PER_HOUR) throw limitExceeded(MSG.limitExceeded);
+  return { ...user, sends: [...recent, now] };
+}

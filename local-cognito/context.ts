@@ -1,0 +1,38 @@
+import type { Clock } from './clock';
+import type { Input } from './input';
+import type { Mailer } from './mailer';
+import type { SessionTable } from './sessions';
+import type { Store } from './store';
+import type { TokenIssuer } from './tokens';
+import type { SrpSecrets } from './srp-secrets';
+
+/** Everything an action may need; each action factory destructures only what it uses. */
+export interface Services {
+  store: Store;
+  clock: Clock;
+  tokens: TokenIssuer;
+  mailer: Mailer;
+  sessions: SessionTable;
+  srpSecrets: SrpSecrets;
+  log: (line: string) => void;
+}
+
+/** Facts about the HTTP request an action may depend on. */
+export interface RequestContext {
+  /** Base URL of this pool endpoint without trailing slash, e.g. `http://127.0.0.1:9229` or `http://localhost:5173/__cognito`. */
+  baseUrl: string;
+  requestId: string;
+  /** Region of the caller's SigV4 credential scope (AWS SDK/CLI), else the server's default. */
+  region: string;
+}
+
+export type Action = (input: Input, ctx: RequestContext) => Promise<object>;
+export type ActionFactory = (services: Services) => Action;
+
+export interface ActionEntry {
+  /** Operator actions: refused unless the request comes from a loopback address. */
+  admin: boolean;
+  create: ActionFactory;
+}
+
+export const issuerFor = (ctx: RequestContext, poolId: string): string => `${ctx.baseUrl}/${poolId}`;

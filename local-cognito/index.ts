@@ -1,0 +1,111 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type Clock, systemClock } from './clock';
+import type { Services } from './context';
+import { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID, DEFAULT_REGION, ensureDefaults } from './defaults';
+import { createHandler, type PoolHandler } from './handler';
+import { createMailer } from './mailer';
+import { SessionTable } from './sessions';
+import { srpSecrets } from './srp-secrets';
+import { Store } from './store';
+import { createTokenIssuer, loadOrCreateKeys } from './tokens';
+
+export { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID, DEFAULT_REGION } from './defaults';
+export { createFakeClock, type Clock, type FakeClock } from './clock';
+
+export interface LocalCognitoOptions {
+  /** Where state lives across restarts (created if missing). */
+  dataDir: string;
+  clock?: Clock;
+  /** Region for pools created by callers that send no SigV4 scope. */
+  region?: string;
+  /** Console lines (mail, errors); defaults to stdout unless `quiet`. */
+  log?: (line: string) => void;
+  quiet?: boolean;
+  /** Journal lines before a snapshot is written. */
+  compactAfter?: number;
+}
+
+/** The pool as a request handler, to mount in any Node HTTP server (Vite mounts it at /__cognito). */
+export interface LocalCognito {
+  handle: PoolHandler;
+  services: Services;
+  close(): Promise<void>;
+}
+
+export async function createLocalCognito(options: LocalCognitoOptions): Promise<LocalCognito> {
+  const clock = options.clock ?? systemClock;
+  const log =
+    options.log ?? (options.quiet ? () => undefined : (line: string) => process.stdout.write(`[local-cognito] ${line}\n`));
+  const store = await Store.open(options.dataDir, { now: () => clock.now(), compactAfter: options.compactAfter });
+  try {
+    const keys = await loadOrCreateKeys(options.dataDir);
+    ensureDefaults(store, clock);
+    await store.flush();
+    const services: Services = {
+      store,
+      clock,
+      tokens: createTokenIssuer(keys, clock),
+      mailer: createMailer(store, clock, log),
+      sessions: new SessionTable(),
+      srpSecrets,
+      log,
+    };
+    const handle = createHandler(services, { defaultRegion: options.region ?? DEFAULT_REGION });
+    return { handle, services, close: () => store.close() };
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+}
+
+export interface StartOptions extends LocalCognitoOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Loopback only by default. */
+  host?: string;
+}
+
+export interface RunningLocalCognito {
+  /** Base URL with a trailing slash: the endpoint for any Cognito client. */
+  url: string;
+  poolId: string;
+  clientId: string;
+  server: Server;
+  pool: LocalCognito;
+  close(): Promise<void>;
+}
+
+/** Starts the pool on its own HTTP server (tests, `npm run cognito:local`). */
+export async function startLocalCognito(options: StartOptions): Promise<RunningLocalCognito> {
+  const pool = await createLocalCognito(options);
+  const server = createServer((req, res) => pool.handle(req, res));
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
+  server.keepAliveTimeout = 5_000;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+    });
+  } catch (err) {
+    await pool.close();
+    throw err;
+  }
+  const { address, port } = server.address() as AddressInfo;
+  const host = address.includes(':') ? `[${address}]` : address;
+  return {
+    url: `http://${host}:${port}/`,
+    poolId: DEFAULT_POOL_ID,
+    clientId: DEFAULT_CLIENT_ID,
+    server,
+    pool,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await pool.close();
+    },
+  };
+}

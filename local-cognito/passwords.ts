@@ -1,0 +1,70 @@
+import type { InitiateAuthResponse } from '@aws-sdk/client-cognito-identity-provider';
+import { timingSafeEqual } from 'node:crypto';
+import type { RequestContext, Services } from './context';
+import { MSG, notAuthorized, passwordResetRequired } from './errors';
+import { newSession, poolNameOf } from './ids';
+import { lockedUntil, withFailure, withoutFailures } from './lockout';
+import type { ClientRecord, PoolRecord, UserRecord } from './records';
+import { completeSignIn } from './sign-in';
+import { createVerifier } from './srp';
+
+/** Checks a plain password against the stored SRP verifier (USER_PASSWORD_AUTH, ChangePassword). */
+export function passwordMatches(pool: PoolRecord, user: UserRecord, password: string): boolean {
+  const { verifier } = createVerifier(poolNameOf(pool.id), user.username, password, Buffer.from(user.srp.salt, 'hex'));
+  const a = Buffer.from(verifier);
+  const b = Buffer.from(user.srp.verifier);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Refuses a locked-out user before any password check ("Password attempts exceeded"). */
+export function assertNotLockedOut(user: UserRecord, now: number): void {
+  if (lockedUntil(user, now) > now) throw notAuthorized(MSG.attemptsExceeded);
+}
+
+/** Counts a failed password check, persists it, and returns the error to throw. */
+export function failedPassword({ store, clock }: Pick<Services, 'store' | 'clock'>, user: UserRecord): Error {
+  store.putUser(withFailure(user, clock.now()));
+  return notAuthorized(MSG.incorrectCredentials);
+}
+
+/**
+ * What follows a correct password (SRP proof or USER_PASSWORD_AUTH): tokens, or the next
+ * challenge for users an operator created or reset.
+ */
+export async function afterPasswordVerified(
+  services: Pick<Services, 'store' | 'clock' | 'tokens' | 'sessions'>,
+  pool: PoolRecord,
+  client: ClientRecord,
+  user: UserRecord,
+  ctx: RequestContext,
+): Promise<InitiateAuthResponse> {
+  const { store, clock, sessions } = services;
+  const now = clock.now();
+  if (!user.enabled) throw notAuthorized(MSG.userDisabled);
+  const cleared = withoutFailures(user);
+  if (cleared !== user) store.putUser(cleared);
+  if (user.status === 'RESET_REQUIRED') throw passwordResetRequired('Password reset required for the user');
+  if (user.status === 'FORCE_CHANGE_PASSWORD') {
+    if (user.tempPasswordExpiresAt !== undefined && user.tempPasswordExpiresAt < now) {
+      throw notAuthorized(MSG.tempPasswordExpired);
+    }
+    const session = newSession();
+    sessions.put(
+      session,
+      { kind: 'new-password', poolId: pool.id, clientId: client.clientId, username: user.username, expiresAt: now + client.authSessionMinutes * 60_000 },
+      now,
+    );
+    const { sub: _sub, ...visible } = user.attributes;
+    return {
+      ChallengeName: 'NEW_PASSWORD_REQUIRED',
+      Session: session,
+      ChallengeParameters: {
+        USER_ID_FOR_SRP: user.username,
+        requiredAttributes: '[]',
+        userAttributes: JSON.stringify(visible),
+      },
+    };
+  }
+  const AuthenticationResult = await completeSignIn(services, pool, client, cleared, ctx);
+  return { ChallengeParameters: {}, AuthenticationResult };
+}

@@ -1,0 +1,96 @@
+import type { UserStatusType } from '@aws-sdk/client-cognito-identity-provider';
+
+/** What the pool keeps. Records are values: actions build new ones and `put` them, never mutate. */
+
+export interface PasswordPolicy {
+  MinimumLength: number;
+  RequireUppercase: boolean;
+  RequireLowercase: boolean;
+  RequireNumbers: boolean;
+  RequireSymbols: boolean;
+  TemporaryPasswordValidityDays: number;
+}
+
+export interface PoolRecord {
+  id: string;
+  name: string;
+  createdAt: number;
+  updatedAt: number;
+  usernameAttributes: string[];
+  aliasAttributes: string[];
+  autoVerifiedAttributes: string[];
+  caseSensitive: boolean;
+  policy: PasswordPolicy;
+  allowAdminCreateUserOnly: boolean;
+  /** The CreateUserPool input as given (sanitised JSON), echoed back by DescribeUserPool. */
+  input: Record<string, unknown>;
+  /** Seeds the stable fake SRP salt/user id for unknown users (PreventUserExistenceErrors). */
+  fakeSrpSecret: string;
+}
+
+export interface ClientRecord {
+  clientId: string;
+  poolId: string;
+  name: string;
+  secret?: string;
+  createdAt: number;
+  updatedAt: number;
+  explicitAuthFlows: string[];
+  preventUserExistenceErrors: 'ENABLED' | 'LEGACY';
+  enableTokenRevocation: boolean;
+  accessTokenSeconds: number;
+  idTokenSeconds: number;
+  refreshTokenSeconds: number;
+  authSessionMinutes: number;
+  input: Record<string, unknown>;
+}
+
+export interface CodeRecord {
+  code: string;
+  expiresAt: number;
+  attempts: number;
+}
+
+export interface UserRecord {
+  poolId: string;
+  /** Internal username: a UUID equal to `sub` in email-as-username pools. */
+  username: string;
+  sub: string;
+  attributes: Record<string, string>;
+  status: UserStatusType;
+  enabled: boolean;
+  createdAt: number;
+  updatedAt: number;
+  /** SRP salt and verifier. The password itself is never stored. */
+  srp: { salt: string; verifier: string };
+  tempPasswordExpiresAt?: number;
+  signUpCode?: CodeRecord;
+  resetCode?: CodeRecord;
+  attributeCodes?: Record<string, CodeRecord>;
+  /** Times (ms) of recent code deliveries, for the send limit. */
+  sends?: number[];
+  failures?: { count: number; lastAt: number };
+}
+
+/** One sign-in: its refresh token and every access/ID token refreshed from it share `originJti`. */
+export interface LineageRecord {
+  originJti: string;
+  poolId: string;
+  clientId: string;
+  username: string;
+  authTime: number;
+  eventId: string;
+  refreshHash: string;
+  refreshExpiresAt: number;
+  revoked: boolean;
+}
+
+export interface MailMessage {
+  id: string;
+  poolId: string;
+  to: string;
+  subject: string;
+  text: string;
+  code: string;
+  sentAt: string;
+}

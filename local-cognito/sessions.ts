@@ -1,0 +1,60 @@
+/**
+ * Short-lived authentication state held in memory only: SRP exchanges between InitiateAuth and
+ * RespondToAuthChallenge, and NEW_PASSWORD_REQUIRED challenges. Bounded in size and time, and
+ * each entry is single-use.
+ */
+export interface SrpSession {
+  kind: 'srp';
+  poolId: string;
+  clientId: string;
+  /** Internal username, or undefined for an unknown user answered with a simulated challenge. */
+  username: string | undefined;
+  userIdForSrp: string;
+  A: string;
+  B: string;
+  b: string;
+  verifier: string;
+  expiresAt: number;
+}
+
+export interface NewPasswordSession {
+  kind: 'new-password';
+  poolId: string;
+  clientId: string;
+  username: string;
+  expiresAt: number;
+}
+
+export type AuthSession = SrpSession | NewPasswordSession;
+
+export class SessionTable {
+  private readonly entries = new Map<string, AuthSession>();
+
+  constructor(private readonly maxEntries = 50_000) {}
+
+  put(key: string, session: AuthSession, now: number): void {
+    if (this.entries.size >= this.maxEntries) this.evict(now);
+    this.entries.set(key, session);
+  }
+
+  /** Removes and returns a live session (single use), or undefined. */
+  take(key: string, now: number): AuthSession | undefined {
+    const s = this.entries.get(key);
+    if (!s) return undefined;
+    this.entries.delete(key);
+    return s.expiresAt > now ? s : undefined;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private evict(now: number): void {
+    for (const [k, s] of this.entries) if (s.expiresAt <= now) this.entries.delete(k);
+    // Still full of live sessions: drop the oldest (insertion order).
+    while (this.entries.size >= this.maxEntries) {
+      const oldest = this.entries.keys().next().value as string;
+      this.entries.delete(oldest);
+    }
+  }
+}

@@ -1,0 +1,99 @@
+import type { AuthenticationResultType } from '@aws-sdk/client-cognito-identity-provider';
+import { createHash } from 'node:crypto';
+import { seconds } from './clock';
+import { issuerFor, type RequestContext, type Services } from './context';
+import { MSG, notAuthorized, userNotFound } from './errors';
+import { newRefreshToken, uuid } from './ids';
+import type { ClientRecord, LineageRecord, PoolRecord, UserRecord } from './records';
+
+export const hashToken = (token: string): string => createHash('sha256').update(token).digest('base64url');
+
+type TokenServices = Pick<Services, 'store' | 'clock' | 'tokens'>;
+
+/** Mints the three tokens for a successful sign-in and records the refresh token's lineage. */
+export async function completeSignIn(
+  { store, clock, tokens }: TokenServices,
+  pool: PoolRecord,
+  client: ClientRecord,
+  user: UserRecord,
+  ctx: RequestContext,
+): Promise<AuthenticationResultType> {
+  const now = clock.now();
+  const refreshToken = newRefreshToken();
+  const lineage: LineageRecord = {
+    originJti: uuid(),
+    poolId: pool.id,
+    clientId: client.clientId,
+    username: user.username,
+    authTime: seconds(now),
+    eventId: uuid(),
+    refreshHash: hashToken(refreshToken),
+    refreshExpiresAt: now + client.refreshTokenSeconds * 1000,
+    revoked: false,
+  };
+  store.putLineage(lineage);
+  const result = await mintTokens({ tokens }, pool, client, user, lineage, ctx);
+  return { ...result, RefreshToken: refreshToken };
+}
+
+/** Access and ID tokens for a lineage (a fresh sign-in or a refresh). */
+export async function mintTokens(
+  { tokens }: Pick<Services, 'tokens'>,
+  pool: PoolRecord,
+  client: ClientRecord,
+  user: UserRecord,
+  lineage: LineageRecord,
+  ctx: RequestContext,
+): Promise<AuthenticationResultType> {
+  const iss = issuerFor(ctx, pool.id);
+  const common = {
+    iss,
+    clientId: client.clientId,
+    sub: user.sub,
+    username: user.username,
+    authTime: lineage.authTime,
+    originJti: lineage.originJti,
+    eventId: lineage.eventId,
+  };
+  const [AccessToken, IdToken] = await Promise.all([
+    tokens.issueAccessToken({ ...common, lifetimeSeconds: client.accessTokenSeconds }),
+    tokens.issueIdToken({ ...common, attributes: user.attributes, lifetimeSeconds: client.idTokenSeconds }),
+  ]);
+  return { AccessToken, ExpiresIn: client.accessTokenSeconds, TokenType: 'Bearer', IdToken };
+}
+
+export interface AuthenticatedCaller {
+  pool: PoolRecord;
+  user: UserRecord;
+  lineage: LineageRecord;
+}
+
+/** Resolves the caller of an access-token action (GetUser, ChangePassword, GlobalSignOut, …). */
+export async function authenticateAccessToken(
+  { store, tokens }: Pick<Services, 'store' | 'tokens'>,
+  accessToken: string,
+): Promise<AuthenticatedCaller> {
+  let claims: { iss?: unknown; username?: unknown; origin_jti?: unknown };
+  try {
+    claims = await tokens.verifyAccessToken(accessToken);
+  } catch (err) {
+    const kind = (err as { kind?: string }).kind;
+    throw notAuthorized(kind === 'expired' ? MSG.accessExpired : MSG.invalidAccess);
+  }
+  const poolId = typeof claims.iss === 'string' ? claims.iss.slice(claims.iss.lastIndexOf('/') + 1) : '';
+  const pool = store.pool(poolId);
+  if (!pool || typeof claims.username !== 'string' || typeof claims.origin_jti !== 'string') {
+    throw notAuthorized(MSG.invalidAccess);
+  }
+  const user = store.user(pool.id, claims.username);
+  if (!user) throw userNotFound(MSG.userDoesNotExist);
+  const lineage = store.lineage(claims.origin_jti);
+  if (!lineage || lineage.revoked || lineage.username !== user.username) throw notAuthorized(MSG.accessRevoked);
+  if (!user.enabled) throw notAuthorized(MSG.userDisabled);
+  return { pool, user, lineage };
+}
+
+/** Revokes every refresh token (and so every access token) of a user. */
+export function revokeAll(store: Services['store'], user: UserRecord): void {
+  for (const l of store.lineagesOf(user)) if (!l.revoked) store.putLineage({ ...l, revoked: true });
+}

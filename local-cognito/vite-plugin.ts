@@ -1,0 +1,54 @@
+import { resolve } from 'node:path';
+import type { Connect, Logger, Plugin, PreviewServer, ViteDevServer } from 'vite';
+import { loadEnv } from 'vite';
+import { createLocalCognito, type LocalCognito } from './index';
+
+/**
+ * Mounts the local user pool inside `vite` and `vite preview` at `/__cognito/`, so the site and
+ * the pool share one origin (no CORS) and `npm run dev` needs no AWS account. It stays out of the
+ * way when VITE_COGNITO_* point at a real pool.
+ */
+export const MOUNT = '/__cognito';
+
+const pools = new Map<string, Promise<LocalCognito>>();
+
+function poolFor(dataDir: string, logger: Logger): Promise<LocalCognito> {
+  let pool = pools.get(dataDir);
+  if (!pool) {
+    // One pool per data directory for the life of the process: Vite restarts its server on config
+    // changes and must not open the journal twice.
+    pool = createLocalCognito({ dataDir, log: (line) => logger.info(`[local-cognito] ${line}`, { timestamp: true }) });
+    pools.set(dataDir, pool);
+  }
+  return pool;
+}
+
+export function localCognito(): Plugin {
+  let enabled = true;
+  let dataDir = '';
+
+  async function mount(server: ViteDevServer | PreviewServer): Promise<void> {
+    if (!enabled) return;
+    const pool = await poolFor(dataDir, server.config.logger);
+    const middleware: Connect.NextHandleFunction = (req, res) => pool.handle(req, res, MOUNT);
+    server.middlewares.use(MOUNT, middleware);
+    const printUrls = server.printUrls.bind(server);
+    server.printUrls = () => {
+      printUrls();
+      const base = (server.resolvedUrls?.local[0] ?? '/').replace(/\/$/, '');
+      server.config.logger.info(`  ➜  Mailbox: ${base}${MOUNT}/mailbox   (local user pool, data in ${dataDir})`);
+    };
+  }
+
+  return {
+    name: 'local-cognito',
+    configResolved(config) {
+      const env = loadEnv(config.mode, config.envDir || config.root, 'VITE_COGNITO_');
+      const endpoint = env.VITE_COGNITO_ENDPOINT;
+      enabled = !env.VITE_COGNITO_USER_POOL_ID || (endpoint !== undefined && endpoint.startsWith(MOUNT));
+      dataDir = resolve(config.root, process.env.LOCAL_COGNITO_DATA_DIR ?? '.local-cognito');
+    },
+    configureServer: (server) => mount(server),
+    configurePreviewServer: (server) => mount(server),
+  };
+}
