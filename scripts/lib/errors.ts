@@ -95,6 +95,11 @@ function describeCallError(error: CognitoCallError, context: ErrorContext): stri
   if (name === 'UsernameExistsException') {
     return `A user with email ${context.email ?? '(given)'} already exists in user pool ${pool}.`;
   }
+  if (name === 'InvalidParameterException' && action === 'AdminResetUserPassword' && /no registered\/verified email/.test(cause.message)) {
+    return `${context.email ?? 'This user'} has no verified email address, so Cognito cannot send a reset code ` +
+      '(`users confirm` confirms the account but does not verify the address); ' +
+      're-create them with `users delete` and `users create`, which marks the address verified.';
+  }
   if (THROTTLED.has(name)) {
     const attempts = (cause as { $metadata?: { attempts?: number } }).$metadata?.attempts;
     const tried = attempts ? `${attempts} attempts` : 'the SDK\'s retries';

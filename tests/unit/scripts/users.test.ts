@@ -175,6 +175,19 @@ describe('users delete and reset-password', () => {
     expect(h.stdout[0]).toMatch(/^Reset the password of forgot@example.com in user pool eu-west-1_AbC123xyz \(eu-west-1\): Cognito emailed them a code/);
   });
 
+  it('reset-password for an unverified address explains why and what to do', async () => {
+    cognito.on(AdminResetUserPasswordCommand).rejects(new CognitoIdentityProviderServiceException({
+      name: 'InvalidParameterException', $fault: 'client', $metadata: {},
+      message: 'Cannot reset password for the user as there is no registered/verified email or phone_number',
+    }));
+    expect(await main(['reset-password', 'fake@example.com', ...at], h.deps)).toBe(1);
+    expect(h.stderr).toEqual([
+      'Error: fake@example.com has no verified email address, so Cognito cannot send a reset code ' +
+        '(`users confirm` confirms the account but does not verify the address); ' +
+        're-create them with `users delete` and `users create`, which marks the address verified.',
+    ]);
+  });
+
   it('AccessDenied names the IAM action', async () => {
     cognito.on(AdminDeleteUserCommand).rejects(new CognitoIdentityProviderServiceException({
       name: 'AccessDeniedException', $fault: 'client', $metadata: {}, message: 'not authorized',
