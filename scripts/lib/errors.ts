@@ -100,6 +100,11 @@ function describeCallError(error: CognitoCallError, context: ErrorContext): stri
       '(`users confirm` confirms the account but does not verify the address); ' +
       're-create them with `users delete` and `users create`, which marks the address verified.';
   }
+  const status = /Current status is (\w+)/.exec(cause.message)?.[1];
+  if (name === 'NotAuthorizedException' && action === 'AdminConfirmSignUp' && status) {
+    return `${context.email ?? 'This user'} cannot be confirmed: their status is ${status}; ` +
+      'only riders who signed up and have not entered their code (UNCONFIRMED) can be.';
+  }
   if (THROTTLED.has(name)) {
     const attempts = (cause as { $metadata?: { attempts?: number } }).$metadata?.attempts;
     const tried = attempts ? `${attempts} attempts` : 'the SDK\'s retries';

@@ -177,6 +177,12 @@ describe('a provisioned pool, end to end', () => {
     const temporary = /^Temporary password \(shown once\): (\S+)$/.exec(created.stdout[1]!)?.[1];
     expect(temporary).toBeDefined();
     expect(await signIn(poolId, clientId, 'second@example.com', temporary!)).toBe('new-password-required');
+    const notConfirmable = await run(users, ['confirm', 'second@example.com'], cwd());
+    expect(notConfirmable.code).toBe(1);
+    expect(notConfirmable.stderr).toEqual([
+      'Error: second@example.com cannot be confirmed: their status is FORCE_CHANGE_PASSWORD; ' +
+        'only riders who signed up and have not entered their code (UNCONFIRMED) can be.',
+    ]);
 
     const listed = await run(users, ['list'], cwd());
     expect(listed.code).toBe(0);

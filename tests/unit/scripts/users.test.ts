@@ -93,6 +93,17 @@ describe('users confirm', () => {
     expect(h.stderr).toEqual([`Error: No user nobody@example.com in user pool ${POOL}.`]);
   });
 
+  it('a rider in another state (e.g. created by an admin) cannot be confirmed: one clear line', async () => {
+    cognito.on(AdminConfirmSignUpCommand).rejects(new NotAuthorizedException({
+      message: 'User cannot be confirmed. Current status is FORCE_CHANGE_PASSWORD', $metadata: {},
+    }));
+    expect(await main(['confirm', 'made@example.com', ...at], h.deps)).toBe(1);
+    expect(h.stderr).toEqual([
+      'Error: made@example.com cannot be confirmed: their status is FORCE_CHANGE_PASSWORD; ' +
+        'only riders who signed up and have not entered their code (UNCONFIRMED) can be.',
+    ]);
+  });
+
   it('another NotAuthorizedException is not swallowed', async () => {
     cognito.on(AdminConfirmSignUpCommand).rejects(new NotAuthorizedException({ message: 'User is disabled.', $metadata: {} }));
     expect(await main(['confirm', 'rider@example.com', ...at], h.deps)).toBe(1);
