@@ -20,14 +20,13 @@ export interface RegionSources {
   /** A region configured next to the pool ID (VITE_COGNITO_REGION). */
   configured?: string | undefined;
   env: Record<string, string | undefined>;
-  /** Used when nothing else names a region (provision: us-east-1). */
-  fallback?: string | undefined;
 }
 
 /**
  * --region, else the pool ID's region (a pool lives in exactly one region), else
- * AWS_REGION / AWS_DEFAULT_REGION, else the fallback. A --region that contradicts the pool ID
- * is a usage error rather than a confusing "pool not found".
+ * VITE_COGNITO_REGION / AWS_REGION / AWS_DEFAULT_REGION, else undefined (the caller's default).
+ * A --region that contradicts the pool ID is a usage error rather than a confusing
+ * "pool not found".
  */
 export function resolveRegion(sources: RegionSources): string | undefined {
   const fromPool = sources.poolId ? regionOfPoolId(sources.poolId) : undefined;
@@ -50,7 +49,7 @@ export function resolveRegion(sources: RegionSources): string | undefined {
   }
   const fromEnv = sources.configured || sources.env.AWS_REGION || sources.env.AWS_DEFAULT_REGION;
   if (fromEnv) return checkRegion(fromEnv, 'The configured region');
-  return sources.fallback;
+  return undefined;
 }
 
 /**

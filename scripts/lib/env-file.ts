@@ -14,6 +14,14 @@ export const defaultEnvFs: EnvFs = fsPromises;
 /** Only these keys are ever written or removed. */
 export const MANAGED_PREFIX = 'VITE_COGNITO_';
 
+/** The variables src/config.ts reads. */
+export const ENV_KEYS = {
+  poolId: 'VITE_COGNITO_USER_POOL_ID',
+  clientId: 'VITE_COGNITO_USER_POOL_CLIENT_ID',
+  region: 'VITE_COGNITO_REGION',
+  endpoint: 'VITE_COGNITO_ENDPOINT',
+} as const;
+
 const KEY_LINE = /^\s*(export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=/;
 
 /** Parses dotenv text (KEY=value, `export`, quotes, # comments) as Vite's dotenv does. */

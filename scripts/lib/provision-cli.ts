@@ -1,15 +1,15 @@
 // `npm run provision`: parse, build the client, plan, (create,) write the env file, print.
 import { resolve } from 'node:path';
+import type { CreateUserPoolCommandInput } from '@aws-sdk/client-cognito-identity-provider';
 import { checkEndpoint, checkPoolId, parse } from './args';
 import { clientConfig, resolveRegion } from './aws';
 import { EXIT_OK, runCli } from './cli';
 import type { CliDeps } from './cli';
-import { updateEnvFile } from './env-file';
+import { ENV_KEYS, updateEnvFile } from './env-file';
 import { UsageError } from './errors';
 import type { ErrorContext } from './errors';
 import { DEFAULT_CLIENT_NAME, DEFAULT_POOL_NAME, applyPlan, planProvision } from './provision';
 import type { AppClientSettings, ProvisionPlan } from './provision';
-import type { CreateUserPoolCommandInput } from '@aws-sdk/client-cognito-identity-provider';
 
 export const PROVISION_USAGE = `Usage: npm run provision -- [options]
 
@@ -46,13 +46,6 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-export const ENV_KEYS = {
-  poolId: 'VITE_COGNITO_USER_POOL_ID',
-  clientId: 'VITE_COGNITO_USER_POOL_CLIENT_ID',
-  region: 'VITE_COGNITO_REGION',
-  endpoint: 'VITE_COGNITO_ENDPOINT',
-} as const;
-
 export async function main(argv: string[], deps: CliDeps): Promise<number> {
   const context: ErrorContext = {};
   return runCli(deps, argv.includes('--debug'), context, async () => {
@@ -69,7 +62,7 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
     const poolId = values['pool-id'] === undefined ? undefined : checkPoolId(values['pool-id'], '--pool-id');
     const endpoint = values.endpoint === undefined ? undefined : checkEndpoint(values.endpoint, '--endpoint');
     const envFile = nonEmpty(values['env-file'], '--env-file') ?? '.env.local';
-    const region = resolveRegion({ flag: values.region, poolId, env: deps.env, fallback: 'us-east-1' }) ?? 'us-east-1';
+    const region = resolveRegion({ flag: values.region, poolId, env: deps.env }) ?? 'us-east-1';
     Object.assign(context, { region, ...(endpoint ? { endpoint } : {}), ...(poolId ? { poolId } : {}) });
 
     const client = deps.createClient(clientConfig(region, endpoint, deps.env));

@@ -4,10 +4,9 @@ import { LOCAL_POOL_HINT, checkEmail, checkEndpoint, checkPoolId, parse } from '
 import { clientConfig, resolveRegion } from './aws';
 import { EXIT_OK, runCli } from './cli';
 import type { CliDeps } from './cli';
-import { loadViteEnv } from './env-file';
+import { ENV_KEYS, loadViteEnv } from './env-file';
 import { UsageError } from './errors';
 import type { ErrorContext } from './errors';
-import { ENV_KEYS } from './provision-cli';
 import {
   confirmUser,
   createUser,
