@@ -23,6 +23,18 @@ function poolFor(dataDir: string, logger: Logger): Promise<LocalCognito> {
   return pool;
 }
 
+/** `/__cognito/`, or an absolute loopback URL of it (what `npm run provision -- --endpoint …` may write). */
+function pointsAtMount(endpoint: string | undefined): boolean {
+  if (!endpoint) return false;
+  if (endpoint.startsWith(MOUNT)) return true;
+  try {
+    const url = new URL(endpoint);
+    return ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) && url.pathname.startsWith(MOUNT);
+  } catch {
+    return false;
+  }
+}
+
 export function localCognito(): Plugin {
   let enabled = true;
   let dataDir = '';
@@ -44,8 +56,7 @@ export function localCognito(): Plugin {
     name: 'local-cognito',
     configResolved(config) {
       const env = loadEnv(config.mode, config.envDir || config.root, 'VITE_COGNITO_');
-      const endpoint = env.VITE_COGNITO_ENDPOINT;
-      enabled = !env.VITE_COGNITO_USER_POOL_ID || (endpoint !== undefined && endpoint.startsWith(MOUNT));
+      enabled = !env.VITE_COGNITO_USER_POOL_ID || pointsAtMount(env.VITE_COGNITO_ENDPOINT);
       dataDir = resolve(config.root, process.env.LOCAL_COGNITO_DATA_DIR ?? '.local-cognito');
     },
     configureServer: (server) => mount(server),
