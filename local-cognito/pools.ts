@@ -153,6 +153,25 @@ export function buildClient(input: Input, pool: PoolRecord, now: number, clientI
   return client;
 }
 
+/**
+ * Validities as Cognito displays them: in the units the client was created with (AWS "sets and
+ * displays" durations in TokenValidityUnits), else 60 minutes / 30 days for the defaults.
+ */
+function shownValidity(c: ClientRecord): Pick<UserPoolClientType, 'AccessTokenValidity' | 'IdTokenValidity' | 'RefreshTokenValidity' | 'TokenValidityUnits'> {
+  const given = c.input.TokenValidityUnits as Partial<Record<'AccessToken' | 'IdToken' | 'RefreshToken', Unit>> | undefined;
+  const unitFor = (field: string, key: 'AccessToken' | 'IdToken' | 'RefreshToken', setUnit: Unit, defaultShown: Unit): Unit =>
+    typeof c.input[field] === 'number' && c.input[field] !== 0 ? (given?.[key] ?? setUnit) : defaultShown;
+  const access = unitFor('AccessTokenValidity', 'AccessToken', 'hours', 'minutes');
+  const id = unitFor('IdTokenValidity', 'IdToken', 'hours', 'minutes');
+  const refresh = unitFor('RefreshTokenValidity', 'RefreshToken', 'days', 'days');
+  return {
+    AccessTokenValidity: c.accessTokenSeconds / UNIT_SECONDS[access],
+    IdTokenValidity: c.idTokenSeconds / UNIT_SECONDS[id],
+    RefreshTokenValidity: c.refreshTokenSeconds / UNIT_SECONDS[refresh],
+    TokenValidityUnits: { AccessToken: access, IdToken: id, RefreshToken: refresh },
+  };
+}
+
 export function describeClient(c: ClientRecord): Wire<UserPoolClientType> {
   const echoed = c.input as Wire<UserPoolClientType>;
   return {
@@ -163,10 +182,7 @@ export function describeClient(c: ClientRecord): Wire<UserPoolClientType> {
     ...(c.secret ? { ClientSecret: c.secret } : {}),
     LastModifiedDate: wireDate(c.updatedAt),
     CreationDate: wireDate(c.createdAt),
-    RefreshTokenValidity: Math.round(c.refreshTokenSeconds / 86400) || 1,
-    AccessTokenValidity: Math.round(c.accessTokenSeconds / 60),
-    IdTokenValidity: Math.round(c.idTokenSeconds / 60),
-    TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'days' },
+    ...shownValidity(c),
     ExplicitAuthFlows: c.explicitAuthFlows as UserPoolClientType['ExplicitAuthFlows'],
     PreventUserExistenceErrors: c.preventUserExistenceErrors,
     EnableTokenRevocation: c.enableTokenRevocation,
