@@ -9,11 +9,14 @@ export const MAX_CODE_ATTEMPTS = 5;
 /** Code deliveries allowed per user in a rolling hour. */
 export const MAX_SENDS_PER_HOUR = 10;
 
-export const issueCode = (now: number, ttlMs: number): CodeRecord => ({
-  code: newCode(),
-  expiresAt: now + ttlMs,
-  attempts: 0,
-});
+/** Superseded codes remembered per record, so an old code from an earlier email reads as expired. */
+const SUPERSEDED_KEPT = 5;
+
+/** A fresh code; `previous` (the code it replaces, if any) is remembered as superseded. */
+export const issueCode = (now: number, ttlMs: number, previous?: CodeRecord): CodeRecord => {
+  const superseded = previous ? [...(previous.superseded ?? []), previous.code].slice(-SUPERSEDED_KEPT) : [];
+  return { code: newCode(), expiresAt: now + ttlMs, attempts: 0, ...(superseded.length > 0 ? { superseded } : {}) };
+};
 
 export type CodeCheck = { ok: true } | { ok: false; error: Error; updated?: CodeRecord };
 
@@ -26,6 +29,8 @@ export function checkCode(rec: CodeRecord | undefined, given: string, now: numbe
   if (!rec) return { ok: false, error: expiredCode(MSG.expiredCode) };
   if (rec.attempts >= MAX_CODE_ATTEMPTS) return { ok: false, error: limitExceeded(MSG.limitExceeded) };
   if (given.trim() !== rec.code) {
+    // A code from an earlier email (a resend replaced it): Cognito calls it expired, not wrong.
+    if (rec.superseded?.includes(given.trim())) return { ok: false, error: expiredCode(MSG.expiredCode) };
     return { ok: false, error: codeMismatch(MSG.codeMismatch), updated: { ...rec, attempts: rec.attempts + 1 } };
   }
   if (now >= rec.expiresAt) return { ok: false, error: expiredCode(MSG.expiredCode) };

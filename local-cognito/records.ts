@@ -49,6 +49,8 @@ export interface CodeRecord {
   code: string;
   expiresAt: number;
   attempts: number;
+  /** Codes this one replaced (a resend), newest last: still recognised, answered as expired. */
+  superseded?: string[];
 }
 
 export interface UserRecord {

@@ -29,7 +29,7 @@ export const ForgotPassword: ActionFactory =
       throw invalidParameter(MSG.noVerifiedContact);
     }
     const now = clock.now();
-    const updated = { ...withSend(user, now), resetCode: issueCode(now, RESET_CODE_TTL_MS), updatedAt: now };
+    const updated = { ...withSend(user, now), resetCode: issueCode(now, RESET_CODE_TTL_MS, user.resetCode), updatedAt: now };
     store.putUser(updated);
     mailer.send({ poolId: pool.id, to: email, ...messages.reset(updated.resetCode.code), code: updated.resetCode.code });
     return { CodeDeliveryDetails: emailDelivery(email) };

@@ -18,7 +18,7 @@ export const GetUserAttributeVerificationCode: ActionFactory =
     const email = user.attributes.email;
     if (name !== 'email' || !email) throw invalidParameter(`The local user pool can only verify email; ${name} has no value to verify.`);
     const now = clock.now();
-    const code = issueCode(now, SIGN_UP_CODE_TTL_MS);
+    const code = issueCode(now, SIGN_UP_CODE_TTL_MS, user.attributeCodes?.email);
     store.putUser({ ...withSend(user, now), attributeCodes: { ...(user.attributeCodes ?? {}), email: code } });
     mailer.send({ poolId: pool.id, to: email, ...messages.attribute(code.code), code: code.code });
     return { CodeDeliveryDetails: emailDelivery(email) };

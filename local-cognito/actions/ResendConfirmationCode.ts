@@ -27,7 +27,7 @@ export const ResendConfirmationCode: ActionFactory =
     const email = user.attributes.email;
     if (!email) throw invalidParameter(MSG.noVerifiedContact);
     const now = clock.now();
-    const updated = { ...withSend(user, now), signUpCode: issueCode(now, SIGN_UP_CODE_TTL_MS), updatedAt: now };
+    const updated = { ...withSend(user, now), signUpCode: issueCode(now, SIGN_UP_CODE_TTL_MS, user.signUpCode), updatedAt: now };
     store.putUser(updated);
     mailer.send({ poolId: pool.id, to: email, ...messages.signUp(updated.signUpCode.code), code: updated.signUpCode.code });
     return { CodeDeliveryDetails: emailDelivery(email) };
