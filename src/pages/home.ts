@@ -22,6 +22,8 @@ export async function mountHome(root: Document, { auth, copy }: HomeDeps): Promi
     show(byId(root, 'session-loading'), false);
     show(signedIn, !!session);
     show(signedOut, !session);
+    const nav = root.querySelector<HTMLElement>('.site-nav');
+    if (nav) show(nav, !session);
     token.value = session?.idToken ?? '';
     if (!session) return;
     byId(root, 'rider-email').textContent = session.email;

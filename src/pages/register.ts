@@ -39,7 +39,6 @@ export function mountRegister(root: Document, { auth, navigate, params }: Regist
       } catch (err) {
         if (!(err instanceof AuthError) || err.code !== 'UsernameExists') throw err;
         const address = encodeURIComponent(email.value.trim().toLowerCase());
-        fieldError(email, 'An account with this email already exists.');
         notify(message, 'error', 'An account with this email already exists.',
           link(`/signin.html?email=${address}`, 'Sign in'),
           document.createTextNode('or'),

@@ -39,6 +39,7 @@ describe('home page', () => {
     expect($<HTMLTextAreaElement>('id-token').value).toBe(session.idToken);
     expect($<HTMLTimeElement>('token-expires').dateTime).toBe('2030-01-01T12:34:00.000Z');
     expect($('token-expires').textContent).toMatch(/^at \d{1,2}:\d{2}/);
+    expect(document.querySelector<HTMLElement>('.site-nav')!.hidden).toBe(true);
   });
 
   it('shows links to register and sign in when signed out', async () => {
@@ -48,6 +49,7 @@ describe('home page', () => {
     const links = Array.from($('signed-out').querySelectorAll('a')).map((a) => a.getAttribute('href'));
     expect(links).toEqual(['/register.html', '/signin.html']);
     expect($<HTMLTextAreaElement>('id-token').value).toBe('');
+    expect(document.querySelector<HTMLElement>('.site-nav')!.hidden).toBe(false);
   });
 
   it('keeps the loading text until the session is known', async () => {

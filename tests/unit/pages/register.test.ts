@@ -126,7 +126,7 @@ describe('register page', () => {
     expect(message.className).toContain('notice-error');
     const links = Array.from(message.querySelectorAll('a')).map((a) => a.getAttribute('href'));
     expect(links).toEqual(['/signin.html?email=taken%40example.com', '/verify.html?email=taken%40example.com']);
-    expect(fieldErrorOf('email')).toBe('An account with this email already exists.');
+    expect(message.textContent).toBe('An account with this email already exists. Sign in or enter your confirmation code if you haven’t confirmed it yet.');
     expect(document.activeElement).toBe(message);
   });
 
