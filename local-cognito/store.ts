@@ -314,6 +314,9 @@ export class Store {
       } catch {
         throw new StoreError(`${snapPath} is not valid JSON; refusing to start rather than lose data.`);
       }
+      if (!isSnapshot(snap)) {
+        throw new StoreError(`${snapPath} is not a version 1 snapshot; refusing to start rather than lose data.`);
+      }
       snapSeq = snap.seq;
       for (const p of snap.pools) this.applyInMemory('pools', p.id, p);
       for (const c of snap.clients) this.applyInMemory('clients', c.clientId, c);
@@ -351,6 +354,14 @@ export class Store {
     if (goodBytes !== Buffer.byteLength(text)) await this.journal.truncate(goodBytes);
     this.journalSize = goodBytes;
   }
+}
+
+function isSnapshot(v: unknown): v is Snapshot {
+  const s = v as Partial<Snapshot> | null;
+  return (
+    typeof s === 'object' && s !== null && !Array.isArray(s) && s.version === 1 && Number.isInteger(s.seq) &&
+    [s.pools, s.clients, s.users, s.lineages, s.mail].every(Array.isArray)
+  );
 }
 
 function setOrDelete<T>(map: Map<string, T>, k: string, v: T | undefined): void {
