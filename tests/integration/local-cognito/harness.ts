@@ -221,6 +221,8 @@ export async function expectLibraryError(promise: Promise<unknown>, code: string
 export function expectRawError(res: RawResponse, code: string, message: string): void {
   expect({ status: res.status, body: res.body }).toEqual({ status: 400, body: { __type: code, message } });
   expect(res.headers.get('x-amzn-errortype')).toBe(`${code}:`);
+  expect(res.headers.get('x-amzn-errormessage')).toBe(message.replace(/[^\x20-\x7e]/g, ' '));
+  expect(res.headers.get('content-type')).toBe('application/x-amz-json-1.1');
 }
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

@@ -80,6 +80,20 @@ describe('failed sign-in lockout (5 free failures, then 2^(n-5) s)', () => {
     await expect(h.signIn(email)).resolves.toBeDefined();
   }, 20_000);
 
+  it('doubles the lockout per further failure up to the 15-minute cap', async () => {
+    const email = newEmail('capped');
+    await h.registerConfirmed(email);
+    for (let n = 1; n <= 15; n++) {
+      await failsWith(email, WRONG, INCORRECT);
+      if (n >= 5 && n < 15) clock.advance(2 ** (n - 5) * SECOND); // sit out each window: 1 s, 2 s, … 512 s
+    }
+    // 2^(15-5) s = 1024 s would exceed the cap: the 15th failure locks for 15 minutes.
+    clock.advance(15 * MINUTE - 1);
+    await failsWith(email, PASSWORD, EXCEEDED);
+    clock.advance(1);
+    await expect(h.signIn(email)).resolves.toBeDefined();
+  }, 30_000);
+
   it('forgets the failures after 15 minutes without attempts', async () => {
     const email = newEmail('quiet');
     await h.registerConfirmed(email);
@@ -221,6 +235,28 @@ describe('token lifetimes as the pool sees them', () => {
     expect(renewed.getAccessToken().payload.iat).toBe(Math.floor(clock.now() / 1000));
     clock.advance(SECOND);
     expectRawError(await refresh(), 'NotAuthorizedException', 'Refresh Token has expired');
+  });
+
+  it('the NEW_PASSWORD_REQUIRED challenge session lasts 3 minutes (AuthSessionValidity default)', async () => {
+    const email = newEmail('slow');
+    const temporary = 'Temp-Pass-1';
+    const res = await h.call('AdminCreateUser', { UserPoolId: h.poolId, Username: email, TemporaryPassword: temporary, MessageAction: 'SUPPRESS' });
+    expect(res.status).toBe(200);
+    const { user, outcome } = await h.authenticate(email, temporary);
+    expect(outcome.kind).toBe('newPasswordRequired');
+    clock.advance(3 * MINUTE);
+    await expectLibraryError(
+      new Promise((resolve, reject) => user.completeNewPasswordChallenge('Chosen-Pass-1', {}, { onSuccess: resolve, onFailure: reject })),
+      'NotAuthorizedException',
+      'Invalid session for the user, session is expired.',
+    );
+    // Signing in again opens a new challenge, which completes in time.
+    const again = await h.authenticate(email, temporary);
+    expect(again.outcome.kind).toBe('newPasswordRequired');
+    clock.advance(3 * MINUTE - SECOND);
+    await expect(
+      new Promise((resolve, reject) => again.user.completeNewPasswordChallenge('Chosen-Pass-1', {}, { onSuccess: resolve, onFailure: reject })),
+    ).resolves.toBeDefined();
   });
 
   it('a temporary password (AdminCreateUser) is good for 7 days', async () => {

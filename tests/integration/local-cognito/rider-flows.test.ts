@@ -337,6 +337,36 @@ describe('an operator-created rider (AdminCreateUser) chooses a password at firs
   });
 });
 
+describe('a rider changes the email address', () => {
+  it('gets a code at the new address, verifies it, and signs in with the new address only', async () => {
+    const oldEmail = newEmail('moving');
+    const nextEmail = newEmail('moved');
+    await h.registerConfirmed(oldEmail);
+    const { user } = await h.signIn(oldEmail);
+    const attributes = async () =>
+      Object.fromEntries((await nodeCall<CognitoUserAttribute[]>((cb) => user.getUserAttributes(cb))).map((a) => [a.getName(), a.getValue()]));
+
+    const details = await new Promise<unknown>((resolve, reject) =>
+      user.updateAttributes([new CognitoUserAttribute({ Name: 'email', Value: nextEmail })], (err, _result, d) => (err ? reject(err) : resolve(d))),
+    );
+    expect(details).toEqual({
+      CodeDeliveryDetailsList: [{ AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: 'r***@e***.com' }],
+    });
+    expect(await attributes()).toMatchObject({ email: nextEmail, email_verified: 'false' });
+    const code = await h.latestCode(nextEmail);
+    const verify = (c: string) =>
+      new Promise((resolve, reject) => user.verifyAttribute('email', c, { onSuccess: resolve, onFailure: reject }));
+    await expectLibraryError(verify(code === '000000' ? '111111' : '000000'), 'CodeMismatchException',
+      'Invalid verification code provided, please try again.');
+    await expect(verify(code)).resolves.toBe('SUCCESS');
+    expect(await attributes()).toMatchObject({ email: nextEmail, email_verified: 'true' });
+
+    await expectLibraryError(h.signIn(oldEmail), 'NotAuthorizedException', INCORRECT);
+    const { session } = await h.signIn(nextEmail);
+    expect(session.getIdToken().payload).toMatchObject({ email: nextEmail, email_verified: true });
+  });
+});
+
 describe('riders an operator reset or disabled', () => {
   it('RESET_REQUIRED: sign-in asks for a reset; the mailed code and a new password let the rider back in', async () => {
     const email = newEmail('reset');
