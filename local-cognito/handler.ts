@@ -48,6 +48,8 @@ function signingRegion(authorization: string | undefined): string | undefined {
   return m ? m[1] : undefined;
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 const headerSafe = (s: string): string => s.replace(/[^\x20-\x7e]/g, ' ').slice(0, 1024);
 
 export function createHandler(services: Services, options: HandlerOptions): PoolHandler {
@@ -108,8 +110,15 @@ export function createHandler(services: Services, options: HandlerOptions): Pool
     const raw = await readBody(req);
     let body: unknown = {};
     if (raw.length > 0) {
+      let text: string;
       try {
-        body = JSON.parse(raw.toString('utf8'));
+        // Strict: a lenient decode would turn bad bytes into U+FFFD and store a mangled username.
+        text = strictUtf8.decode(raw);
+      } catch {
+        throw new CognitoError('SerializationException', 'Request body is not valid UTF-8.');
+      }
+      try {
+        body = JSON.parse(text);
       } catch {
         throw new CognitoError('SerializationException', 'Request body is not valid JSON.');
       }
