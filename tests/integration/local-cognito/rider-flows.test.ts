@@ -468,6 +468,16 @@ describe('sign-up errors and codes', () => {
     }
   });
 
+  it('refuses a username that is not an email (the pool signs riders up by email)', async () => {
+    // cognito-facts.md §2.2 lists moto's "either an email or a phone number" text [?]; this pool has
+    // email as its only username attribute, for which the service's text is the email-only one.
+    expectRawError(
+      await h.call('SignUp', { ClientId: h.clientId, Username: 'rita-rider', Password: PASSWORD }),
+      'InvalidParameterException',
+      'Username should be an email.',
+    );
+  });
+
   it('refuses weak passwords with one policy rule per answer, and short ones with the validation text', async () => {
     const email = newEmail('weak');
     const cases: [string, string, string][] = [
