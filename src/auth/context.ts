@@ -3,6 +3,7 @@
 import { CognitoUser, CognitoUserPool } from 'amazon-cognito-identity-js';
 import type { ICognitoStorage } from 'amazon-cognito-identity-js';
 import { AuthError, toAuthError } from './errors';
+import { retryOnlyTransientErrors } from './retry-policy';
 
 export interface AuthOptions {
   userPoolId: string;
@@ -26,6 +27,7 @@ export function configureAuth(options: AuthOptions): void {
       ...(options.storage ? { Storage: options.storage } : {}),
     });
     storage = options.storage;
+    retryOnlyTransientErrors(pool);
   } catch (err) {
     pool = undefined;
     throw new AuthError('Config', 'Wild Rydes accounts are not set up correctly.', String(err));

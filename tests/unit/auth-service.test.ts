@@ -177,12 +177,28 @@ describe('sessions', () => {
     expect(storage.getItem(`${PREFIX}.sub-1.refreshToken`)).toBe('refresh-token-1');
   });
 
-  it('is signed out (and forgets the tokens) when the refresh token was revoked', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout'] });
+  it('is signed out at once (one request, no back-off) when the refresh token was revoked', async () => {
     seedSession(-60);
     routes.InitiateAuth = () => fail('NotAuthorizedException', 'Refresh Token has been revoked');
-    expect(await withRetries(currentSession())).toBeNull();
+    expect(await currentSession()).toBeNull();
+    expect(calls.map((c) => c.action)).toEqual(['InitiateAuth']);
     expect(tokenKeys()).toEqual([]);
+  });
+
+  it('retries a refresh that hit a transient fault, then succeeds', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    seedSession(-60);
+    const fresh = jwt({ sub: 'sub-1', email: 'rider@example.com', token_use: 'id', iat: nowSeconds(), exp: nowSeconds() + 3600 });
+    const access = jwt({ sub: 'sub-1', username: 'sub-1', token_use: 'access', iat: nowSeconds(), exp: nowSeconds() + 3600 });
+    let n = 0;
+    routes.InitiateAuth = () =>
+      ++n === 1
+        ? 'offline'
+        : n === 2
+          ? { status: 500, body: { __type: 'InternalErrorException', message: 'boom' } }
+          : { status: 200, body: { AuthenticationResult: { IdToken: fresh, AccessToken: access, ExpiresIn: 3600, TokenType: 'Bearer' } } };
+    expect((await withRetries(currentSession()))?.idToken).toBe(fresh);
+    expect(calls.map((c) => c.action)).toEqual(['InitiateAuth', 'InitiateAuth', 'InitiateAuth']);
   });
 
   it('throws Network (keeping the tokens) when the refresh cannot reach Cognito', async () => {
@@ -222,6 +238,8 @@ describe('signOut', () => {
     routes.RevokeToken = () => 'offline';
     expect(await withRetries(signOut())).toEqual({ revoked: false });
     expect(tokenKeys()).toEqual([]);
+    // Offline is transient: retried on the library's schedule (100·2^n ms + jitter, < 5 s), then given up.
+    expect(calls.filter((c) => c.action === 'RevokeToken')).toHaveLength(6);
   });
 
   it('signs out globally with the access token, clearing storage even on failure', async () => {
