@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
-import { localCognito } from './local-cognito/vite-plugin';
-import { cspPlugin } from './vite-plugins/csp';
-import { slimCognitoPlugin } from './vite-plugins/slim-cognito';
+import { localCognito } from './local-cognito/vite-plugin.ts';
+import { cspPlugin } from './vite-plugins/csp.ts';
+import { slimCognitoPlugin } from './vite-plugins/slim-cognito.ts';
 
 const root = import.meta.dirname;
 

@@ -1,6 +1,6 @@
 import type { AttributeType } from '@aws-sdk/client-cognito-identity-provider';
-import { invalidParameter } from './errors';
-import type { AttributeInput } from './input';
+import { invalidParameter } from './errors.ts';
+import type { AttributeInput } from './input.ts';
 
 const STANDARD = new Set([
   'address', 'birthdate', 'email', 'email_verified', 'family_name', 'gender', 'given_name', 'locale',

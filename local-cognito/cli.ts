@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { startLocalCognito } from './index';
+import { startLocalCognito } from './index.ts';
 
 const USAGE = `Usage: npm run cognito:local -- [--port <PORT>] [--data-dir <DIR>] [--host <ADDR>] [--region <REGION>] [--quiet]
 

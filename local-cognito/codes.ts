@@ -1,6 +1,6 @@
-import { codeMismatch, expiredCode, limitExceeded, MSG } from './errors';
-import { newCode } from './ids';
-import type { CodeRecord, UserRecord } from './records';
+import { codeMismatch, expiredCode, limitExceeded, MSG } from './errors.ts';
+import { newCode } from './ids.ts';
+import type { CodeRecord, UserRecord } from './records.ts';
 
 export const SIGN_UP_CODE_TTL_MS = 24 * 3600_000;
 export const RESET_CODE_TTL_MS = 3600_000;

@@ -1,10 +1,10 @@
-import type { Clock } from './clock';
-import type { Input } from './input';
-import type { Mailer } from './mailer';
-import type { SessionTable } from './sessions';
-import type { Store } from './store';
-import type { TokenIssuer } from './tokens';
-import type { SrpSecrets } from './srp-secrets';
+import type { Clock } from './clock.ts';
+import type { Input } from './input.ts';
+import type { Mailer } from './mailer.ts';
+import type { SessionTable } from './sessions.ts';
+import type { Store } from './store.ts';
+import type { TokenIssuer } from './tokens.ts';
+import type { SrpSecrets } from './srp-secrets.ts';
 
 /** Everything an action may need; each action factory destructures only what it uses. */
 export interface Services {

@@ -1,7 +1,7 @@
-import type { Clock } from './clock';
-import { Input } from './input';
-import { buildClient, buildPool } from './pools';
-import type { Store } from './store';
+import type { Clock } from './clock.ts';
+import { Input } from './input.ts';
+import { buildClient, buildPool } from './pools.ts';
+import type { Store } from './store.ts';
 
 /** The pool and app client `src/config.ts` uses when no VITE_COGNITO_* variables are set. */
 export const DEFAULT_REGION = 'us-east-1';

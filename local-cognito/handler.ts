@@ -1,11 +1,11 @@
 import * as sdk from '@aws-sdk/client-cognito-identity-provider';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { actions } from './actions';
-import type { Action, RequestContext, Services } from './context';
-import { CognitoError } from './errors';
-import { newRequestId } from './ids';
-import { Input } from './input';
-import { renderMailbox } from './mailbox-page';
+import { actions } from './actions/index.ts';
+import type { Action, RequestContext, Services } from './context.ts';
+import { CognitoError } from './errors.ts';
+import { newRequestId } from './ids.ts';
+import { Input } from './input.ts';
+import { renderMailbox } from './mailbox-page.ts';
 
 /**
  * The HTTP face of the pool, identical in shape to `https://cognito-idp.<region>.amazonaws.com/`:

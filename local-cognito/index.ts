@@ -1,17 +1,17 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Clock, systemClock } from './clock';
-import type { Services } from './context';
-import { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID, DEFAULT_REGION, ensureDefaults } from './defaults';
-import { createHandler, type PoolHandler } from './handler';
-import { createMailer } from './mailer';
-import { SessionTable } from './sessions';
-import { srpSecrets } from './srp-secrets';
-import { Store } from './store';
-import { createTokenIssuer, loadOrCreateKeys } from './tokens';
+import { type Clock, systemClock } from './clock.ts';
+import type { Services } from './context.ts';
+import { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID, DEFAULT_REGION, ensureDefaults } from './defaults.ts';
+import { createHandler, type PoolHandler } from './handler.ts';
+import { createMailer } from './mailer.ts';
+import { SessionTable } from './sessions.ts';
+import { srpSecrets } from './srp-secrets.ts';
+import { Store } from './store.ts';
+import { createTokenIssuer, loadOrCreateKeys } from './tokens.ts';
 
-export { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID, DEFAULT_REGION } from './defaults';
-export { createFakeClock, type Clock, type FakeClock } from './clock';
+export { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID, DEFAULT_REGION } from './defaults.ts';
+export { createFakeClock, type Clock, type FakeClock } from './clock.ts';
 
 export interface LocalCognitoOptions {
   /** Where state lives across restarts (created if missing). */

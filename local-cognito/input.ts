@@ -1,4 +1,4 @@
-import { CognitoError, invalidParameter } from './errors';
+import { CognitoError, invalidParameter } from './errors.ts';
 
 /**
  * Runtime checks for request bodies. JSON from the wire is untrusted: wrong JSON types become

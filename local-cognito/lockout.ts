@@ -1,4 +1,4 @@
-import type { UserRecord } from './records';
+import type { UserRecord } from './records.ts';
 
 /**
  * Cognito's failed sign-in lockout (cognito-facts.md §5.4): five free failures, then a lockout of

@@ -1,8 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { looksLikeEmail } from './attributes';
-import { notAuthorized, resourceNotFound, userNotFound } from './errors';
-import type { ClientRecord, PoolRecord, UserRecord } from './records';
-import type { Store } from './store';
+import { looksLikeEmail } from './attributes.ts';
+import { notAuthorized, resourceNotFound, userNotFound } from './errors.ts';
+import type { ClientRecord, PoolRecord, UserRecord } from './records.ts';
+import type { Store } from './store.ts';
 
 export function resolvePool(store: Store, poolId: string): PoolRecord {
   const pool = store.pool(poolId);

@@ -1,4 +1,4 @@
-import type { MailMessage } from './records';
+import type { MailMessage } from './records.ts';
 
 const escape = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);

@@ -1,7 +1,7 @@
-import type { Clock } from './clock';
-import { uuid } from './ids';
-import type { MailMessage } from './records';
-import type { Store } from './store';
+import type { Clock } from './clock.ts';
+import { uuid } from './ids.ts';
+import type { MailMessage } from './records.ts';
+import type { Store } from './store.ts';
 
 /** Where the pool's "emails" go: the mailbox (page and JSON) and one console line each. */
 export interface Mailer {

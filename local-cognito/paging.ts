@@ -1,4 +1,4 @@
-import { invalidParameter } from './errors';
+import { invalidParameter } from './errors.ts';
 
 /** Opaque page tokens over a stable ordering: the offset, sealed as base64url JSON. */
 export function page<T>(items: T[], limit: number, token: string | undefined): { items: T[]; next?: string } {

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { invalidPassword } from './errors';
-import type { PasswordPolicy } from './records';
+import { invalidPassword } from './errors.ts';
+import type { PasswordPolicy } from './records.ts';
 
 /** A new pool's policy when CreateUserPool gives none (cognito-facts.md §5.1). */
 export const DEFAULT_POLICY: PasswordPolicy = {

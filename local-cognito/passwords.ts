@@ -1,12 +1,12 @@
 import type { InitiateAuthResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { timingSafeEqual } from 'node:crypto';
-import type { RequestContext, Services } from './context';
-import { MSG, notAuthorized, passwordResetRequired } from './errors';
-import { newSession, poolNameOf } from './ids';
-import { lockedUntil, withFailure, withoutFailures } from './lockout';
-import type { ClientRecord, PoolRecord, UserRecord } from './records';
-import { completeSignIn } from './sign-in';
-import { createVerifier } from './srp';
+import type { RequestContext, Services } from './context.ts';
+import { MSG, notAuthorized, passwordResetRequired } from './errors.ts';
+import { newSession, poolNameOf } from './ids.ts';
+import { lockedUntil, withFailure, withoutFailures } from './lockout.ts';
+import type { ClientRecord, PoolRecord, UserRecord } from './records.ts';
+import { completeSignIn } from './sign-in.ts';
+import { createVerifier } from './srp.ts';
 
 /** Checks a plain password against the stored SRP verifier (USER_PASSWORD_AUTH, ChangePassword). */
 export function passwordMatches(pool: PoolRecord, user: UserRecord, password: string): boolean {

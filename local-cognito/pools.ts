@@ -1,11 +1,11 @@
 import type { UserPoolClientType, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import { randomBytes } from 'node:crypto';
-import { invalidParameter } from './errors';
-import { newClientId, newClientSecret, regionOf } from './ids';
-import type { Input } from './input';
-import { DEFAULT_POLICY } from './password-policy';
-import type { ClientRecord, PasswordPolicy, PoolRecord } from './records';
-import { type Wire, wireDate } from './wire';
+import { invalidParameter } from './errors.ts';
+import { newClientId, newClientSecret, regionOf } from './ids.ts';
+import type { Input } from './input.ts';
+import { DEFAULT_POLICY } from './password-policy.ts';
+import type { ClientRecord, PasswordPolicy, PoolRecord } from './records.ts';
+import { type Wire, wireDate } from './wire.ts';
 
 const POOL_NAME_RULE = { min: 1, max: 128, pattern: /^[\w\s+=,.@-]+$/, patternText: '[\\w\\s+=,.@-]+' };
 const CLIENT_NAME_RULE = { min: 1, max: 128, pattern: /^[\w\s+=,.@-]+$/, patternText: '[\\w\\s+=,.@-]+' };

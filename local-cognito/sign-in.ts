@@ -1,10 +1,10 @@
 import type { AuthenticationResultType } from '@aws-sdk/client-cognito-identity-provider';
 import { createHash } from 'node:crypto';
-import { seconds } from './clock';
-import { issuerFor, type RequestContext, type Services } from './context';
-import { MSG, notAuthorized, userNotFound } from './errors';
-import { newRefreshToken, uuid } from './ids';
-import type { ClientRecord, LineageRecord, PoolRecord, UserRecord } from './records';
+import { seconds } from './clock.ts';
+import { issuerFor, type RequestContext, type Services } from './context.ts';
+import { MSG, notAuthorized, userNotFound } from './errors.ts';
+import { newRefreshToken, uuid } from './ids.ts';
+import type { ClientRecord, LineageRecord, PoolRecord, UserRecord } from './records.ts';
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('base64url');
 

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { type FileHandle, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ClientRecord, LineageRecord, MailMessage, PoolRecord, UserRecord } from './records';
+import type { ClientRecord, LineageRecord, MailMessage, PoolRecord, UserRecord } from './records.ts';
 
 /**
  * The pool's state, in memory, made durable by an append-only journal plus periodic snapshots.

@@ -6,9 +6,9 @@ import { chmod, link, mkdir, open, readFile, rename, unlink } from 'node:fs/prom
 import { join } from 'node:path';
 import { SignJWT, calculateJwkThumbprint, errors, exportJWK, generateKeyPair, importJWK, jwtVerify } from 'jose';
 import type { JWK, JWTPayload } from 'jose';
-import type { Clock } from './clock';
+import type { Clock } from './clock.ts';
 
-export type { Clock } from './clock';
+export type { Clock } from './clock.ts';
 
 export type TokenErrorKind = 'expired' | 'invalid';
 

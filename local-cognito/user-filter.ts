@@ -1,5 +1,5 @@
-import { invalidParameter } from './errors';
-import type { UserRecord } from './records';
+import { invalidParameter } from './errors.ts';
+import type { UserRecord } from './records.ts';
 
 /**
  * ListUsers' filter language: `AttributeName = "value"` (exact) or `AttributeName ^= "value"`

@@ -1,7 +1,7 @@
 import type { CodeDeliveryDetailsType, UserType } from '@aws-sdk/client-cognito-identity-provider';
-import { attributeList, maskEmail } from './attributes';
-import type { UserRecord } from './records';
-import { type Wire, wireDate } from './wire';
+import { attributeList, maskEmail } from './attributes.ts';
+import type { UserRecord } from './records.ts';
+import { type Wire, wireDate } from './wire.ts';
 
 export const userType = (u: UserRecord, attributesToGet?: string[]): Wire<UserType> => ({
   Username: u.username,

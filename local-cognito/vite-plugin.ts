@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Connect, Logger, Plugin, PreviewServer, ViteDevServer } from 'vite';
 import { loadEnv } from 'vite';
-import { createLocalCognito, type LocalCognito } from './index';
+import { createLocalCognito, type LocalCognito } from './index.ts';
 
 /**
  * Mounts the local user pool inside `vite` and `vite preview` at `/__cognito/`, so the site and

@@ -1,16 +1,16 @@
 import type { AdminCreateUserResponse, UserType } from '@aws-sdk/client-cognito-identity-provider';
-import { attributeMap, looksLikeEmail } from '../attributes';
-import type { ActionFactory } from '../context';
-import { invalidParameter, MSG, userNotFound, usernameExists } from '../errors';
-import { poolNameOf, uuid } from '../ids';
-import { POOL_ID_RULE, USERNAME_RULE } from '../input';
-import { emailKey, findUser, isEmailPool, resolvePool, usernameKey } from '../lookup';
-import { messages } from '../mailer';
-import { assertPasswordConforms, generateTemporaryPassword } from '../password-policy';
-import type { UserRecord } from '../records';
-import { createVerifier } from '../srp';
-import { userType } from '../users';
-import type { Wire } from '../wire';
+import { attributeMap, looksLikeEmail } from '../attributes.ts';
+import type { ActionFactory } from '../context.ts';
+import { invalidParameter, MSG, userNotFound, usernameExists } from '../errors.ts';
+import { poolNameOf, uuid } from '../ids.ts';
+import { POOL_ID_RULE, USERNAME_RULE } from '../input.ts';
+import { emailKey, findUser, isEmailPool, resolvePool, usernameKey } from '../lookup.ts';
+import { messages } from '../mailer.ts';
+import { assertPasswordConforms, generateTemporaryPassword } from '../password-policy.ts';
+import type { UserRecord } from '../records.ts';
+import { createVerifier } from '../srp.ts';
+import { userType } from '../users.ts';
+import type { Wire } from '../wire.ts';
 
 /** An operator-created rider: FORCE_CHANGE_PASSWORD with a temporary password, replaced at first sign-in. */
 export const AdminCreateUser: ActionFactory =

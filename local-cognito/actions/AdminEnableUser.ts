@@ -1,6 +1,6 @@
-import type { ActionFactory } from '../context';
-import { POOL_ID_RULE, USERNAME_RULE } from '../input';
-import { adminUser } from '../lookup';
+import type { ActionFactory } from '../context.ts';
+import { POOL_ID_RULE, USERNAME_RULE } from '../input.ts';
+import { adminUser } from '../lookup.ts';
 
 export const AdminEnableUser: ActionFactory =
   ({ store, clock }) =>

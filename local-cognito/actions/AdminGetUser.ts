@@ -1,9 +1,9 @@
 import type { AdminGetUserResponse } from '@aws-sdk/client-cognito-identity-provider';
-import { attributeList } from '../attributes';
-import type { ActionFactory } from '../context';
-import { POOL_ID_RULE, USERNAME_RULE } from '../input';
-import { adminUser } from '../lookup';
-import { type Wire, wireDate } from '../wire';
+import { attributeList } from '../attributes.ts';
+import type { ActionFactory } from '../context.ts';
+import { POOL_ID_RULE, USERNAME_RULE } from '../input.ts';
+import { adminUser } from '../lookup.ts';
+import { type Wire, wireDate } from '../wire.ts';
 
 export const AdminGetUser: ActionFactory =
   ({ store }) =>

@@ -1,9 +1,9 @@
-import { issueCode, RESET_CODE_TTL_MS } from '../codes';
-import type { ActionFactory } from '../context';
-import { invalidParameter, MSG } from '../errors';
-import { POOL_ID_RULE, USERNAME_RULE } from '../input';
-import { adminUser } from '../lookup';
-import { messages } from '../mailer';
+import { issueCode, RESET_CODE_TTL_MS } from '../codes.ts';
+import type { ActionFactory } from '../context.ts';
+import { invalidParameter, MSG } from '../errors.ts';
+import { POOL_ID_RULE, USERNAME_RULE } from '../input.ts';
+import { adminUser } from '../lookup.ts';
+import { messages } from '../mailer.ts';
 
 /** Puts the rider in RESET_REQUIRED and emails a reset code; sign-in then asks for a reset. */
 export const AdminResetUserPassword: ActionFactory =

@@ -1,10 +1,10 @@
-import type { ActionFactory } from '../context';
-import { poolNameOf } from '../ids';
-import { PASSWORD_RULE, POOL_ID_RULE, USERNAME_RULE } from '../input';
-import { withoutFailures } from '../lockout';
-import { adminUser } from '../lookup';
-import { assertPasswordConforms } from '../password-policy';
-import { createVerifier } from '../srp';
+import type { ActionFactory } from '../context.ts';
+import { poolNameOf } from '../ids.ts';
+import { PASSWORD_RULE, POOL_ID_RULE, USERNAME_RULE } from '../input.ts';
+import { withoutFailures } from '../lockout.ts';
+import { adminUser } from '../lookup.ts';
+import { assertPasswordConforms } from '../password-policy.ts';
+import { createVerifier } from '../srp.ts';
 
 export const AdminSetUserPassword: ActionFactory =
   ({ store, clock }) =>

@@ -1,10 +1,10 @@
-import type { ActionFactory } from '../context';
-import { poolNameOf } from '../ids';
-import { PASSWORD_RULE, TOKEN_RULE } from '../input';
-import { assertNotLockedOut, failedPassword, passwordMatches } from '../passwords';
-import { assertPasswordConforms } from '../password-policy';
-import { authenticateAccessToken } from '../sign-in';
-import { createVerifier } from '../srp';
+import type { ActionFactory } from '../context.ts';
+import { poolNameOf } from '../ids.ts';
+import { PASSWORD_RULE, TOKEN_RULE } from '../input.ts';
+import { assertNotLockedOut, failedPassword, passwordMatches } from '../passwords.ts';
+import { assertPasswordConforms } from '../password-policy.ts';
+import { authenticateAccessToken } from '../sign-in.ts';
+import { createVerifier } from '../srp.ts';
 
 export const ChangePassword: ActionFactory =
   (services) =>

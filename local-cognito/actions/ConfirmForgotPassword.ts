@@ -1,12 +1,12 @@
-import { checkCode } from '../codes';
-import type { ActionFactory } from '../context';
-import { codeMismatch, MSG, notAuthorized, userNotFound } from '../errors';
-import { poolNameOf } from '../ids';
-import { CLIENT_ID_RULE, CODE_RULE, PASSWORD_RULE, USERNAME_RULE } from '../input';
-import { withoutFailures } from '../lockout';
-import { checkSecretHash, findUser, resolveClient } from '../lookup';
-import { assertPasswordConforms } from '../password-policy';
-import { createVerifier } from '../srp';
+import { checkCode } from '../codes.ts';
+import type { ActionFactory } from '../context.ts';
+import { codeMismatch, MSG, notAuthorized, userNotFound } from '../errors.ts';
+import { poolNameOf } from '../ids.ts';
+import { CLIENT_ID_RULE, CODE_RULE, PASSWORD_RULE, USERNAME_RULE } from '../input.ts';
+import { withoutFailures } from '../lockout.ts';
+import { checkSecretHash, findUser, resolveClient } from '../lookup.ts';
+import { assertPasswordConforms } from '../password-policy.ts';
+import { createVerifier } from '../srp.ts';
 
 export const ConfirmForgotPassword: ActionFactory =
   ({ store, clock }) =>

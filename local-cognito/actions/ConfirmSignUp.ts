@@ -1,8 +1,8 @@
-import { checkCode } from '../codes';
-import type { ActionFactory } from '../context';
-import { codeMismatch, MSG, notAuthorized, userNotFound } from '../errors';
-import { CLIENT_ID_RULE, CODE_RULE, USERNAME_RULE } from '../input';
-import { checkSecretHash, findUser, resolveClient } from '../lookup';
+import { checkCode } from '../codes.ts';
+import type { ActionFactory } from '../context.ts';
+import { codeMismatch, MSG, notAuthorized, userNotFound } from '../errors.ts';
+import { CLIENT_ID_RULE, CODE_RULE, USERNAME_RULE } from '../input.ts';
+import { checkSecretHash, findUser, resolveClient } from '../lookup.ts';
 
 export const ConfirmSignUp: ActionFactory =
   ({ store, clock }) =>

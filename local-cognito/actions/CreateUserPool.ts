@@ -1,8 +1,8 @@
 import type { CreateUserPoolResponse } from '@aws-sdk/client-cognito-identity-provider';
-import type { ActionFactory } from '../context';
-import { newPoolId } from '../ids';
-import { buildPool, describePool } from '../pools';
-import type { Wire } from '../wire';
+import type { ActionFactory } from '../context.ts';
+import { newPoolId } from '../ids.ts';
+import { buildPool, describePool } from '../pools.ts';
+import type { Wire } from '../wire.ts';
 
 export const CreateUserPool: ActionFactory =
   ({ store, clock }) =>

@@ -1,9 +1,9 @@
 import type { CreateUserPoolClientResponse } from '@aws-sdk/client-cognito-identity-provider';
-import type { ActionFactory } from '../context';
-import { POOL_ID_RULE } from '../input';
-import { resolvePool } from '../lookup';
-import { buildClient, describeClient } from '../pools';
-import type { Wire } from '../wire';
+import type { ActionFactory } from '../context.ts';
+import { POOL_ID_RULE } from '../input.ts';
+import { resolvePool } from '../lookup.ts';
+import { buildClient, describeClient } from '../pools.ts';
+import type { Wire } from '../wire.ts';
 
 export const CreateUserPoolClient: ActionFactory =
   ({ store, clock }) =>

@@ -1,6 +1,6 @@
-import type { ActionFactory } from '../context';
-import { TOKEN_RULE } from '../input';
-import { authenticateAccessToken } from '../sign-in';
+import type { ActionFactory } from '../context.ts';
+import { TOKEN_RULE } from '../input.ts';
+import { authenticateAccessToken } from '../sign-in.ts';
 
 export const DeleteUser: ActionFactory =
   (services) =>

@@ -1,9 +1,9 @@
 import type { DescribeUserPoolClientResponse } from '@aws-sdk/client-cognito-identity-provider';
-import type { ActionFactory } from '../context';
-import { CLIENT_ID_RULE, POOL_ID_RULE } from '../input';
-import { resolvePoolClient } from '../lookup';
-import { describeClient } from '../pools';
-import type { Wire } from '../wire';
+import type { ActionFactory } from '../context.ts';
+import { CLIENT_ID_RULE, POOL_ID_RULE } from '../input.ts';
+import { resolvePoolClient } from '../lookup.ts';
+import { describeClient } from '../pools.ts';
+import type { Wire } from '../wire.ts';
 
 export const DescribeUserPoolClient: ActionFactory =
   ({ store }) =>

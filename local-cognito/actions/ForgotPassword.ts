@@ -1,12 +1,12 @@
 import type { ForgotPasswordResponse } from '@aws-sdk/client-cognito-identity-provider';
-import { looksLikeEmail } from '../attributes';
-import { issueCode, RESET_CODE_TTL_MS, withSend } from '../codes';
-import type { ActionFactory } from '../context';
-import { invalidParameter, MSG, notAuthorized, userNotFound } from '../errors';
-import { CLIENT_ID_RULE, USERNAME_RULE } from '../input';
-import { checkSecretHash, findUser, resolveClient } from '../lookup';
-import { messages } from '../mailer';
-import { emailDelivery } from '../users';
+import { looksLikeEmail } from '../attributes.ts';
+import { issueCode, RESET_CODE_TTL_MS, withSend } from '../codes.ts';
+import type { ActionFactory } from '../context.ts';
+import { invalidParameter, MSG, notAuthorized, userNotFound } from '../errors.ts';
+import { CLIENT_ID_RULE, USERNAME_RULE } from '../input.ts';
+import { checkSecretHash, findUser, resolveClient } from '../lookup.ts';
+import { messages } from '../mailer.ts';
+import { emailDelivery } from '../users.ts';
 
 export const ForgotPassword: ActionFactory =
   ({ store, clock, mailer }) =>

@@ -1,6 +1,6 @@
-import type { ActionFactory } from '../context';
-import { TOKEN_RULE } from '../input';
-import { authenticateAccessToken, revokeAll } from '../sign-in';
+import type { ActionFactory } from '../context.ts';
+import { TOKEN_RULE } from '../input.ts';
+import { authenticateAccessToken, revokeAll } from '../sign-in.ts';
 
 /** Ends every session of the rider: all refresh tokens and the access tokens issued from them. */
 export const GlobalSignOut: ActionFactory =

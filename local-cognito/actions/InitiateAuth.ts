@@ -1,14 +1,14 @@
 import type { InitiateAuthResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { randomBytes } from 'node:crypto';
-import type { ActionFactory, RequestContext, Services } from '../context';
-import { invalidParameter, MSG, notAuthorized, userNotConfirmed, userNotFound } from '../errors';
-import { CLIENT_ID_RULE, type Input } from '../input';
-import { checkSecretHash, findUser, resolveClient } from '../lookup';
-import { afterPasswordVerified, assertNotLockedOut, failedPassword, passwordMatches } from '../passwords';
-import { allowsFlow } from '../pools';
-import type { ClientRecord, PoolRecord } from '../records';
-import { hashToken, mintTokens } from '../sign-in';
-import { fakeSrpIdentity, SrpError, startSrp } from '../srp';
+import type { ActionFactory, RequestContext, Services } from '../context.ts';
+import { invalidParameter, MSG, notAuthorized, userNotConfirmed, userNotFound } from '../errors.ts';
+import { CLIENT_ID_RULE, type Input } from '../input.ts';
+import { checkSecretHash, findUser, resolveClient } from '../lookup.ts';
+import { afterPasswordVerified, assertNotLockedOut, failedPassword, passwordMatches } from '../passwords.ts';
+import { allowsFlow } from '../pools.ts';
+import type { ClientRecord, PoolRecord } from '../records.ts';
+import { hashToken, mintTokens } from '../sign-in.ts';
+import { fakeSrpIdentity, SrpError, startSrp } from '../srp.ts';
 
 const FLOWS = [
   'USER_SRP_AUTH', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN', 'USER_PASSWORD_AUTH', 'CUSTOM_AUTH',

@@ -1,8 +1,8 @@
 import type { ListUserPoolClientsResponse } from '@aws-sdk/client-cognito-identity-provider';
-import type { ActionFactory } from '../context';
-import { POOL_ID_RULE } from '../input';
-import { resolvePool } from '../lookup';
-import { page } from '../paging';
+import type { ActionFactory } from '../context.ts';
+import { POOL_ID_RULE } from '../input.ts';
+import { resolvePool } from '../lookup.ts';
+import { page } from '../paging.ts';
 
 export const ListUserPoolClients: ActionFactory =
   ({ store }) =>

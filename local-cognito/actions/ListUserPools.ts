@@ -1,8 +1,8 @@
 import type { ListUserPoolsResponse } from '@aws-sdk/client-cognito-identity-provider';
-import type { ActionFactory } from '../context';
-import { page } from '../paging';
-import type { Wire } from '../wire';
-import { wireDate } from '../wire';
+import type { ActionFactory } from '../context.ts';
+import { page } from '../paging.ts';
+import type { Wire } from '../wire.ts';
+import { wireDate } from '../wire.ts';
 
 export const ListUserPools: ActionFactory =
   ({ store }) =>

@@ -1,11 +1,11 @@
 import type { ListUsersResponse, UserType } from '@aws-sdk/client-cognito-identity-provider';
-import type { ActionFactory } from '../context';
-import { POOL_ID_RULE } from '../input';
-import { resolvePool } from '../lookup';
-import { page } from '../paging';
-import { parseUserFilter } from '../user-filter';
-import { userType } from '../users';
-import type { Wire } from '../wire';
+import type { ActionFactory } from '../context.ts';
+import { POOL_ID_RULE } from '../input.ts';
+import { resolvePool } from '../lookup.ts';
+import { page } from '../paging.ts';
+import { parseUserFilter } from '../user-filter.ts';
+import { userType } from '../users.ts';
+import type { Wire } from '../wire.ts';
 
 export const ListUsers: ActionFactory =
   ({ store }) =>

@@ -1,15 +1,15 @@
 import type { RespondToAuthChallengeResponse } from '@aws-sdk/client-cognito-identity-provider';
-import { attributeMap } from '../attributes';
-import type { ActionFactory, RequestContext, Services } from '../context';
-import { invalidParameter, MSG, notAuthorized, userNotConfirmed } from '../errors';
-import { poolNameOf } from '../ids';
-import { CLIENT_ID_RULE, type Input, PASSWORD_RULE, SESSION_RULE } from '../input';
-import { checkSecretHash, resolveClient } from '../lookup';
-import { afterPasswordVerified, assertNotLockedOut, failedPassword } from '../passwords';
-import { assertPasswordConforms } from '../password-policy';
-import type { ClientRecord, PoolRecord } from '../records';
-import { completeSignIn } from '../sign-in';
-import { createVerifier, parseSrpTimestamp, verifyPasswordClaim } from '../srp';
+import { attributeMap } from '../attributes.ts';
+import type { ActionFactory, RequestContext, Services } from '../context.ts';
+import { invalidParameter, MSG, notAuthorized, userNotConfirmed } from '../errors.ts';
+import { poolNameOf } from '../ids.ts';
+import { CLIENT_ID_RULE, type Input, PASSWORD_RULE, SESSION_RULE } from '../input.ts';
+import { checkSecretHash, resolveClient } from '../lookup.ts';
+import { afterPasswordVerified, assertNotLockedOut, failedPassword } from '../passwords.ts';
+import { assertPasswordConforms } from '../password-policy.ts';
+import type { ClientRecord, PoolRecord } from '../records.ts';
+import { completeSignIn } from '../sign-in.ts';
+import { createVerifier, parseSrpTimestamp, verifyPasswordClaim } from '../srp.ts';
 
 const CHALLENGES = [
   'PASSWORD_VERIFIER', 'NEW_PASSWORD_REQUIRED', 'SMS_MFA', 'EMAIL_OTP', 'SOFTWARE_TOKEN_MFA', 'SELECT_MFA_TYPE',

@@ -1,16 +1,16 @@
 import type { SignUpResponse } from '@aws-sdk/client-cognito-identity-provider';
-import { attributeMap, looksLikeEmail } from '../attributes';
-import { issueCode, SIGN_UP_CODE_TTL_MS, withSend } from '../codes';
-import type { ActionFactory } from '../context';
-import { invalidParameter, MSG, notAuthorized, usernameExists } from '../errors';
-import { poolNameOf, uuid } from '../ids';
-import { CLIENT_ID_RULE, PASSWORD_RULE, USERNAME_RULE } from '../input';
-import { checkSecretHash, emailKey, findUser, isEmailPool, resolveClient, usernameKey } from '../lookup';
-import { messages } from '../mailer';
-import { assertPasswordConforms } from '../password-policy';
-import type { UserRecord } from '../records';
-import { createVerifier } from '../srp';
-import { emailDelivery } from '../users';
+import { attributeMap, looksLikeEmail } from '../attributes.ts';
+import { issueCode, SIGN_UP_CODE_TTL_MS, withSend } from '../codes.ts';
+import type { ActionFactory } from '../context.ts';
+import { invalidParameter, MSG, notAuthorized, usernameExists } from '../errors.ts';
+import { poolNameOf, uuid } from '../ids.ts';
+import { CLIENT_ID_RULE, PASSWORD_RULE, USERNAME_RULE } from '../input.ts';
+import { checkSecretHash, emailKey, findUser, isEmailPool, resolveClient, usernameKey } from '../lookup.ts';
+import { messages } from '../mailer.ts';
+import { assertPasswordConforms } from '../password-policy.ts';
+import type { UserRecord } from '../records.ts';
+import { createVerifier } from '../srp.ts';
+import { emailDelivery } from '../users.ts';
 
 export const SignUp: ActionFactory =
   ({ store, clock, mailer }) =>

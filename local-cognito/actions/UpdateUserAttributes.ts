@@ -1,13 +1,13 @@
 import type { CodeDeliveryDetailsType, UpdateUserAttributesResponse } from '@aws-sdk/client-cognito-identity-provider';
-import { attributeMap } from '../attributes';
-import { issueCode, SIGN_UP_CODE_TTL_MS, withSend } from '../codes';
-import type { ActionFactory } from '../context';
-import { aliasExists, MSG, notAuthorized } from '../errors';
-import { TOKEN_RULE } from '../input';
-import { emailKey } from '../lookup';
-import { messages } from '../mailer';
-import { authenticateAccessToken } from '../sign-in';
-import { emailDelivery } from '../users';
+import { attributeMap } from '../attributes.ts';
+import { issueCode, SIGN_UP_CODE_TTL_MS, withSend } from '../codes.ts';
+import type { ActionFactory } from '../context.ts';
+import { aliasExists, MSG, notAuthorized } from '../errors.ts';
+import { TOKEN_RULE } from '../input.ts';
+import { emailKey } from '../lookup.ts';
+import { messages } from '../mailer.ts';
+import { authenticateAccessToken } from '../sign-in.ts';
+import { emailDelivery } from '../users.ts';
 
 export const UpdateUserAttributes: ActionFactory =
   (services) =>

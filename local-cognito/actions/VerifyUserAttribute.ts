@@ -1,7 +1,7 @@
-import { checkCode } from '../codes';
-import type { ActionFactory } from '../context';
-import { CODE_RULE, TOKEN_RULE } from '../input';
-import { authenticateAccessToken } from '../sign-in';
+import { checkCode } from '../codes.ts';
+import type { ActionFactory } from '../context.ts';
+import { CODE_RULE, TOKEN_RULE } from '../input.ts';
+import { authenticateAccessToken } from '../sign-in.ts';
 
 export const VerifyUserAttribute: ActionFactory =
   (services) =>

@@ -2,7 +2,7 @@
 // and the validators for the values the commands take (region, pool ID, endpoint, email).
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
-import { UsageError } from './errors';
+import { UsageError } from './errors.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 

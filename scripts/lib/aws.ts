@@ -1,8 +1,8 @@
 // Building the Cognito client (region, endpoint, credentials, retries) and calling it so that
 // a failure remembers which API action failed (for the IAM action in AccessDenied messages).
 import type { CognitoIdentityProviderClientConfig } from '@aws-sdk/client-cognito-identity-provider';
-import { checkRegion, isLoopback, regionOfPoolId } from './args';
-import { UsageError } from './errors';
+import { checkRegion, isLoopback, regionOfPoolId } from './args.ts';
+import { UsageError } from './errors.ts';
 
 /** Attempts per request, the first included, before a throttling error is reported. */
 export const MAX_ATTEMPTS = 5;

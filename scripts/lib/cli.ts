@@ -2,10 +2,10 @@
 // kinds, and the top-level runner that turns any error into one line and an exit code.
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { CognitoIdentityProviderClientConfig } from '@aws-sdk/client-cognito-identity-provider';
-import { defaultEnvFs } from './env-file';
-import type { EnvFs } from './env-file';
-import { describeError } from './errors';
-import type { ErrorContext } from './errors';
+import { defaultEnvFs } from './env-file.ts';
+import type { EnvFs } from './env-file.ts';
+import { describeError } from './errors.ts';
+import type { ErrorContext } from './errors.ts';
 
 export interface CliDeps {
   stdout(text: string): void;

@@ -4,7 +4,7 @@
 import * as fsPromises from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
-import { CliError } from './errors';
+import { CliError } from './errors.ts';
 
 /** The part of node:fs/promises the env-file code uses; tests inject a failing one. */
 export type EnvFs = Pick<typeof fsPromises, 'readFile' | 'open' | 'rename' | 'unlink' | 'stat'>;

@@ -1,15 +1,15 @@
 // `npm run provision`: parse, build the client, plan, (create,) write the env file, print.
 import { resolve } from 'node:path';
 import type { CreateUserPoolCommandInput } from '@aws-sdk/client-cognito-identity-provider';
-import { checkEndpoint, checkPoolId, parse } from './args';
-import { clientConfig, resolveRegion } from './aws';
-import { EXIT_OK, runCli } from './cli';
-import type { CliDeps } from './cli';
-import { ENV_KEYS, updateEnvFile } from './env-file';
-import { UsageError } from './errors';
-import type { ErrorContext } from './errors';
-import { DEFAULT_CLIENT_NAME, DEFAULT_POOL_NAME, applyPlan, planProvision } from './provision';
-import type { AppClientSettings, ProvisionPlan } from './provision';
+import { checkEndpoint, checkPoolId, parse } from './args.ts';
+import { clientConfig, resolveRegion } from './aws.ts';
+import { EXIT_OK, runCli } from './cli.ts';
+import type { CliDeps } from './cli.ts';
+import { ENV_KEYS, updateEnvFile } from './env-file.ts';
+import { UsageError } from './errors.ts';
+import type { ErrorContext } from './errors.ts';
+import { DEFAULT_CLIENT_NAME, DEFAULT_POOL_NAME, applyPlan, planProvision } from './provision.ts';
+import type { AppClientSettings, ProvisionPlan } from './provision.ts';
 
 export const PROVISION_USAGE = `Usage: npm run provision -- [options]
 

@@ -17,7 +17,7 @@ import type {
   UserPoolDescriptionType,
   UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { CliError, call } from './errors';
+import { CliError, call } from './errors.ts';
 
 export const DEFAULT_POOL_NAME = 'WildRydes';
 export const DEFAULT_CLIENT_NAME = 'WildRydesWebApp';

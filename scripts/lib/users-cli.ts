@@ -1,12 +1,12 @@
 // `npm run users -- <command>`: parse, find the pool (flags, then the site's VITE_COGNITO_*),
 // build the client, run the command, print.
-import { LOCAL_POOL_HINT, checkEmail, checkEndpoint, checkPoolId, parse } from './args';
-import { clientConfig, resolveRegion } from './aws';
-import { EXIT_OK, runCli } from './cli';
-import type { CliDeps } from './cli';
-import { ENV_KEYS, loadViteEnv } from './env-file';
-import { UsageError } from './errors';
-import type { ErrorContext } from './errors';
+import { LOCAL_POOL_HINT, checkEmail, checkEndpoint, checkPoolId, parse } from './args.ts';
+import { clientConfig, resolveRegion } from './aws.ts';
+import { EXIT_OK, runCli } from './cli.ts';
+import type { CliDeps } from './cli.ts';
+import { ENV_KEYS, loadViteEnv } from './env-file.ts';
+import { UsageError } from './errors.ts';
+import type { ErrorContext } from './errors.ts';
 import {
   confirmUser,
   createUser,
@@ -15,7 +15,7 @@ import {
   generateTemporaryPassword,
   listUsers,
   resetPassword,
-} from './users';
+} from './users.ts';
 
 /** The local pool's default pool (src/config.ts LOCAL_DEFAULTS), used with --endpoint alone. */
 export const LOCAL_DEFAULT_POOL_ID = 'us-east-1_LocalPool';

@@ -13,7 +13,7 @@ import type {
   CognitoIdentityProviderClient,
   UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { CognitoCallError, call } from './errors';
+import { CognitoCallError, call } from './errors.ts';
 
 /** Every user of the pool (ListUsers, all pages of 60). */
 export async function listUsers(client: CognitoIdentityProviderClient, poolId: string): Promise<UserType[]> {
