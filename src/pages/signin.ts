@@ -50,6 +50,7 @@ export function mountSignIn(root: Document, { auth, navigate, params }: SignInDe
         return navigate(`/verify.html?${query}`);
       }
       challenge = result.challenge;
+      input('new-password-username').value = email.value.trim().toLowerCase();
       password.value = '';
       notify(message, 'info', 'Almost there: choose your own password.');
       step('new-password-form', input('new-password'));
@@ -78,6 +79,7 @@ export function mountSignIn(root: Document, { auth, navigate, params }: SignInDe
     async run() {
       const { destination } = await auth.forgotPassword(input('forgot-email').value);
       resetEmail = input('forgot-email').value;
+      input('reset-username').value = resetEmail.trim().toLowerCase();
       notify(message, 'info', `If ${resetEmail.trim()} has an account, we’ve emailed a code to ${destination ?? 'it'}.`);
       step('reset-form', input('reset-code'));
     },

@@ -152,6 +152,9 @@ describe('sign-in page', () => {
       expect(document.activeElement).toBe(input('new-password'));
       expect(input('password').value).toBe('');
       expect($('new-password-rules').querySelectorAll('li')).toHaveLength(5);
+      // Password managers save the new password under this account.
+      expect(input('new-password-username').value).toBe('rider@example.com');
+      expect(input('new-password-username').autocomplete).toBe('username');
 
       type('new-password', 'MyOwnPass1!');
       submit('new-password-form');
@@ -192,6 +195,7 @@ describe('sign-in page', () => {
       expect(visibleForms()).toEqual(['reset-form']);
       expect($('form-message').textContent).toBe('If rider@example.com has an account, we’ve emailed a code to r***@e***.');
       expect(document.activeElement).toBe(input('reset-code'));
+      expect(input('reset-username').value).toBe('rider@example.com');
 
       type('reset-code', '123456');
       type('reset-password', 'BrandNew1!');
