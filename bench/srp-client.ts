@@ -72,13 +72,21 @@ export function passwordAuthenticationKey(
   password: string,
   B: bigint,
   salt: bigint,
+  gxCache?: Map<string, bigint>,
 ): Buffer {
   if (B % SRP_N === 0n) throw new Error('B cannot be zero.');
   const u = hashPadded(session.A, B);
   if (u === 0n) throw new Error('U cannot be zero.');
   const userPasswordHash = createHash('sha256').update(`${poolName}${userIdForSrp}:${password}`, 'utf8').digest('hex');
   const x = big(createHash('sha256').update(Buffer.from(padHex(salt) + userPasswordHash, 'hex')).digest());
-  const S = modPow(mod(B - K * gPow(x)), session.a + u * x);
+  // g^x depends only on the rider's salt and password: a load generator may remember it.
+  const cacheKey = gxCache && x.toString(16);
+  let gx = cacheKey === undefined ? undefined : gxCache!.get(cacheKey);
+  if (gx === undefined) {
+    gx = gPow(x);
+    if (cacheKey !== undefined) gxCache!.set(cacheKey, gx);
+  }
+  const S = modPow(mod(B - K * gx), session.a + u * x);
   const prk = createHmac('sha256', Buffer.from(padHex(u), 'hex')).update(Buffer.from(padHex(S), 'hex')).digest();
   return createHmac('sha256', prk).update(HKDF_INFO).digest().subarray(0, 16);
 }
@@ -89,13 +97,15 @@ export interface PasswordVerifierInput {
   challenge: { USER_ID_FOR_SRP: string; SRP_B: string; SALT: string; SECRET_BLOCK: string };
   password: string;
   now?: Date;
+  /** Remembers g^x per rider across sign-ins (load generation); the server's work is unchanged. */
+  gxCache?: Map<string, bigint>;
 }
 
 /** ChallengeResponses for RespondToAuthChallenge(PASSWORD_VERIFIER), as CognitoUser builds them. */
 export function passwordVerifierResponses(session: SrpSession, input: PasswordVerifierInput): Record<string, string> {
   const poolName = input.userPoolId.split('_')[1] ?? '';
   const { USER_ID_FOR_SRP: userId, SRP_B, SALT, SECRET_BLOCK } = input.challenge;
-  const key = passwordAuthenticationKey(session, poolName, userId, input.password, BigInt(`0x${SRP_B}`), BigInt(`0x${SALT}`));
+  const key = passwordAuthenticationKey(session, poolName, userId, input.password, BigInt(`0x${SRP_B}`), BigInt(`0x${SALT}`), input.gxCache);
   const timestamp = formatSrpTimestamp(input.now ?? new Date());
   const signature = createHmac('sha256', key)
     .update(Buffer.from(poolName, 'utf8'))
@@ -152,9 +162,20 @@ export interface SignInTokens {
   ExpiresIn: number;
 }
 
+export interface SignInOptions {
+  /** A key pair made in advance (startSrp()); default: a fresh one. */
+  session?: SrpSession;
+  gxCache?: Map<string, bigint>;
+}
+
 /** A complete USER_SRP_AUTH sign-in: InitiateAuth, then RespondToAuthChallenge(PASSWORD_VERIFIER). */
-export async function srpSignIn(endpoint: CognitoEndpoint, username: string, password: string): Promise<SignInTokens> {
-  const session = startSrp();
+export async function srpSignIn(
+  endpoint: CognitoEndpoint,
+  username: string,
+  password: string,
+  options: SignInOptions = {},
+): Promise<SignInTokens> {
+  const session = options.session ?? startSrp();
   const started = await cognitoCall<{ ChallengeName?: string; ChallengeParameters: PasswordVerifierInput['challenge']; Session?: string }>(
     endpoint.url, 'InitiateAuth', {
       AuthFlow: 'USER_SRP_AUTH',
@@ -172,6 +193,7 @@ export async function srpSignIn(endpoint: CognitoEndpoint, username: string, pas
         userPoolId: endpoint.userPoolId,
         challenge: started.ChallengeParameters,
         password,
+        ...(options.gxCache ? { gxCache: options.gxCache } : {}),
       }),
       ...(started.Session ? { Session: started.Session } : {}),
       ClientMetadata: {},

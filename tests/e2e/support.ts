@@ -10,9 +10,9 @@ import {
   ConfirmSignUpCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
+import { launchChromium } from '../../bench/chrome';
 
 export const baseUrl = inject('baseUrl');
 export const POOL_ID = 'us-east-1_LocalPool';
@@ -20,23 +20,6 @@ export const CLIENT_ID = 'localwildrydeswebclient001';
 export const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results/e2e');
 /** A password every rule of the pool's policy accepts. */
 export const GOOD_PASSWORD = 'Unicorn-Ryde-42';
-
-export const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
-}
 
 let counter = 0;
 /** A fresh address for each rider, so journeys never collide in the shared pool. */
