@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { localCognito } from './local-cognito/vite-plugin.ts';
 import { cspPlugin } from './vite-plugins/csp.ts';
+import { preloadHomePlugin } from './vite-plugins/preload-home.ts';
+import { previewCachePlugin } from './vite-plugins/preview-cache.ts';
 import { slimCognitoPlugin } from './vite-plugins/slim-cognito.ts';
 
 const root = import.meta.dirname;
@@ -14,7 +16,7 @@ export default defineConfig({
   // browsers only have globalThis ("global is not defined" otherwise).
   define: { global: 'globalThis' },
   // localCognito() mounts the embedded user pool at /__cognito/ in `vite` and `vite preview`.
-  plugins: [localCognito(), slimCognitoPlugin(), cspPlugin()],
+  plugins: [localCognito(), slimCognitoPlugin(), cspPlugin(), preloadHomePlugin(), previewCachePlugin()],
   build: {
     target: 'es2022',
     // The polyfill would be an inline script, which the Content-Security-Policy forbids;

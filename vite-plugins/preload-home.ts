@@ -1,0 +1,34 @@
+// After a successful sign-in the rider lands on the home page. The sign-in page already loaded
+// the shared chunk (the Cognito library); the home page's own few modules are preloaded here
+// while the rider types, so the landing costs no extra JavaScript round trips.
+// `<link rel="modulepreload">` is governed by script-src 'self', so the CSP allows it
+// (plain `rel=prefetch` falls under default-src 'none').
+import type { OutputChunk } from 'rolldown';
+import type { Plugin } from 'vite';
+
+export function preloadHomePlugin(from = ['signin.html'], to = 'index.html'): Plugin {
+  return {
+    name: 'wildrydes-preload-home',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const chunks = Object.values(bundle).filter((f): f is OutputChunk => f.type === 'chunk');
+        const home = chunks.find((c) => c.isEntry && c.facadeModuleId?.endsWith(`/${to}`));
+        if (!home) return;
+        const files = [home.fileName, ...home.imports];
+        for (const name of from) {
+          const page = bundle[name];
+          if (!page || page.type !== 'asset' || typeof page.source !== 'string') continue;
+          const already = new Set([...page.source.matchAll(/(?:src|href)="\/([^"]+)"/g)].map((m) => m[1]));
+          const links = files
+            .filter((f) => !already.has(f))
+            .map((f) => `    <link rel="modulepreload" crossorigin href="/${f}">\n`)
+            .join('');
+          page.source = page.source.replace('</head>', `${links}  </head>`);
+        }
+      },
+    },
+  };
+}
