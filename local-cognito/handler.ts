@@ -1,4 +1,3 @@
-import * as sdk from '@aws-sdk/client-cognito-identity-provider';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { actions } from './actions/index.ts';
 import type { Action, RequestContext, Services } from './context.ts';
@@ -99,7 +98,9 @@ export function createHandler(services: Services, options: HandlerOptions): Pool
     const name = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : '';
     const action = bound.get(name);
     if (!action) {
-      const known = name !== '' && `${name}Command` in sdk;
+      // Loaded only on this rare path: the SDK's command list tells a real-but-unsupported Cognito
+      // action from a typo, and keeping it out of the normal path keeps the pool's memory small.
+      const known = name !== '' && `${name}Command` in (await import('@aws-sdk/client-cognito-identity-provider'));
       throw known
         ? new CognitoError('UnsupportedOperationException', `The local user pool does not support ${name}.`)
         : new CognitoError('UnknownOperationException', target ? `Unknown operation ${target}.` : 'Missing X-Amz-Target header.');
