@@ -19,54 +19,11 @@ import type {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { CliError, call } from './errors.ts';
 
-export const DEFAULT_POOL_NAME = 'WildRydes';
-export const DEFAULT_CLIENT_NAME = 'WildRydesWebApp';
+import { appClientSettings, userPoolSettings } from './rider-pool.ts';
+import type { AppClientSettings } from './rider-pool.ts';
 
-/** Riders sign up with their email (case-insensitive), confirm it with a code, recover by email. */
-export function userPoolSettings(poolName: string): CreateUserPoolCommandInput {
-  return {
-    PoolName: poolName,
-    UsernameAttributes: ['email'],
-    AutoVerifiedAttributes: ['email'],
-    UsernameConfiguration: { CaseSensitive: false },
-    Policies: {
-      PasswordPolicy: {
-        MinimumLength: 8,
-        RequireUppercase: true,
-        RequireLowercase: true,
-        RequireNumbers: true,
-        RequireSymbols: true,
-        TemporaryPasswordValidityDays: 7,
-      },
-    },
-    AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
-    AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
-    VerificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_CODE' },
-    MfaConfiguration: 'OFF',
-    DeletionProtection: 'ACTIVE',
-  };
-}
-
-export type AppClientSettings = Omit<CreateUserPoolClientCommandInput, 'UserPoolId'>;
-
-/**
- * The browser library signs in with SRP and cannot send a secret hash: no secret, SRP and
- * refresh flows only, no user-existence leaks, revocable refresh tokens.
- */
-export function appClientSettings(clientName: string): AppClientSettings {
-  return {
-    ClientName: clientName,
-    GenerateSecret: false,
-    ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-    PreventUserExistenceErrors: 'ENABLED',
-    EnableTokenRevocation: true,
-    AccessTokenValidity: 60,
-    IdTokenValidity: 60,
-    RefreshTokenValidity: 30,
-    TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'days' },
-    AuthSessionValidity: 3,
-  };
-}
+export { DEFAULT_CLIENT_NAME, DEFAULT_POOL_NAME, appClientSettings, userPoolSettings } from './rider-pool.ts';
+export type { AppClientSettings } from './rider-pool.ts';
 
 export interface ProvisionOptions {
   poolName: string;
