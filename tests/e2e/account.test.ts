@@ -147,6 +147,32 @@ describe('a new rider', () => {
     await expectPath(page, '/signin.html');
     await expectText(statusRegion(page), /Your email is confirmed/);
   });
+
+  it('asks for a new code; only the newest code works', async () => {
+    const { page } = await browser.open();
+    const email = newEmail('resend');
+    await createUnconfirmedRider(email);
+    const first = await nextMail(email, 0);
+
+    await page.goto(`${baseUrl}/verify.html?email=${encodeURIComponent(email)}`);
+    await page.getByRole('button', { name: 'send a new code' }).click();
+    await expectText(statusRegion(page), /We’ve sent a new code to .+\. Only the newest code works\./);
+    await expectFocus(page, 'code');
+    await audit(page, 'verify-code-resent');
+    const second = await nextMail(email, 1);
+
+    if (second.code !== first.code) {
+      await page.getByLabel('Confirmation code').fill(first.code);
+      await page.getByRole('button', { name: 'Confirm email' }).click();
+      // Cognito answers a superseded code as expired (cognito-facts.md §2).
+      await expectText(page.locator('#code-error'), /That code has expired — we can send a new one\./);
+      await expectPath(page, '/verify.html');
+    }
+    await page.getByLabel('Confirmation code').fill(second.code);
+    await page.getByRole('button', { name: 'Confirm email' }).click();
+    await expectPath(page, '/signin.html');
+    await expectText(statusRegion(page), /Your email is confirmed/);
+  });
 });
 
 describe('a registered rider', () => {
@@ -154,6 +180,9 @@ describe('a registered rider', () => {
     const { page } = await browser.open();
     const email = newEmail('wrongpw');
     await createRider(email);
+    await page.goto(`${baseUrl}/signin.html`);
+    await expectFocus(page, 'email');
+    await audit(page, 'signin');
 
     await submitSignIn(page, email, 'Not-The-Password-1');
     await expectText(page.locator('#password-error'), /email and password don’t match/);
