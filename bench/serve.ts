@@ -36,10 +36,6 @@ export async function staleReason(): Promise<string | null> {
   return null;
 }
 
-// Vite 8 warns at every config load about the config's extensionless imports (a future default
-// loader); `npm run build` shows it, here it would bury the output.
-process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
-
 /** Runs the production build (as `vite build`) when dist/ is missing or stale; says why. */
 export async function ensureBuild(log: (line: string) => void): Promise<void> {
   const reason = await staleReason();
