@@ -14,7 +14,7 @@ export const AdminResetUserPassword: ActionFactory =
     const email = user.attributes.email;
     if (!email || user.attributes.email_verified !== 'true') throw invalidParameter(MSG.noVerifiedContact);
     const now = clock.now();
-    const resetCode = issueCode(now, RESET_CODE_TTL_MS);
+    const resetCode = issueCode(now, RESET_CODE_TTL_MS, user.resetCode);
     store.putUser({ ...user, status: 'RESET_REQUIRED', resetCode, updatedAt: now });
     mailer.send({ poolId: pool.id, to: email, ...messages.reset(resetCode.code), code: resetCode.code });
     return {};

@@ -29,7 +29,7 @@ export const UpdateUserAttributes: ActionFactory =
     if (newEmail !== undefined && newEmail !== user.attributes.email) {
       const owner = store.userByEmail(pool.id, emailKey(pool, newEmail));
       if (owner && owner.username !== user.username) throw aliasExists(MSG.emailExists);
-      const code = issueCode(now, SIGN_UP_CODE_TTL_MS);
+      const code = issueCode(now, SIGN_UP_CODE_TTL_MS, user.attributeCodes?.email);
       updated = {
         ...withSend(updated, now),
         attributes: { ...updated.attributes, email_verified: 'false' },
