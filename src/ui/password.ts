@@ -1,14 +1,22 @@
 // Password field helpers: the live policy checklist and the show-password toggle.
 import { PASSWORD_RULES } from '../auth/password-policy';
 
-/** Fills `list` from the policy and ticks rules off as the rider types. */
+/**
+ * Ticks the policy checklist off as the rider types. The page's HTML already holds one
+ * `<li data-rule="…">` per rule (so nothing shifts when the script runs); their text is set from
+ * the policy here, and any missing item is added.
+ */
 export function passwordChecklist(input: HTMLInputElement, list: HTMLElement): void {
   const items = PASSWORD_RULES.map((rule) => {
-    const li = document.createElement('li');
-    const state = document.createElement('span');
+    let li = list.querySelector<HTMLLIElement>(`li[data-rule="${rule.id}"]`);
+    if (!li) {
+      li = document.createElement('li');
+      li.dataset.rule = rule.id;
+      list.append(li);
+    }
+    const state = li.querySelector('span') ?? document.createElement('span');
     state.className = 'visually-hidden';
-    li.append(rule.label, state);
-    list.append(li);
+    li.replaceChildren(rule.label, state);
     return { rule, li, state };
   });
   const update = (): void => {
