@@ -22,6 +22,8 @@ export async function mountHome(root: Document, { auth, copy }: HomeDeps): Promi
     show(byId(root, 'session-loading'), false);
     show(signedIn, !!session);
     show(signedOut, !session);
+    show(byId(root, 'hero-signed-in'), !!session);
+    show(byId(root, 'hero-signed-out'), !session);
     const nav = root.querySelector<HTMLElement>('.site-nav');
     if (nav) show(nav, !session);
     token.value = session?.idToken ?? '';

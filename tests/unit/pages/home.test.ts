@@ -52,6 +52,18 @@ describe('home page', () => {
     expect(document.querySelector<HTMLElement>('.site-nav')!.hidden).toBe(false);
   });
 
+  it('tells a signed-in rider they are all set, and a signed-out visitor to create an account', async () => {
+    const lede = () => Array.from(document.querySelectorAll<HTMLElement>('.lede span'))
+      .filter((span) => !span.hidden).map((span) => span.textContent);
+    await setup({ currentSession: async () => null });
+    expect(lede()).toEqual(['Create a rider account to request your first ryde.']);
+    await setup();
+    expect(lede()).toEqual(['You’re all set to request a ryde.']);
+    $<HTMLButtonElement>('sign-out').click();
+    await settle();
+    expect(lede()).toEqual(['Create a rider account to request your first ryde.']);
+  });
+
   it('keeps the loading text until the session is known', async () => {
     loadPage('index');
     const pending = deferred<RiderSession | null>();
