@@ -24,9 +24,14 @@ export function mountSignIn(root: Document, { auth, navigate, params }: SignInDe
   let challenge: NewPasswordChallenge | undefined;
   let resetEmail = '';
 
-  /** Shows one of the four forms and moves focus to its first empty field. */
+  const heading = byId(root, 'page-title');
+
+  /** Shows one of the four forms, names the page after it, and moves focus to its first empty field. */
   const step = (id: string, focus: HTMLInputElement): void => {
     for (const f of forms) show(f, f.id === id);
+    const title = form(id).dataset.title ?? '';
+    heading.textContent = title;
+    root.title = `${title} — Wild Rydes`;
     show(byId(root, 'back-row'), id !== 'signin-form');
     focus.focus();
   };
@@ -35,6 +40,8 @@ export function mountSignIn(root: Document, { auth, navigate, params }: SignInDe
   if (params.get('verified')) notify(message, 'success', 'Your email is confirmed. Sign in to start riding.');
   (email.value ? password : email).focus();
   passwordToggle(button('show-password'), [password]);
+  passwordToggle(button('show-new-password'), [input('new-password')]);
+  passwordToggle(button('show-reset-password'), [input('reset-password')]);
   passwordChecklist(input('new-password'), byId(root, 'new-password-rules'));
   passwordChecklist(input('reset-password'), byId(root, 'reset-password-rules'));
 

@@ -4,6 +4,7 @@ import type { NewPasswordChallenge, SignInResult } from '../../../src/auth/sign-
 import type { RiderSession } from '../../../src/auth/session';
 import { mountSignIn } from '../../../src/pages/signin';
 import type { SignInDeps } from '../../../src/pages/signin';
+import signinHtml from '../../../signin.html?raw';
 import { $, deferred, fieldErrorOf, input, loadPage, settle, submit, type } from './helpers';
 
 type Auth = SignInDeps['auth'];
@@ -24,6 +25,9 @@ function setup(query = '', overrides: Partial<Auth> = {}) {
   mountSignIn(document, { auth, navigate, params: new URLSearchParams(query) });
   return { auth, navigate };
 }
+
+/** The page's h1 and document title, which follow the step. */
+const named = () => [$('page-title').textContent, document.title];
 
 const visibleForms = () => Array.from(document.querySelectorAll('form')).filter((f) => !f.hidden).map((f) => f.id);
 
@@ -142,6 +146,78 @@ describe('sign-in page', () => {
     await settle();
     expect(navigate).toHaveBeenCalledTimes(1);
     expect(button.textContent).toBe('Sign in');
+  });
+
+  describe('page heading and title follow the step', () => {
+    it('starts as the HTML has it: “Sign in”', () => {
+      setup();
+      expect($('page-title').textContent).toBe($<HTMLFormElement>('signin-form').dataset.title);
+      expect(new DOMParser().parseFromString(signinHtml, 'text/html').title).toBe('Sign in — Wild Rydes');
+    });
+
+    it('names the forgot and reset steps “Reset your password”, and goes back to “Sign in”', async () => {
+      setup();
+      $<HTMLButtonElement>('forgot').click();
+      expect(named()).toEqual(['Reset your password', 'Reset your password — Wild Rydes']);
+      type('forgot-email', 'rider@example.com');
+      submit('forgot-form');
+      await settle();
+      expect(visibleForms()).toEqual(['reset-form']);
+      expect(named()).toEqual(['Reset your password', 'Reset your password — Wild Rydes']);
+      $<HTMLButtonElement>('back-to-signin').click();
+      expect(named()).toEqual(['Sign in', 'Sign in — Wild Rydes']);
+    });
+
+    it('is “Sign in” again after a successful reset', async () => {
+      setup();
+      $<HTMLButtonElement>('forgot').click();
+      type('forgot-email', 'rider@example.com');
+      submit('forgot-form');
+      await settle();
+      type('reset-code', '123456');
+      type('reset-password', 'BrandNew1!');
+      submit('reset-form');
+      await settle();
+      expect(visibleForms()).toEqual(['signin-form']);
+      expect(named()).toEqual(['Sign in', 'Sign in — Wild Rydes']);
+    });
+
+    it('names the new-password step “Choose your own password”', async () => {
+      setup('', { signIn: async () => ({ next: 'newPassword', challenge }) });
+      await signInWith();
+      expect(named()).toEqual(['Choose your own password', 'Choose your own password — Wild Rydes']);
+      $<HTMLButtonElement>('back-to-signin').click();
+      expect(named()).toEqual(['Sign in', 'Sign in — Wild Rydes']);
+    });
+
+    it('labels the forms without their own heading by the h1, so no heading is repeated', () => {
+      setup();
+      for (const id of ['new-password-form', 'forgot-form']) {
+        expect($(id).getAttribute('aria-labelledby')).toBe('page-title');
+        expect($(id).querySelector('h2')).toBeNull();
+      }
+      expect($('reset-title').textContent).toBe('Set a new password');
+    });
+  });
+
+  it.each([
+    ['show-password', 'password'],
+    ['show-new-password', 'new-password'],
+    ['show-reset-password', 'reset-password'],
+  ])('#%s reveals and hides #%s (aria-pressed, aria-controls)', (toggleId, inputId) => {
+    setup();
+    const toggle = $<HTMLButtonElement>(toggleId);
+    expect(toggle.type).toBe('button');
+    expect(toggle.getAttribute('aria-controls')).toBe(inputId);
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(toggle.closest('form')).toBe(input(inputId).closest('form'));
+    expect(input(inputId).type).toBe('password');
+    toggle.click();
+    expect(toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(input(inputId).type).toBe('text');
+    toggle.click();
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(input(inputId).type).toBe('password');
   });
 
   describe('NEW_PASSWORD_REQUIRED', () => {
