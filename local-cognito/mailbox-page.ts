@@ -26,12 +26,12 @@ export function renderMailbox(messages: MailMessage[], to: string): string {
   :root { color-scheme: light dark; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
   body { margin: 0 auto; max-width: 44rem; padding: 1.5rem 1rem; line-height: 1.5; }
   h1 { font-size: 1.4rem; margin: 0 0 .25rem; }
-  form { display: flex; gap: .5rem; margin: 1rem 0; flex-wrap: wrap; }
-  input { flex: 1 1 14rem; font: inherit; padding: .4rem .6rem; }
+  form { display: flex; align-items: center; gap: .5rem; margin: 1rem 0; flex-wrap: wrap; }
+  input { flex: 1 1 10rem; min-width: 0; font: inherit; padding: .4rem .6rem; }
   button { font: inherit; padding: .4rem .9rem; }
   ul { list-style: none; padding: 0; margin: 0; }
   li { border: 1px solid #8886; border-radius: .6rem; padding: .8rem 1rem; margin: 0 0 .8rem; }
-  .meta { display: flex; justify-content: space-between; gap: 1rem; flex-wrap: wrap; font-size: .9rem; opacity: .8; }
+  .meta { display: flex; justify-content: space-between; gap: 0 1rem; flex-wrap: wrap; font-size: .9rem; opacity: .8; }
   .subject { font-weight: 600; margin-top: .2rem; }
   .code { font: 700 1.8rem/1.2 ui-monospace, SFMono-Regular, Menlo, monospace; letter-spacing: .12em; user-select: all; margin: .3rem 0; }
   p { margin: .2rem 0 0; }
