@@ -149,6 +149,13 @@ export function buildClient(input: Input, pool: PoolRecord, now: number, clientI
     authSessionMinutes,
     input: plain(input),
   };
+  const rotation = input.optionalObject('RefreshTokenRotation');
+  if (rotation) {
+    const feature = rotation.optionalEnum('Feature', ['ENABLED', 'DISABLED'] as const);
+    if (!feature) rotation.string('Feature');
+    const graceSeconds = rotation.optionalInteger('RetryGracePeriodSeconds', 0, 60) ?? 0;
+    if (feature === 'ENABLED') client.refreshRotation = { graceSeconds };
+  }
   if (input.optionalBoolean('GenerateSecret')) client.secret = newClientSecret();
   return client;
 }

@@ -42,6 +42,8 @@ export interface ClientRecord {
   idTokenSeconds: number;
   refreshTokenSeconds: number;
   authSessionMinutes: number;
+  /** RefreshTokenRotation: GetTokensFromRefreshToken issues a new refresh token each time. */
+  refreshRotation?: { graceSeconds: number };
   input: Record<string, unknown>;
 }
 
@@ -85,6 +87,9 @@ export interface LineageRecord {
   refreshHash: string;
   refreshExpiresAt: number;
   revoked: boolean;
+  /** After a rotation: the replaced refresh token, accepted until `previousValidUntil` (retry grace). */
+  previousRefreshHash?: string;
+  previousValidUntil?: number;
 }
 
 export interface MailMessage {

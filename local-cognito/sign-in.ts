@@ -36,6 +36,47 @@ export async function completeSignIn(
   return { ...result, RefreshToken: refreshToken };
 }
 
+/**
+ * New tokens from a refresh token (InitiateAuth REFRESH_TOKEN_AUTH, GetTokensFromRefreshToken).
+ * With `rotate`, the refresh token is replaced by a new one; the old one keeps working for the
+ * client's retry grace period only.
+ */
+export async function refreshTokens(
+  services: TokenServices,
+  pool: PoolRecord,
+  client: ClientRecord,
+  refreshToken: string,
+  ctx: RequestContext,
+  options: { rotate: boolean; checkSecret?: (user: UserRecord) => void },
+): Promise<AuthenticationResultType> {
+  const { store, clock } = services;
+  const now = clock.now();
+  const hash = hashToken(refreshToken);
+  const lineage = store.lineageByRefreshHash(hash);
+  if (!lineage || lineage.clientId !== client.clientId || lineage.poolId !== pool.id) {
+    throw notAuthorized(MSG.invalidRefresh);
+  }
+  if (lineage.revoked) throw notAuthorized(MSG.refreshRevoked);
+  const rotatedOut = hash !== lineage.refreshHash;
+  if (rotatedOut && (lineage.previousValidUntil ?? 0) <= now) throw notAuthorized(MSG.invalidRefresh);
+  if (lineage.refreshExpiresAt <= now) throw notAuthorized('Refresh Token has expired');
+  const user = store.user(pool.id, lineage.username);
+  if (!user) throw notAuthorized(MSG.invalidRefresh);
+  options.checkSecret?.(user);
+  if (!user.enabled) throw notAuthorized(MSG.userDisabled);
+  const result = await mintTokens(services, pool, client, user, lineage, ctx);
+  if (!options.rotate || !client.refreshRotation) return result;
+  if (rotatedOut) return result; // a retry within the grace period: tokens, but no second rotation
+  const next = newRefreshToken();
+  store.putLineage({
+    ...lineage,
+    refreshHash: hashToken(next),
+    previousRefreshHash: hash,
+    previousValidUntil: now + client.refreshRotation.graceSeconds * 1000,
+  });
+  return { ...result, RefreshToken: next };
+}
+
 /** Access and ID tokens for a lineage (a fresh sign-in or a refresh). */
 export async function mintTokens(
   { tokens }: Pick<Services, 'tokens'>,

@@ -230,12 +230,14 @@ export class Store {
         const before = this.lineages.get(k);
         if (before) {
           this.byRefresh.delete(before.refreshHash);
+          if (before.previousRefreshHash) this.byRefresh.delete(before.previousRefreshHash);
           this.userLineages.get(userKey(before.poolId, before.username))?.delete(k);
         }
         const after = v as LineageRecord | undefined;
         setOrDelete(this.lineages, k, after);
         if (after) {
           this.byRefresh.set(after.refreshHash, k);
+          if (after.previousRefreshHash) this.byRefresh.set(after.previousRefreshHash, k);
           const uk = userKey(after.poolId, after.username);
           let set = this.userLineages.get(uk);
           if (!set) this.userLineages.set(uk, (set = new Set()));

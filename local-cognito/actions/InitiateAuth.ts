@@ -7,7 +7,7 @@ import { checkSecretHash, findUser, resolveClient } from '../lookup.ts';
 import { afterPasswordVerified, assertNotLockedOut, failedPassword, passwordMatches } from '../passwords.ts';
 import { allowsFlow } from '../pools.ts';
 import type { ClientRecord, PoolRecord } from '../records.ts';
-import { hashToken, mintTokens } from '../sign-in.ts';
+import { refreshTokens } from '../sign-in.ts';
 import { fakeSrpIdentity, SrpError, startSrp } from '../srp.ts';
 
 const FLOWS = [
@@ -114,19 +114,10 @@ async function refresh(
   params: Record<string, string>,
   ctx: RequestContext,
 ): Promise<InitiateAuthResponse> {
-  const { store, clock } = services;
-  const token = required(params, 'REFRESH_TOKEN');
-  const lineage = store.lineageByRefreshHash(hashToken(token));
-  if (!lineage || lineage.clientId !== client.clientId || lineage.poolId !== pool.id) {
-    throw notAuthorized(MSG.invalidRefresh);
-  }
-  if (lineage.revoked) throw notAuthorized(MSG.refreshRevoked);
-  if (lineage.refreshExpiresAt <= clock.now()) throw notAuthorized('Refresh Token has expired');
-  const user = store.user(pool.id, lineage.username);
-  if (!user) throw notAuthorized(MSG.invalidRefresh);
-  checkSecretHash(client, params.SECRET_HASH, [user.username, ...(params.USERNAME ? [params.USERNAME] : [])]);
-  if (!user.enabled) throw notAuthorized(MSG.userDisabled);
-  const AuthenticationResult = await mintTokens(services, pool, client, user, lineage, ctx);
+  const AuthenticationResult = await refreshTokens(services, pool, client, required(params, 'REFRESH_TOKEN'), ctx, {
+    rotate: false,
+    checkSecret: (user) => checkSecretHash(client, params.SECRET_HASH, [user.username, ...(params.USERNAME ? [params.USERNAME] : [])]),
+  });
   return { ChallengeParameters: {}, AuthenticationResult };
 }
 

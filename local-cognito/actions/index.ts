@@ -17,6 +17,7 @@ import { DeleteUser } from './DeleteUser.ts';
 import { DescribeUserPool } from './DescribeUserPool.ts';
 import { DescribeUserPoolClient } from './DescribeUserPoolClient.ts';
 import { ForgotPassword } from './ForgotPassword.ts';
+import { GetTokensFromRefreshToken } from './GetTokensFromRefreshToken.ts';
 import { GetUser } from './GetUser.ts';
 import { GetUserAttributeVerificationCode } from './GetUserAttributeVerificationCode.ts';
 import { GlobalSignOut } from './GlobalSignOut.ts';
@@ -43,6 +44,7 @@ export const actions: Record<string, ActionEntry> = {
   RespondToAuthChallenge: rider(RespondToAuthChallenge),
   ForgotPassword: rider(ForgotPassword),
   ConfirmForgotPassword: rider(ConfirmForgotPassword),
+  GetTokensFromRefreshToken: rider(GetTokensFromRefreshToken),
   GetUser: rider(GetUser),
   UpdateUserAttributes: rider(UpdateUserAttributes),
   GetUserAttributeVerificationCode: rider(GetUserAttributeVerificationCode),
