@@ -555,6 +555,8 @@ describe('ListUsers', () => {
       }
     }
     if (stdout === undefined) {
+      // .ci/run installs the AWS CLI, so in CI a missing one is a failure, not a skip.
+      if (process.env.CI) throw new Error(`no aws binary runs: ${tried.join('; ')}`);
       console.warn(`skipping the AWS CLI check: no aws binary runs (${tried.join('; ')})`);
       return;
     }
