@@ -30,7 +30,8 @@ export type AuthSession = SrpSession | NewPasswordSession;
 export class SessionTable {
   private readonly entries = new Map<string, AuthSession>();
 
-  constructor(private readonly maxEntries = 50_000) {}
+  /** ~2.5 kB per SRP exchange: 10,000 pending sign-ins is ~25 MB, far above any real load. */
+  constructor(private readonly maxEntries = 10_000) {}
 
   put(key: string, session: AuthSession, now: number): void {
     if (this.entries.size >= this.maxEntries) this.evict(now);
