@@ -14,6 +14,8 @@ export function safeNextPath(next: string | null | undefined, fallback = '/'): s
     const base = 'https://wildrydes.invalid';
     const url = new URL(next, base);
     if (url.origin !== base) return fallback;
+    // Dot segments can normalise to "//host" ("/.//evil.com"), which a browser reads as another origin.
+    if (url.pathname.startsWith('//')) return fallback;
     return url.pathname + url.search + url.hash;
   } catch {
     return fallback;

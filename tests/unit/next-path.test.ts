@@ -25,6 +25,10 @@ describe('safeNextPath', () => {
     ['encoded-looking but plain host', 'evil.example'],
     ['leading space', ' /index.html'],
     ['over-long', `/${'a'.repeat(3000)}`],
+    // Dot segments that normalise to a scheme-relative "//host" path.
+    ['dot segment before //', '/.//evil.example/'],
+    ['parent segment before //', '/a/..//evil.example/'],
+    ['encoded dot segment before //', '/%2e//evil.example/'],
   ])('falls back for %s', (_name, next) => {
     expect(safeNextPath(next)).toBe('/');
     expect(safeNextPath(next, '/index.html')).toBe('/index.html');
