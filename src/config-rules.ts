@@ -41,6 +41,25 @@ const CLIENT_ID = /^[\w+]{1,128}$/;
 
 const clean = (value: string | undefined): string | undefined => value?.trim() || undefined;
 
+const HOST = /^([a-z\d-]+(\.[a-z\d-]+)*|\[[\da-f:.]+\])$/;
+
+/** Why the endpoint can't be used as written (fetched by the pages, put in the CSP), or null. */
+function endpointProblem(endpoint: string): string | null {
+  // "//host" and "/\host" are not paths: browsers read them as another origin.
+  if (endpoint.startsWith('/')) return /^\/[/\\]/.test(endpoint) ? 'must be a path on this site (one leading /) or an http(s) URL.' : null;
+  let url: URL | undefined;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || !HOST.test(url.hostname)) {
+    return 'must be an http(s) URL (like https://cognito-idp.us-east-1.amazonaws.com/) or a path starting with /.';
+  }
+  if (url.username || url.password) return 'must not contain a user name or password: it would be shipped in every page.';
+  return null;
+}
+
 /** Validates the Cognito settings; pure, so it is tested with plain objects. */
 export function readConfig(env: CognitoEnv): ConfigResult {
   const anySet = ['VITE_COGNITO_REGION', 'VITE_COGNITO_USER_POOL_ID',
@@ -79,12 +98,8 @@ export function readConfig(env: CognitoEnv): ConfigResult {
       message: `"${clientId}" is not an app client ID (letters, digits, _ and + only).`,
     });
   }
-  if (endpoint !== undefined && !/^(https?:\/\/[^/]|\/)/.test(endpoint)) {
-    problems.push({
-      variable: 'VITE_COGNITO_ENDPOINT',
-      message: `"${endpoint}" must be an http(s) URL or a path starting with /.`,
-    });
-  }
+  const endpointIssue = endpoint === undefined ? null : endpointProblem(endpoint);
+  if (endpointIssue) problems.push({ variable: 'VITE_COGNITO_ENDPOINT', message: `"${endpoint}" ${endpointIssue}` });
   return problems.length
     ? { ok: false, problems }
     : { ok: true, config: { region, userPoolId, clientId, endpoint } };

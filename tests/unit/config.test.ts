@@ -75,6 +75,22 @@ describe('readConfig', () => {
     }
   });
 
+  it('names VITE_COGNITO_ENDPOINT when it cannot be fetched as written or would ship credentials', () => {
+    // Each of these used to pass: the build then crashed on `new URL` (no banner), produced a broken
+    // connect-src source, pointed at another origin as a "path", or put a password in the bundle.
+    for (const endpoint of ['http://[bad', 'https://exa mple.com/', 'https://a.example;x/', 'http://:80/',
+      "https://a.example'/", '//evil.example/', '/\\evil.example/', 'https://user:secret@cognito.example/']) {
+      expect(problemsOf({
+        VITE_COGNITO_USER_POOL_ID: 'us-east-1_AbC', VITE_COGNITO_USER_POOL_CLIENT_ID: 'abc', VITE_COGNITO_ENDPOINT: endpoint,
+      }), endpoint).toEqual([expect.objectContaining({ variable: 'VITE_COGNITO_ENDPOINT' })]);
+    }
+    for (const endpoint of ['http://localhost:9229/', 'https://cognito-idp.us-east-1.amazonaws.com/', 'http://[::1]:9229/', '/__cognito/']) {
+      expect(readConfig({
+        VITE_COGNITO_USER_POOL_ID: 'us-east-1_AbC', VITE_COGNITO_USER_POOL_CLIENT_ID: 'abc', VITE_COGNITO_ENDPOINT: endpoint,
+      }), endpoint).toMatchObject({ ok: true, config: { endpoint } });
+    }
+  });
+
   it('reports every problem at once', () => {
     expect(problemsOf({ VITE_COGNITO_ENDPOINT: 'nope' }).map((p) => p.variable)).toEqual([
       'VITE_COGNITO_USER_POOL_ID', 'VITE_COGNITO_USER_POOL_CLIENT_ID', 'VITE_COGNITO_ENDPOINT',

@@ -28,6 +28,14 @@ describe('production Content-Security-Policy', () => {
     expect(cognitoOrigin({ VITE_COGNITO_USER_POOL_ID: 'bad' })).toBeNull();
   });
 
+  it('never throws or emits a malformed source for a malformed endpoint', () => {
+    for (const endpoint of ['http://[bad', 'https://exa mple.com/', "https://a.example'/"]) {
+      const env = { VITE_COGNITO_USER_POOL_ID: 'us-east-1_AbC', VITE_COGNITO_USER_POOL_CLIENT_ID: 'abc', VITE_COGNITO_ENDPOINT: endpoint };
+      expect(() => contentSecurityPolicy(env), endpoint).not.toThrow();
+      expect(contentSecurityPolicy(env), endpoint).toContain("connect-src 'self';");
+    }
+  });
+
   it('finds inline code the policy would block', () => {
     expect(findInlineCode('<script type="module" src="/assets/a.js"></script><meta http-equiv="x" content="onload=1">')).toEqual([]);
     expect(findInlineCode('<script>alert(1)</script>')).toEqual(['inline <script>']);
