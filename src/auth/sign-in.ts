@@ -1,7 +1,7 @@
 // SRP sign-in (the library's default USER_SRP_AUTH flow) and the steps it can lead to.
 import { AuthenticationDetails } from 'amazon-cognito-identity-js';
 import type { CognitoUser, CognitoUserSession, IAuthenticationCallback } from 'amazon-cognito-identity-js';
-import { riderUser } from './context';
+import { riderUser, userPool } from './context';
 import { AuthError, toAuthError } from './errors';
 import { resendConfirmationCode } from './registration';
 import { toRiderSession } from './session';
@@ -26,16 +26,30 @@ const pending = new WeakMap<NewPasswordChallenge, CognitoUser>();
 
 const UNSUPPORTED = new AuthError('Unsupported', 'This account needs a sign-in step this site doesn’t support yet. Please contact Wild Rydes support.');
 
+/**
+ * After `user` signed in: removes the tokens of a different rider who was signed in on this device
+ * (the library only replaces LastAuthUser, leaving their refresh token in storage for good).
+ */
+function forgetPreviousRider(previous: CognitoUser | null, user: CognitoUser): void {
+  if (!previous || previous.getUsername() === user.getUsername()) return;
+  previous.signOut(); // local only: clears their tokens, and LastAuthUser with them
+  (user as unknown as { cacheTokens(): void }).cacheTokens(); // so LastAuthUser names this rider again
+}
+
 /** Runs one library authentication step with every callback routed into a promise. */
 function authenticate(
   user: CognitoUser,
   email: string,
   start: (callbacks: IAuthenticationCallback) => void,
 ): Promise<SignInResult> {
+  const previous = userPool().getCurrentUser();
   return new Promise<SignInResult>((resolve, reject) => {
     const unsupported = () => reject(UNSUPPORTED);
     start({
-      onSuccess: (session: CognitoUserSession) => resolve({ next: 'done', session: toRiderSession(session) }),
+      onSuccess: (session: CognitoUserSession) => {
+        forgetPreviousRider(previous, user);
+        resolve({ next: 'done', session: toRiderSession(session) });
+      },
       onFailure: reject,
       newPasswordRequired: (_attributes: unknown, required: unknown) => {
         const challenge: NewPasswordChallenge = {

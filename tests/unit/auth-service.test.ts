@@ -139,6 +139,35 @@ describe('signIn', () => {
     expect(error).toMatchObject({ code: 'Network', cognitoCode: 'NetworkError' });
   });
 
+  it('forgets the tokens of a different rider who was signed in on this device', async () => {
+    seedSession();
+    const iat = nowSeconds();
+    const id2 = jwt({ sub: 'sub-2', email: 'other@example.com', token_use: 'id', iat, exp: iat + 3600 });
+    const access2 = jwt({ sub: 'sub-2', username: 'sub-2', token_use: 'access', origin_jti: 'o-2', iat, exp: iat + 3600 });
+    routes.InitiateAuth = () => ({
+      status: 200,
+      body: { ChallengeName: 'PASSWORD_VERIFIER', ChallengeParameters: { SALT: 'abcd', SECRET_BLOCK: 'AAAA', SRP_B: 'ff', USERNAME: 'sub-2', USER_ID_FOR_SRP: 'sub-2' } },
+    });
+    routes.RespondToAuthChallenge = () => ({
+      status: 200,
+      body: { AuthenticationResult: { IdToken: id2, AccessToken: access2, RefreshToken: 'refresh-token-2', ExpiresIn: 3600, TokenType: 'Bearer' }, ChallengeParameters: {} },
+    });
+    const result = await signIn('other@example.com', 'Unicorn1!');
+    expect(result).toMatchObject({ next: 'done', session: { email: 'other@example.com', sub: 'sub-2' } });
+    // Rider 1's refresh token must not stay behind in storage, orphaned, for anyone at this device.
+    expect(tokenKeys().sort()).toEqual([`${PREFIX}.sub-2.accessToken`, `${PREFIX}.sub-2.idToken`, `${PREFIX}.sub-2.refreshToken`]);
+    expect(storage.getItem(`${PREFIX}.LastAuthUser`)).toBe('sub-2');
+    expect((await currentSession())?.sub).toBe('sub-2');
+  });
+
+  it('keeps the signed-in rider when signing in as someone else fails', async () => {
+    seedSession();
+    routes.InitiateAuth = () => fail('NotAuthorizedException', 'Incorrect username or password.');
+    expect((await rejection(signIn('other@example.com', 'Wrong1!x'))).code).toBe('NotAuthorized');
+    expect(tokenKeys()).toHaveLength(3);
+    expect((await currentSession())?.sub).toBe('sub-1');
+  });
+
   it('refuses challenges the site does not support (MFA) with a clear error', async () => {
     routes.InitiateAuth = () => ({
       status: 200,
