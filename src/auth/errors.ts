@@ -78,6 +78,9 @@ const BY_MESSAGE: [RegExp, Entry][] = [
   [/^Network error$/, BY_CODE.NetworkError!],
 ];
 
+/** How browsers word a failed fetch: Chromium, Firefox, Safari, Node. */
+const FETCH_FAILED = /Failed to fetch|NetworkError when attempting to fetch|Load failed|fetch failed|Network request failed/;
+
 /** Turns anything the library (or fetch) throws into an AuthError with a rider-readable message. */
 export function toAuthError(err: unknown): AuthError {
   if (err instanceof AuthError) return err;
@@ -86,7 +89,9 @@ export function toAuthError(err: unknown): AuthError {
   const message = typeof e.message === 'string' ? e.message : '';
   const entry = BY_MESSAGE.find(([pattern]) => pattern.test(message))?.[1]
     ?? BY_CODE[code]
-    ?? (err instanceof TypeError ? BY_CODE.NetworkError! : undefined)
+    // fetch rejects with a TypeError when the network fails; any other TypeError means Cognito (or a
+    // proxy in front of it) answered with something the library could not read, e.g. a 502 page.
+    ?? (err instanceof TypeError ? (FETCH_FAILED.test(message) ? BY_CODE.NetworkError! : BY_CODE.InternalErrorException!) : undefined)
     ?? ['Unknown', 'Something went wrong on our side. Please try again.'];
   return new AuthError(entry[0], entry[1], code && code !== 'Error' ? code : message || undefined, entry[2]);
 }

@@ -75,6 +75,14 @@ describe('toAuthError: every Cognito error a rider can hit (cognito-facts.md §2
 
   it('treats a fetch TypeError as a network problem', () => {
     expect(toAuthError(new TypeError('Failed to fetch')).code).toBe('Network');
+    expect(toAuthError(new TypeError('NetworkError when attempting to fetch resource.')).code).toBe('Network');
+    expect(toAuthError(new TypeError('Load failed')).code).toBe('Network');
+  });
+
+  it('treats an unreadable answer (a proxy error page the library chokes on) as the service being unavailable, not the rider offline', () => {
+    const error = toAuthError(new TypeError("Cannot read properties of undefined (reading 'split')"));
+    expect(error.code).toBe('Unavailable');
+    expect(error.message).toMatch(/try again in a few minutes/);
   });
 
   it('maps the header-only fallback (message = HTTP status) by code', () => {
