@@ -55,7 +55,7 @@ export function localCognito(): Plugin {
   return {
     name: 'local-cognito',
     configResolved(config) {
-      const env = loadEnv(config.mode, config.envDir || config.root, 'VITE_COGNITO_');
+      const env = loadEnv(config.mode, config.envDir, 'VITE_COGNITO_');
       enabled = !env.VITE_COGNITO_USER_POOL_ID || pointsAtMount(env.VITE_COGNITO_ENDPOINT);
       dataDir = resolve(config.root, process.env.LOCAL_COGNITO_DATA_DIR ?? '.local-cognito');
     },

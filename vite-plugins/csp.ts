@@ -11,7 +11,7 @@ export function cspPlugin(): Plugin {
     name: 'wildrydes-csp',
     apply: 'build',
     configResolved(config) {
-      const env = loadEnv(config.mode, config.envDir || config.root, 'VITE_COGNITO_');
+      const env = loadEnv(config.mode, config.envDir, 'VITE_COGNITO_');
       const result = readConfig(env);
       if (!result.ok) {
         config.logger.warn(`Cognito configuration is invalid; the pages will show a banner:\n${result.problems
