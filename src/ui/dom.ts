@@ -22,18 +22,19 @@ export type NoticeKind = 'error' | 'success' | 'info';
 
 /**
  * Writes into a page's message region (role=status, aria-live=polite, tabindex=-1).
- * Errors also move focus there so keyboard and screen-reader users land on them.
+ * The region is never hidden: a live region that appears and gets its text at the same moment is
+ * often not announced, so it stays in the accessibility tree and collapses with CSS while empty
+ * (.notice:empty). Errors also move focus there so keyboard and screen-reader users land on them.
  */
 export function notify(region: HTMLElement, kind: NoticeKind, text: string, ...extra: Node[]): void {
   region.className = `notice notice-${kind}`;
   region.replaceChildren(text, ...extra.flatMap((node) => [' ', node]));
-  show(region);
   if (kind === 'error') region.focus();
 }
 
 export function clearNotice(region: HTMLElement): void {
   region.replaceChildren();
-  show(region, false);
+  region.className = 'notice';
 }
 
 /** Shows (or clears, with null) the error under a field, wired through aria-describedby. */
