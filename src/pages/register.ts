@@ -1,7 +1,7 @@
 // register.html: email, password (with live checklist), confirm password.
 import type * as Auth from '../auth';
-import { byId, fieldError, link, notify } from '../ui/dom';
-import { handleSubmit } from '../ui/form';
+import { byId, link, notify } from '../ui/dom';
+import { flagField, handleSubmit } from '../ui/form';
 import { passwordChecklist, passwordToggle } from '../ui/password';
 import { AuthError } from '../auth/errors';
 
@@ -28,8 +28,7 @@ export function mountRegister(root: Document, { auth, navigate, params }: Regist
     busyLabel: 'Creating account…',
     async run() {
       if (confirm.value !== password.value) {
-        fieldError(confirm, 'The passwords don’t match. Type the same password twice.');
-        confirm.focus();
+        flagField(confirm, 'The passwords don’t match. Type the same password twice.');
         return;
       }
       try {

@@ -37,6 +37,21 @@ export function clearNotice(region: HTMLElement): void {
   region.className = 'notice';
 }
 
+const pendingAnnouncements = new WeakMap<HTMLElement, number>();
+
+/**
+ * Says `text` through the page's visually hidden assertive live region (#announcer), whatever has
+ * focus. The region is emptied first and filled a moment later, so the same text is announced
+ * again; an empty `text` just clears it (and cancels an announcement not yet made).
+ */
+export function announce(root: Document, text: string): void {
+  const region = byId(root, 'announcer');
+  const view = root.defaultView ?? window;
+  view.clearTimeout(pendingAnnouncements.get(region));
+  region.textContent = '';
+  if (text) pendingAnnouncements.set(region, view.setTimeout(() => { region.textContent = text; }, 100));
+}
+
 /** Shows (or clears, with null) the error under a field, wired through aria-describedby. */
 export function fieldError(input: HTMLInputElement, message: string | null): void {
   const error = byId(input.ownerDocument, `${input.id}-error`);
@@ -46,8 +61,9 @@ export function fieldError(input: HTMLInputElement, message: string | null): voi
   else input.removeAttribute('aria-invalid');
 }
 
-/** Clears every field error in a form. */
+/** Clears every field error in a form (and an announced error, which no longer applies). */
 export function clearFieldErrors(form: HTMLFormElement): void {
+  announce(form.ownerDocument, '');
   form.querySelectorAll<HTMLInputElement>('input[id]').forEach((input) => {
     if (input.ownerDocument.getElementById(`${input.id}-error`)) fieldError(input, null);
   });

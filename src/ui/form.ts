@@ -1,7 +1,7 @@
 // Form submission with a busy button, no double submit, and errors placed where they belong.
 import { AuthError } from '../auth/errors';
 import type { AuthErrorField } from '../auth/errors';
-import { clearFieldErrors, clearNotice, fieldError, notify } from './dom';
+import { announce, clearFieldErrors, clearNotice, fieldError, notify } from './dom';
 
 /** Marks a button busy (disabled, aria-busy, busy label); returns a function that restores it. */
 export function setBusy(button: HTMLButtonElement, busyLabel: string): () => void {
@@ -57,12 +57,22 @@ export function handleSubmit(h: FormHandlers): void {
   });
 }
 
+/**
+ * Shows an error under a field and makes sure it is heard. Moving focus to the field reads the
+ * error (it is in the field's aria-describedby); a field that already has focus (the rider pressed
+ * Enter in it) is not read again, so the error is announced instead — once, never both ways.
+ */
+export function flagField(input: HTMLInputElement, message: string): void {
+  fieldError(input, message);
+  if (input.ownerDocument.activeElement === input) announce(input.ownerDocument, message);
+  else input.focus();
+}
+
 export function showError(h: Pick<FormHandlers, 'message' | 'fields'>, err: unknown): void {
   const error = err instanceof AuthError ? err : new AuthError('Unknown', 'Something went wrong on our side. Please try again.');
   const input = error.field && h.fields[error.field];
   if (input) {
-    fieldError(input, error.message);
-    input.focus();
+    flagField(input, error.message);
   } else {
     notify(h.message, 'error', error.message);
   }

@@ -82,6 +82,18 @@ describe('register page', () => {
     expect(navigate).toHaveBeenCalledWith('/signin.html?email=rider%40example.com');
   });
 
+  it('announces the mismatch when the confirm field already has focus (Enter pressed in it)', async () => {
+    const { auth } = setup();
+    fill('rider@example.com', STRONG, 'Different1!');
+    input('confirm-password').focus();
+    submit('register-form');
+    await settle();
+    expect(fieldErrorOf('confirm-password')).toBe('The passwords don’t match. Type the same password twice.');
+    await vi.waitFor(() => expect($('announcer').textContent).toBe('The passwords don’t match. Type the same password twice.'));
+    expect($('form-message').textContent).toBe('');
+    expect(auth.register).not.toHaveBeenCalled();
+  });
+
   it('refuses mismatched passwords without a request and focuses the confirm field', async () => {
     const { auth } = setup();
     fill('rider@example.com', STRONG, 'Unicorn1?');

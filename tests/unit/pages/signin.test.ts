@@ -114,6 +114,60 @@ describe('sign-in page', () => {
     expect(navigate).not.toHaveBeenCalled();
   });
 
+  describe('field errors are heard whatever has focus', () => {
+    const wrong = 'That email and password don’t match. Check both and try again, or reset your password.';
+    const refuse = async () => {
+      throw new AuthError('NotAuthorized', wrong, undefined, 'password');
+    };
+
+    it('announces the error when its field already has focus (Enter pressed in it), and again when repeated', async () => {
+      setup('', { signIn: refuse });
+      type('email', 'rider@example.com');
+      type('password', 'Wrong1!x');
+      input('password').focus();
+      submit('signin-form');
+      await settle();
+      expect(fieldErrorOf('password')).toBe(wrong);
+      expect(document.activeElement).toBe(input('password'));
+      await vi.waitFor(() => expect($('announcer').textContent).toBe(wrong));
+      // Once: not in the status region as well.
+      expect($('form-message').textContent).toBe('');
+
+      submit('signin-form');
+      await settle();
+      expect($('announcer').textContent).toBe('');
+      await vi.waitFor(() => expect($('announcer').textContent).toBe(wrong));
+    });
+
+    it('moves focus to the field instead when it is elsewhere (the error is read from aria-describedby), without announcing it twice', async () => {
+      setup('', { signIn: refuse });
+      type('email', 'rider@example.com');
+      type('password', 'Wrong1!x');
+      input('email').focus();
+      submit('signin-form');
+      await settle();
+      expect(document.activeElement).toBe(input('password'));
+      expect(input('password').getAttribute('aria-describedby')).toBe('password-error');
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect($('announcer').textContent).toBe('');
+    });
+
+    it('clears an announced error when the form is sent again', async () => {
+      const pending = deferred<SignInResult>();
+      const signIn = vi.fn<Auth['signIn']>().mockImplementationOnce(refuse).mockImplementationOnce(() => pending.promise);
+      setup('', { signIn });
+      type('email', 'rider@example.com');
+      type('password', 'Wrong1!x');
+      input('password').focus();
+      submit('signin-form');
+      await vi.waitFor(() => expect($('announcer').textContent).toBe(wrong));
+      submit('signin-form');
+      await settle();
+      expect($('announcer').textContent).toBe('');
+      pending.resolve({ next: 'done', session });
+    });
+  });
+
   it.each([
     ['PasswordAttemptsExceeded', 'Too many failed sign-in attempts. Wait a few minutes and try again, or reset your password.'],
     ['UserDisabled', 'This account has been disabled. Please contact Wild Rydes support.'],

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { clearNotice, notify } from '../../../src/ui/dom';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { announce, clearNotice, notify } from '../../../src/ui/dom';
 import { loadPage } from '../pages/helpers';
 
 // Vitest hands jsdom tests an empty string for CSS imports (even ?raw), and this project's browser
@@ -50,5 +50,40 @@ describe('the message region (#form-message, role=status)', () => {
     expect(el.textContent).toBe('');
     expect(el.className).toBe('notice');
     expect(getComputedStyle(el).paddingTop).toBe('0px');
+  });
+});
+
+describe('the assertive announcer (#announcer) and announce()', () => {
+  it.each(pages)('%s.html has exactly one, visually hidden but rendered, inside main', (page) => {
+    loadPage(page);
+    const regions = document.querySelectorAll('[aria-live="assertive"]');
+    expect(regions).toHaveLength(1);
+    const region = regions[0] as HTMLElement;
+    expect(region.id).toBe('announcer');
+    expect(region.className).toBe('visually-hidden');
+    expect(region.hidden).toBe(false);
+    expect(region.getAttribute('role')).toBeNull();
+    expect(region.closest('main')).not.toBeNull();
+    expect(region.textContent).toBe('');
+  });
+
+  it('empties the region, then fills it, so the same text is announced again', async () => {
+    loadPage('signin');
+    const region = document.getElementById('announcer')!;
+    announce(document, 'That code isn’t right.');
+    expect(region.textContent).toBe('');
+    await vi.waitFor(() => expect(region.textContent).toBe('That code isn’t right.'));
+    announce(document, 'That code isn’t right.');
+    expect(region.textContent).toBe('');
+    await vi.waitFor(() => expect(region.textContent).toBe('That code isn’t right.'));
+  });
+
+  it('with empty text, clears the region and cancels an announcement not yet made', async () => {
+    loadPage('signin');
+    const region = document.getElementById('announcer')!;
+    announce(document, 'Old error.');
+    announce(document, '');
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(region.textContent).toBe('');
   });
 });
