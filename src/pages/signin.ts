@@ -2,8 +2,8 @@
 import type * as Auth from '../auth';
 import type { NewPasswordChallenge } from '../auth/sign-in';
 import { safeNextPath } from '../next-path';
-import { byId, clearNotice, notify, show } from '../ui/dom';
-import { handleSubmit } from '../ui/form';
+import { byId, clearNotice, fieldError, notify, show } from '../ui/dom';
+import { handleSubmit, showError, whileBusy } from '../ui/form';
 import { passwordChecklist, passwordToggle } from '../ui/password';
 
 export interface SignInDeps {
@@ -104,6 +104,24 @@ export function mountSignIn(root: Document, { auth, navigate, params }: SignInDe
       step('signin-form', password);
       notify(message, 'success', 'Your password is changed. Sign in with your new password.');
     },
+  });
+
+  // An expired (or lost) reset code: ask for another one without leaving the reset step.
+  const resend = button('reset-resend');
+  resend.addEventListener('click', () => {
+    void whileBusy(resend, 'Sending…', async () => {
+      clearNotice(message);
+      try {
+        const { destination } = await auth.forgotPassword(resetEmail);
+        const code = input('reset-code');
+        code.value = '';
+        fieldError(code, null);
+        notify(message, 'success', `If ${resetEmail.trim()} has an account, we’ve emailed a new code to ${destination ?? 'it'}. Only the newest code works.`);
+        code.focus();
+      } catch (err) {
+        showError({ message, fields: {} }, err);
+      }
+    });
   });
 
   button('back-to-signin').addEventListener('click', () => {

@@ -358,6 +358,74 @@ describe('sign-in page', () => {
       expect(visibleForms()).toEqual(['reset-form']);
     });
 
+    async function toResetStep() {
+      $<HTMLButtonElement>('forgot').click();
+      type('forgot-email', 'Rider@Example.com');
+      submit('forgot-form');
+      await settle();
+      expect(visibleForms()).toEqual(['reset-form']);
+    }
+
+    it('sends a new code from the reset step when the first one has expired', async () => {
+      const resent = deferred<{ destination: string | null }>();
+      const forgotPassword = vi.fn<Auth['forgotPassword']>(async () => ({ destination: 'r***@e***' }));
+      setup('', {
+        forgotPassword,
+        confirmForgotPassword: async () => {
+          throw new AuthError('ExpiredCode', 'That code has expired — we can send a new one.', 'ExpiredCodeException', 'code');
+        },
+      });
+      await toResetStep();
+      type('reset-code', '123456');
+      type('reset-password', 'BrandNew1!');
+      submit('reset-form');
+      await settle();
+      expect(fieldErrorOf('reset-code')).toBe('That code has expired — we can send a new one.');
+
+      forgotPassword.mockImplementationOnce(() => resent.promise);
+      const resend = $<HTMLButtonElement>('reset-resend');
+      expect(resend.type).toBe('button');
+      expect(resend.closest('form')?.id).toBe('reset-form');
+      resend.click();
+      expect(resend.disabled).toBe(true);
+      expect(resend.getAttribute('aria-busy')).toBe('true');
+      expect(resend.textContent).toBe('Sending…');
+      resend.click();
+      expect(forgotPassword).toHaveBeenCalledTimes(2);
+      expect(forgotPassword).toHaveBeenLastCalledWith('Rider@Example.com');
+
+      resent.resolve({ destination: 'r***@e***' });
+      await settle();
+      expect($('form-message').textContent).toBe('If Rider@Example.com has an account, we’ve emailed a new code to r***@e***. Only the newest code works.');
+      expect($('form-message').className).toContain('notice-success');
+      expect(fieldErrorOf('reset-code')).toBeNull();
+      expect(input('reset-code').value).toBe('');
+      expect(input('reset-code').hasAttribute('aria-invalid')).toBe(false);
+      expect(document.activeElement).toBe(input('reset-code'));
+      expect(resend.disabled).toBe(false);
+      expect(resend.textContent).toBe('Send a new code');
+      expect(visibleForms()).toEqual(['reset-form']);
+    });
+
+    it('says why a new reset code could not be sent (too many requests) and stays on the reset step', async () => {
+      const forgotPassword = vi.fn<Auth['forgotPassword']>(async () => ({ destination: 'r***@e***' }));
+      setup('', { forgotPassword });
+      await toResetStep();
+      forgotPassword.mockRejectedValueOnce(
+        new AuthError('LimitExceeded', 'Too many attempts. Please wait a few minutes, then try again.', 'LimitExceededException'),
+      );
+      const resend = $<HTMLButtonElement>('reset-resend');
+      resend.click();
+      await settle();
+      expect(forgotPassword).toHaveBeenCalledTimes(2);
+      expect($('form-message').textContent).toBe('Too many attempts. Please wait a few minutes, then try again.');
+      expect($('form-message').className).toContain('notice-error');
+      expect(document.activeElement).toBe($('form-message'));
+      expect(resend.disabled).toBe(false);
+      expect(resend.getAttribute('aria-busy')).toBeNull();
+      expect(visibleForms()).toEqual(['reset-form']);
+    });
+
     it('shows an invalid email on the forgot form and stays there', async () => {
       setup('', {
         forgotPassword: async () => {
