@@ -1,14 +1,24 @@
 // index.html: what Wild Rydes is, and the rider's state (signed in or out).
 import type * as Auth from '../auth';
+import { AuthError } from '../auth/errors';
 import type { RiderSession } from '../auth/session';
-import { byId, notify, show } from '../ui/dom';
-import { showError, whileBusy } from '../ui/form';
+import { byId, clearNotice, notify, show } from '../ui/dom';
+import { whileBusy } from '../ui/form';
 
 export interface HomeDeps {
   auth: Pick<typeof Auth, 'currentSession' | 'signOut'>;
   /** Copies text; default: the async Clipboard API. */
   copy?: (text: string) => Promise<void>;
 }
+
+/** What the page knows about the rider: signed in, signed out, or not known (the check failed). */
+type State = RiderSession | null | 'unknown';
+
+/** Why the session could not be checked, as a sentence the rider can act on. */
+const problem = (err: unknown): string => {
+  if (!(err instanceof AuthError)) return 'Something went wrong on our side. Please try again.';
+  return err.code === 'Network' ? 'Check your internet connection, then try again.' : err.message;
+};
 
 const time = (date: Date): string => date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
@@ -18,14 +28,18 @@ export async function mountHome(root: Document, { auth, copy }: HomeDeps): Promi
   const signedIn = byId(root, 'signed-in');
   const signedOut = byId(root, 'signed-out');
 
-  const render = (session: RiderSession | null): void => {
+  const render = (state: State): void => {
+    const session = state === 'unknown' ? null : state;
+    // Not known is not signed out: no sign-in or register prompts while the rider may be signed in.
+    const out = state === null;
     show(byId(root, 'session-loading'), false);
     show(signedIn, !!session);
-    show(signedOut, !session);
+    show(signedOut, out);
+    show(byId(root, 'session-unknown'), state === 'unknown');
     show(byId(root, 'hero-signed-in'), !!session);
-    show(byId(root, 'hero-signed-out'), !session);
+    show(byId(root, 'hero-signed-out'), out);
     const nav = root.querySelector<HTMLElement>('.site-nav');
-    if (nav) show(nav, !session);
+    if (nav) show(nav, out);
     token.value = session?.idToken ?? '';
     if (!session) return;
     byId(root, 'rider-email').textContent = session.email;
@@ -61,10 +75,30 @@ export async function mountHome(root: Document, { auth, copy }: HomeDeps): Promi
   signOutButton('sign-out', false);
   signOutButton('sign-out-everywhere', true);
 
-  try {
-    render(await auth.currentSession());
-  } catch (err) {
-    render(null);
-    showError({ message, fields: {} }, err);
-  }
+  /** Asks for the session and shows it; when that fails (tokens are kept) says so and returns the reason. */
+  const check = async (): Promise<string | null> => {
+    try {
+      render(await auth.currentSession());
+      return null;
+    } catch (err) {
+      const reason = problem(err);
+      byId(root, 'session-problem').textContent = reason;
+      render('unknown');
+      return reason;
+    }
+  };
+
+  const retry = byId<HTMLButtonElement>(root, 'retry-session');
+  retry.addEventListener('click', () => {
+    void whileBusy(retry, 'Checking…', async () => {
+      clearNotice(message);
+      const failed = await check();
+      if (failed) return notify(message, 'error', `We still couldn’t check your session. ${failed}`);
+      byId(root, 'main').focus();
+      if (signedIn.hidden) notify(message, 'info', 'Your session has ended. Please sign in again.');
+      else notify(message, 'success', 'You’re still signed in.');
+    });
+  });
+
+  await check();
 }

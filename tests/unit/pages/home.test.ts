@@ -74,14 +74,83 @@ describe('home page', () => {
     expect($('session-loading').hidden).toBe(true);
   });
 
-  it('explains a network failure while restoring the session', async () => {
-    await setup({
-      currentSession: async () => {
-        throw new AuthError('Network', 'We couldn’t reach Wild Rydes. Check your internet connection and try again.');
-      },
+  describe('when the session cannot be checked (offline; the tokens are kept)', () => {
+    const offline = new AuthError('Network', 'We couldn’t reach Wild Rydes. Check your internet connection and try again.', 'NetworkError');
+    const visible = (id: string) => !$(id).hidden;
+    const lede = () => Array.from(document.querySelectorAll<HTMLElement>('.lede span')).filter((span) => !span.hidden);
+
+    it('says it could not check, not that the rider is signed out, and offers to try again', async () => {
+      await setup({ currentSession: vi.fn<Auth['currentSession']>().mockRejectedValue(offline) });
+      expect(visible('session-unknown')).toBe(true);
+      expect($('session-unknown').querySelector('p')!.textContent).toMatch(/^We couldn’t check your session — you may still be signed in\. Check your internet connection, then try again\.$/);
+      expect(visible('signed-out')).toBe(false);
+      expect(visible('signed-in')).toBe(false);
+      expect(visible('session-loading')).toBe(false);
+      // No sign-in or register prompts as if the rider were signed out.
+      expect(document.querySelector<HTMLElement>('.site-nav')!.hidden).toBe(true);
+      expect(lede()).toEqual([]);
+      expect($('form-message').textContent).toBe('');
+      const retry = $<HTMLButtonElement>('retry-session');
+      expect(retry.type).toBe('button');
+      expect(retry.textContent).toBe('Try again');
     });
-    expect($('signed-out').hidden).toBe(false);
-    expect($('form-message').textContent).toBe('We couldn’t reach Wild Rydes. Check your internet connection and try again.');
+
+    it('tries again (busy) and shows the signed-in rider when the check works', async () => {
+      const pending = deferred<RiderSession | null>();
+      const currentSession = vi.fn<Auth['currentSession']>().mockRejectedValueOnce(offline).mockImplementationOnce(() => pending.promise);
+      await setup({ currentSession });
+      const retry = $<HTMLButtonElement>('retry-session');
+      retry.click();
+      expect(retry.disabled).toBe(true);
+      expect(retry.getAttribute('aria-busy')).toBe('true');
+      expect(retry.textContent).toBe('Checking…');
+      retry.click();
+      expect(currentSession).toHaveBeenCalledTimes(2);
+      pending.resolve(session);
+      await settle();
+      expect(visible('session-unknown')).toBe(false);
+      expect(visible('signed-in')).toBe(true);
+      expect($('rider-email').textContent).toBe('rider@example.com');
+      expect($<HTMLTextAreaElement>('id-token').value).toBe(session.idToken);
+      expect($('form-message').textContent).toBe('You’re still signed in.');
+      expect(document.activeElement).toBe($('main'));
+      expect(retry.disabled).toBe(false);
+      expect(retry.textContent).toBe('Try again');
+    });
+
+    it('shows the signed-out state when the check says the session has ended', async () => {
+      await setup({ currentSession: vi.fn<Auth['currentSession']>().mockRejectedValueOnce(offline).mockResolvedValueOnce(null) });
+      $<HTMLButtonElement>('retry-session').click();
+      await settle();
+      expect(visible('session-unknown')).toBe(false);
+      expect(visible('signed-out')).toBe(true);
+      expect(document.querySelector<HTMLElement>('.site-nav')!.hidden).toBe(false);
+      expect(lede().map((span) => span.textContent)).toEqual(['Create a rider account to request your first ryde.']);
+      expect($('form-message').textContent).toBe('Your session has ended. Please sign in again.');
+      expect(document.activeElement).toBe($('main'));
+    });
+
+    it('says so when trying again fails too, and stays in the not-known state', async () => {
+      await setup({ currentSession: vi.fn<Auth['currentSession']>().mockRejectedValue(offline) });
+      $<HTMLButtonElement>('retry-session').click();
+      await settle();
+      expect(visible('session-unknown')).toBe(true);
+      expect(visible('signed-out')).toBe(false);
+      expect($('form-message').textContent).toBe('We still couldn’t check your session. Check your internet connection, then try again.');
+      expect($('form-message').className).toContain('notice-error');
+      expect(document.activeElement).toBe($('form-message'));
+    });
+
+    it('gives the reason when the service, not the network, failed', async () => {
+      await setup({
+        currentSession: vi.fn<Auth['currentSession']>().mockRejectedValue(
+          new AuthError('Unavailable', 'Wild Rydes accounts are unavailable right now. Please try again in a few minutes.'),
+        ),
+      });
+      expect(visible('session-unknown')).toBe(true);
+      expect(visible('signed-out')).toBe(false);
+      expect($('session-problem').textContent).toBe('Wild Rydes accounts are unavailable right now. Please try again in a few minutes.');
+    });
   });
 
   it('signs out (revoking the refresh token) and shows the signed-out state', async () => {
