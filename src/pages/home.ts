@@ -67,7 +67,8 @@ export async function mountHome(root: Document, { auth, copy }: HomeDeps): Promi
         render(null);
         notify(message, revoked ? 'success' : 'info', revoked
           ? (global ? 'You’re signed out on all your devices.' : 'You’re signed out.')
-          : 'You’re signed out on this device. We couldn’t reach Wild Rydes to end the session everywhere; it will expire within the hour.');
+          // The refresh token could not be revoked; it lasts 30 days (the pool's setting, scripts/lib/rider-pool.ts).
+          : 'You’re signed out on this device. We couldn’t reach Wild Rydes to end the session on our side, so it ends by itself within 30 days. To end it sooner, sign in when you’re online and choose “Sign out on all devices”.');
         byId(root, 'main').focus();
       });
     });
