@@ -2,6 +2,7 @@
 import { configureAuth } from '../auth/context';
 import { config } from '../config';
 import type { CognitoConfig } from '../config';
+import { leaveTo, restoreOnReturn } from '../ui/leaving';
 import { startPage } from '../ui/start';
 
 export interface PageContext {
@@ -10,10 +11,11 @@ export interface PageContext {
 }
 
 export function start(mount: (context: PageContext) => void | Promise<void>): void {
+  restoreOnReturn(window);
   void startPage(document, config, (settings: CognitoConfig) => {
     configureAuth({ userPoolId: settings.userPoolId, clientId: settings.clientId, endpoint: settings.endpoint });
     return mount({
-      navigate: (url) => window.location.assign(url),
+      navigate: (url) => leaveTo(window, url),
       params: new URLSearchParams(window.location.search),
     });
   });

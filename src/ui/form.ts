@@ -2,10 +2,12 @@
 import { AuthError } from '../auth/errors';
 import type { AuthErrorField } from '../auth/errors';
 import { announce, clearFieldErrors, clearNotice, fieldError, notify } from './dom';
+import { isLeaving } from './leaving';
 
 /** Marks a button busy (disabled, aria-busy, busy label); returns a function that restores it. */
 export function setBusy(button: HTMLButtonElement, busyLabel: string): () => void {
   const label = button.textContent;
+  button.dataset.idleLabel = label;
   button.disabled = true;
   button.setAttribute('aria-busy', 'true');
   button.textContent = busyLabel;
@@ -18,7 +20,8 @@ export function setBusy(button: HTMLButtonElement, busyLabel: string): () => voi
 
 /**
  * Runs `task` while `button` is busy; a second click or Enter during the request does nothing.
- * Returns false (without running) when a task is already in flight.
+ * Returns false (without running) when a task is already in flight. When the task sent the rider
+ * to another page, the button stays busy while that page loads (see leaving.ts).
  */
 export async function whileBusy(button: HTMLButtonElement, busyLabel: string, task: () => Promise<void>): Promise<boolean> {
   if (button.getAttribute('aria-busy') === 'true') return false;
@@ -26,7 +29,7 @@ export async function whileBusy(button: HTMLButtonElement, busyLabel: string, ta
   try {
     await task();
   } finally {
-    restore();
+    if (!isLeaving(button.ownerDocument)) restore();
   }
   return true;
 }
