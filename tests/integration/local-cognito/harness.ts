@@ -1,6 +1,6 @@
 // Shared helpers for the rider-flow and limit tests: a local pool on an ephemeral port in a fresh
 // temp data dir, the REAL amazon-cognito-identity-js pointed at it, promisified library calls,
-// a raw JSON 1.1 `call`, and the mailbox. Nothing here mocks the library or the pool.
+// a raw JSON 1.1 `call`, and the mailbox (both from pool-kit.ts). Nothing here mocks the library or the pool.
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,14 +17,8 @@ import {
 import { expect } from 'vitest';
 import { type FakeClock, startLocalCognito } from '../../../local-cognito/index';
 import type { RunningLocalCognito } from '../../../local-cognito/index';
+import { call as wireCall, latestCode as latestCodeAt, type MailItem, mailTo } from './pool-kit';
 
-export interface MailboxMessage {
-  to: string;
-  subject: string;
-  text: string;
-  code: string;
-  sentAt: string;
-}
 
 export interface RawResponse {
   status: number;
@@ -82,7 +76,7 @@ export interface Harness {
   close(): Promise<void>;
   /** A raw JSON 1.1 call, as any Cognito client sends it. */
   call(action: string, body: unknown): Promise<RawResponse>;
-  mailbox(email: string): Promise<MailboxMessage[]>;
+  mailbox(email: string): Promise<MailItem[]>;
   /** The newest code (or temporary password) sent to this address. */
   latestCode(email: string): Promise<string>;
   cognitoUser(email: string): CognitoUser;
@@ -110,29 +104,11 @@ export async function startHarness(options: { clock?: FakeClock } = {}): Promise
   const userPool = new CognitoUserPool({ UserPoolId: poolId, ClientId: clientId, endpoint: url, Storage: storage });
 
   const call = async (action: string, body: unknown): Promise<RawResponse> => {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/x-amz-json-1.1',
-        'X-Amz-Target': `AWSCognitoIdentityProviderService.${action}`,
-      },
-      body: JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, headers: res.headers, body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>) };
+    const res = await wireCall(url, action, body);
+    return { status: res.status, headers: res.headers, body: res.json ?? {} };
   };
-
-  const mailbox = async (email: string): Promise<MailboxMessage[]> => {
-    const res = await fetch(`${url}mailbox.json?to=${encodeURIComponent(email)}`);
-    expect(res.status).toBe(200);
-    return ((await res.json()) as { messages: MailboxMessage[] }).messages;
-  };
-
-  const latestCode = async (email: string): Promise<string> => {
-    const [newest] = await mailbox(email);
-    if (!newest) throw new Error(`no mail to ${email}`);
-    return newest.code;
-  };
+  const mailbox = (email: string): Promise<MailItem[]> => mailTo(url, email);
+  const latestCode = (email: string): Promise<string> => latestCodeAt(url, email);
 
   const cognitoUser = (email: string): CognitoUser => new CognitoUser({ Username: email, Pool: userPool, Storage: storage });
 
