@@ -19,7 +19,6 @@ import { type FakeClock, startLocalCognito } from '../../../local-cognito/index'
 import type { RunningLocalCognito } from '../../../local-cognito/index';
 import { call as wireCall, latestCode as latestCodeAt, type MailItem, mailTo } from './pool-kit';
 
-
 export interface RawResponse {
   status: number;
   headers: Headers;
