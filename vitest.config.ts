@@ -10,14 +10,14 @@ export default defineConfig({
           name: 'unit',
           environment: 'jsdom',
           include: ['tests/unit/**/*.test.ts'],
-          exclude: ['tests/unit/scripts/**'],
+          exclude: ['tests/unit/scripts/**', 'tests/unit/node/**'],
         },
       },
       {
         test: {
           name: 'unit-node',
           environment: 'node',
-          include: ['tests/unit/scripts/**/*.test.ts'],
+          include: ['tests/unit/scripts/**/*.test.ts', 'tests/unit/node/**/*.test.ts'],
         },
       },
       {

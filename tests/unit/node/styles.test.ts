@@ -1,4 +1,4 @@
-// Lives with the Node-side unit tests because Vitest hands jsdom tests an empty string for CSS imports.
+// A Node-side unit test (tests/unit/node): Vitest hands jsdom tests an empty string for CSS imports.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
