@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { localCognito } from './local-cognito/vite-plugin.ts';
 import { cspPlugin } from './vite-plugins/csp.ts';
+import { pageShellPlugin } from './vite-plugins/page-shell.ts';
 import { preloadHomePlugin } from './vite-plugins/preload-home.ts';
 import { previewCachePlugin } from './vite-plugins/preview-cache.ts';
 import { slimCognitoPlugin } from './vite-plugins/slim-cognito.ts';
@@ -16,7 +17,7 @@ export default defineConfig({
   // browsers only have globalThis ("global is not defined" otherwise).
   define: { global: 'globalThis' },
   // localCognito() mounts the embedded user pool at /__cognito/ in `vite` and `vite preview`.
-  plugins: [localCognito(), slimCognitoPlugin(), cspPlugin(), preloadHomePlugin(), previewCachePlugin()],
+  plugins: [pageShellPlugin(), localCognito(), slimCognitoPlugin(), cspPlugin(), preloadHomePlugin(), previewCachePlugin()],
   build: {
     target: 'es2022',
     // The polyfill would be an inline script, which the Content-Security-Policy forbids;

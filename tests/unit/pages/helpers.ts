@@ -3,8 +3,12 @@ import index from '../../../index.html?raw';
 import register from '../../../register.html?raw';
 import signin from '../../../signin.html?raw';
 import verify from '../../../verify.html?raw';
+import { expandPageShell } from '../../../vite-plugins/page-shell-html';
 
-const pages = { index, register, signin, verify };
+// The markup the browser gets: the shared page shell expanded, as the Vite plugin does.
+const pages = Object.fromEntries(
+  Object.entries({ index, register, signin, verify }).map(([name, html]) => [name, expandPageShell(html)]),
+) as Record<'index' | 'register' | 'signin' | 'verify', string>;
 
 /** Replaces document.body with the page's <body> (scripts are not run; the test mounts the page). */
 export function loadPage(name: keyof typeof pages): Document {

@@ -1,0 +1,67 @@
+// The markup every page shares, written once: the page pieces named by HTML comments such as
+// `<!-- shell:header current="signin" -->` are expanded here, at dev and build time (so the
+// pages stay static HTML, nothing shifts when scripts run, and the CSP sees no inline code), and
+// by the unit tests when they load a page. Pure string work: no Node or DOM APIs.
+import { PASSWORD_RULES } from '../src/auth/password-policy.ts';
+
+type Page = 'index' | 'register' | 'verify' | 'signin';
+
+const HEAD = `<meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <meta name="referrer" content="no-referrer">
+  <meta name="theme-color" content="#4c1d95">
+  <link rel="icon" href="/logo.svg" type="image/svg+xml">
+  <link rel="stylesheet" href="/src/styles.css">`;
+
+const current = (page: Page | undefined, link: Page): string => (page === link ? ' aria-current="page"' : '');
+
+const header = (page: Page | undefined): string => `<a class="skip-link" href="#main">Skip to content</a>
+  <header class="site-header">
+    <a class="brand" href="/"><img src="/logo.svg" alt="" width="40" height="40"><span>Wild Rydes</span></a>
+    <nav class="site-nav" aria-label="Account">
+      <a href="/signin.html"${current(page, 'signin')}>Sign in</a>
+      <a class="nav-cta" href="/register.html"${current(page, 'register')}>Register</a>
+    </nav>
+  </header>
+  <div id="config-banner" class="config-banner" role="alert" hidden></div>`;
+
+/** Field errors a rider might not hear otherwise (announce() in src/ui/dom.ts); one per page, in <main>. */
+const ANNOUNCER = '<div id="announcer" class="visually-hidden" aria-live="assertive" aria-atomic="true"></div>';
+
+const FOOTER = `<footer class="site-footer">
+    <p>Wild Rydes — unicorns on demand. Your account is protected by Amazon Cognito; your password never leaves this page.</p>
+  </footer>`;
+
+/** The policy checklist as static items, from the one policy module (src/ui/password.ts ticks them). */
+const passwordRules = (): string =>
+  PASSWORD_RULES.map(
+    (rule) => `<li data-rule="${rule.id}">${rule.label}<span class="visually-hidden"> (still needed)</span></li>`,
+  ).join('\n            ');
+
+const PAGES: readonly string[] = ['index', 'register', 'verify', 'signin'];
+
+export class PageShellError extends Error {}
+
+/** Expands every `<!-- shell:… -->` marker; an unknown marker is an error, not silently left in. */
+export function expandPageShell(html: string): string {
+  return html.replace(/<!--\s*shell:([\w-]+)((?:\s+[\w-]+="[^"]*")*)\s*-->/g, (_match, name: string, rawAttrs: string) => {
+    const attrs = Object.fromEntries([...rawAttrs.matchAll(/([\w-]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+    switch (name) {
+      case 'head':
+        return HEAD;
+      case 'header': {
+        const page = attrs.current;
+        if (page !== undefined && !PAGES.includes(page)) throw new PageShellError(`shell:header current="${page}" is not a page`);
+        return header(page as Page | undefined);
+      }
+      case 'announcer':
+        return ANNOUNCER;
+      case 'footer':
+        return FOOTER;
+      case 'password-rules':
+        return passwordRules();
+      default:
+        throw new PageShellError(`unknown page-shell marker <!-- shell:${name} -->`);
+    }
+  });
+}
