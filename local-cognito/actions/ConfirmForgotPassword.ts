@@ -1,10 +1,11 @@
 import { checkCode } from '../codes.ts';
 import type { ActionFactory } from '../context.ts';
-import { codeMismatch, MSG, notAuthorized, userNotFound } from '../errors.ts';
+import { MSG, notAuthorized } from '../errors.ts';
 import { poolNameOf } from '../ids.ts';
 import { CLIENT_ID_RULE, CODE_RULE, PASSWORD_RULE, USERNAME_RULE } from '../input.ts';
 import { withoutFailures } from '../lockout.ts';
 import { checkSecretHash, findUser, resolveClient } from '../lookup.ts';
+import { unknownUserCode } from '../user-existence.ts';
 import { assertPasswordConforms } from '../password-policy.ts';
 import { createVerifier } from '../srp.ts';
 
@@ -18,11 +19,7 @@ export const ConfirmForgotPassword: ActionFactory =
     const { client, pool } = resolveClient(store, clientId);
     const user = findUser(store, pool, typed);
     checkSecretHash(client, input.optionalString('SecretHash'), [typed, ...(user ? [user.username] : [])]);
-    if (!user) {
-      throw client.preventUserExistenceErrors === 'ENABLED'
-        ? codeMismatch(MSG.codeMismatch)
-        : userNotFound(MSG.usernameClientNotFound);
-    }
+    if (!user) throw unknownUserCode(client);
     if (!user.enabled) throw notAuthorized(MSG.userDisabled);
     const now = clock.now();
     const check = checkCode(user.resetCode, code, now);

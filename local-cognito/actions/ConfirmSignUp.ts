@@ -1,8 +1,9 @@
 import { checkCode } from '../codes.ts';
 import type { ActionFactory } from '../context.ts';
-import { codeMismatch, MSG, notAuthorized, userNotFound } from '../errors.ts';
+import { notAuthorized } from '../errors.ts';
 import { CLIENT_ID_RULE, CODE_RULE, USERNAME_RULE } from '../input.ts';
 import { checkSecretHash, findUser, resolveClient } from '../lookup.ts';
+import { unknownUserCode } from '../user-existence.ts';
 
 export const ConfirmSignUp: ActionFactory =
   ({ store, clock }) =>
@@ -14,12 +15,7 @@ export const ConfirmSignUp: ActionFactory =
     const { client, pool } = resolveClient(store, clientId);
     const user = findUser(store, pool, typed);
     checkSecretHash(client, input.optionalString('SecretHash'), [typed, ...(user ? [user.username] : [])]);
-    if (!user) {
-      // With PreventUserExistenceErrors an unknown user looks like a wrong code.
-      throw client.preventUserExistenceErrors === 'ENABLED'
-        ? codeMismatch(MSG.codeMismatch)
-        : userNotFound(MSG.usernameClientNotFound);
-    }
+    if (!user) throw unknownUserCode(client);
     if (user.status !== 'UNCONFIRMED') throw notAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
     const now = clock.now();
     const check = checkCode(user.signUpCode, code, now);

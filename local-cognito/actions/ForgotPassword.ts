@@ -1,11 +1,11 @@
 import type { ForgotPasswordResponse } from '@aws-sdk/client-cognito-identity-provider';
-import { looksLikeEmail } from '../attributes.ts';
 import { issueCode, RESET_CODE_TTL_MS, withSend } from '../codes.ts';
 import type { ActionFactory } from '../context.ts';
-import { invalidParameter, MSG, notAuthorized, userNotFound } from '../errors.ts';
+import { invalidParameter, MSG, notAuthorized } from '../errors.ts';
 import { CLIENT_ID_RULE, USERNAME_RULE } from '../input.ts';
 import { checkSecretHash, findUser, resolveClient } from '../lookup.ts';
 import { messages } from '../mailer.ts';
+import { unknownUserDelivery } from '../user-existence.ts';
 import { emailDelivery } from '../users.ts';
 
 export const ForgotPassword: ActionFactory =
@@ -16,12 +16,7 @@ export const ForgotPassword: ActionFactory =
     const { client, pool } = resolveClient(store, clientId);
     const user = findUser(store, pool, typed);
     checkSecretHash(client, input.optionalString('SecretHash'), [typed, ...(user ? [user.username] : [])]);
-    if (!user) {
-      if (client.preventUserExistenceErrors === 'ENABLED') {
-        return { CodeDeliveryDetails: emailDelivery(looksLikeEmail(typed) ? typed : `${typed}@example.com`) };
-      }
-      throw userNotFound(MSG.usernameClientNotFound);
-    }
+    if (!user) return unknownUserDelivery(client, typed);
     if (!user.enabled) throw notAuthorized(MSG.userDisabled);
     if (user.status === 'FORCE_CHANGE_PASSWORD') throw notAuthorized(MSG.resetNotAllowed);
     const email = user.attributes.email;

@@ -1,11 +1,11 @@
 import type { ResendConfirmationCodeResponse } from '@aws-sdk/client-cognito-identity-provider';
-import { looksLikeEmail } from '../attributes.ts';
 import { issueCode, SIGN_UP_CODE_TTL_MS, withSend } from '../codes.ts';
 import type { ActionFactory } from '../context.ts';
-import { invalidParameter, MSG, userNotFound } from '../errors.ts';
+import { invalidParameter, MSG } from '../errors.ts';
 import { CLIENT_ID_RULE, USERNAME_RULE } from '../input.ts';
 import { checkSecretHash, findUser, resolveClient } from '../lookup.ts';
 import { messages } from '../mailer.ts';
+import { unknownUserDelivery } from '../user-existence.ts';
 import { emailDelivery } from '../users.ts';
 
 export const ResendConfirmationCode: ActionFactory =
@@ -16,13 +16,7 @@ export const ResendConfirmationCode: ActionFactory =
     const { client, pool } = resolveClient(store, clientId);
     const user = findUser(store, pool, typed);
     checkSecretHash(client, input.optionalString('SecretHash'), [typed, ...(user ? [user.username] : [])]);
-    if (!user) {
-      if (client.preventUserExistenceErrors === 'ENABLED') {
-        // A simulated delivery, indistinguishable from a real one.
-        return { CodeDeliveryDetails: emailDelivery(looksLikeEmail(typed) ? typed : `${typed}@example.com`) };
-      }
-      throw userNotFound(MSG.usernameClientNotFound);
-    }
+    if (!user) return unknownUserDelivery(client, typed);
     if (user.status !== 'UNCONFIRMED') throw invalidParameter(MSG.resendConfirmed);
     const email = user.attributes.email;
     if (!email) throw invalidParameter(MSG.noVerifiedContact);
