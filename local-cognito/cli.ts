@@ -29,7 +29,9 @@ async function main(): Promise<number> {
       strict: true,
     }));
   } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n\n${USAGE}`);
+    // One line, like the other CLIs: the usage text would bury the mistake.
+    const message = (err as Error).message.split('\n')[0]!.replace(/\. To specify a positional argument.*$/, '').replace(/\.$/, '');
+    process.stderr.write(`${message}. Run \`npm run cognito:local -- --help\` for usage.\n`);
     return 2;
   }
   if (values.help) {
@@ -59,14 +61,19 @@ async function main(): Promise<number> {
         `  mailbox    ${running.url}mailbox\n  JWKS       ${running.url}${running.poolId}/.well-known/jwks.json\n` +
         `  data       ${values['data-dir']}\n`,
     );
+    // Ctrl-C reaches the pool twice (from the terminal's process group and forwarded by npm), so
+    // later signals must not interrupt the close that releases the data directory.
+    let stopping = false;
     const stop = (): void => {
+      if (stopping) return;
+      stopping = true;
       running.close().then(
         () => process.exit(0),
         () => process.exit(1),
       );
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
     return -1;
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
