@@ -12,6 +12,7 @@ the AWS CLI (--endpoint-url). State is kept in --data-dir (default .local-cognit
   --host       listen address (default 127.0.0.1; operator actions are only accepted from loopback)
   --region     region for pools created without a SigV4 scope (default us-east-1)
   --quiet      do not print mail and errors
+  -h, --help   show this help
 `;
 
 async function main(): Promise<number> {

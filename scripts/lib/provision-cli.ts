@@ -25,7 +25,8 @@ Options:
   --pool-id <id>        use this existing pool instead of looking it up by name
   --endpoint <url>      Cognito API URL instead of AWS, e.g. http://127.0.0.1:5173/__cognito/
                         for the local pool of \`npm run dev\` (written as VITE_COGNITO_ENDPOINT)
-  --env-file <path>     env file to update (default: .env.local)
+  --env-file <path>     env file to update (default: .env.local); a relative path is
+                        relative to the project directory, where npm runs scripts
   --dry-run             print what would be created or reused; calls only read APIs, writes nothing
   --debug               print the stack trace of unexpected errors
   -h, --help            show this help
