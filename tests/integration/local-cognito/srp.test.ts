@@ -4,10 +4,12 @@
 // RespondToAuthChallenge. Nothing of the library is mocked.
 
 import { createRequire } from 'node:module';
-import { randomBytes } from 'node:crypto';
+import { createDiffieHellman, createHash, randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  SRP_K,
   SRP_N,
+  SRP_N_BYTES,
   SrpError,
   createVerifier,
   fakeSrpIdentity,
@@ -25,7 +27,8 @@ interface ClientBigInteger {
 }
 type NodeCallback<T> = (err: Error | null, value: T) => void;
 interface ClientAuthenticationHelper {
-  largeAValue: ClientBigInteger;
+  smallAValue: ClientBigInteger;
+  largeAValue: ClientBigInteger | undefined;
   UHexHash: string;
   getLargeAValue(cb: NodeCallback<ClientBigInteger>): void;
   getPasswordAuthenticationKey(
@@ -66,6 +69,32 @@ interface ClientSession {
   A: string;
 }
 
+/** Bytes that are the same on every run: SHA-512 of the label and a counter, as long as needed. */
+function fixedBytes(label: string, length: number): Buffer {
+  const blocks = Array.from({ length: Math.ceil(length / 64) }, (_, i) => createHash('sha512').update(`${label}/${i}`).digest());
+  return Buffer.concat(blocks).subarray(0, length);
+}
+
+// Native g^e mod N, to search for exponents that give A or B a shape before the library computes it.
+const nativeDh = createDiffieHellman(Buffer.from(SRP_N.toString(16).padStart(SRP_N_BYTES * 2, '0'), 'hex'), Buffer.from([2]));
+function nativeGPow(exponent: Buffer): bigint {
+  nativeDh.setPrivateKey(exponent);
+  return BigInt(`0x${nativeDh.generateKeys('hex')}`);
+}
+
+/** The library's client with its random `a` replaced by this one; it computes A itself. */
+function clientStartWith(poolName: string, a: Buffer): ClientSession {
+  const helper = new AuthenticationHelper(poolName);
+  helper.smallAValue = new BigInteger(a.toString('hex'), 16);
+  helper.largeAValue = undefined;
+  const session = { helper, A: '' };
+  helper.getLargeAValue((err, aValue) => {
+    if (err) throw err;
+    session.A = aValue.toString(16);
+  });
+  return session;
+}
+
 function clientStart(poolName: string): ClientSession {
   const helper = new AuthenticationHelper(poolName);
   let A = '';
@@ -74,6 +103,31 @@ function clientStart(poolName: string): ClientSession {
     A = aValue.toString(16);
   });
   return { helper, A };
+}
+
+type AShape = 'odd' | 'even' | 'even-msb';
+
+/** How padHex sees SRP_A: odd-length hex, even with a top nibble below 8, or even with padHex adding 00. */
+function shapeOf(A: string): AShape {
+  return A.length % 2 === 1 ? 'odd' : /^[89a-f]/.test(A) ? 'even-msb' : 'even';
+}
+
+/**
+ * A client session whose `a` gives A the wanted shape. Candidates for `a` are a fixed sequence
+ * (128 bytes from SHA-512 of a counter, the size the library draws), tried in order with native
+ * g^a mod N until one fits, so every run uses the same `a` and a shape found once is found always
+ * (odd length needs a zero top nibble, 1 candidate in 16). The library then computes A itself.
+ */
+function clientStartWithShape(poolName: string, shape: AShape): ClientSession {
+  for (let i = 0; i < 1000; i++) {
+    const a = fixedBytes(`shape of A/${i}`, 128);
+    const A = nativeGPow(a).toString(16);
+    if (shapeOf(A) !== shape) continue;
+    const session = clientStartWith(poolName, a);
+    expect(session.A, 'the library computes the A of the chosen a').toBe(A);
+    return session;
+  }
+  throw new Error(`no a among 1000 candidates gives A the shape ${shape}`);
 }
 
 interface Challenge {
@@ -158,7 +212,7 @@ function claimFor(x: Exchange, password: string, dateNow?: string): PasswordClai
 // the test is not about A itself. The library allows it: getPasswordAuthenticationKey can be rerun.
 let sharedSession: ClientSession | undefined;
 function shared(): ClientSession {
-  sharedSession ??= clientStart(POOL_NAME);
+  sharedSession ??= clientStartWith(POOL_NAME, fixedBytes('shared session', 128));
   return sharedSession;
 }
 
@@ -229,14 +283,9 @@ describe('SRP against the real amazon-cognito-identity-js client math', () => {
   });
 
   it('handles every shape of A: odd length, even with and without a 00 prefix in padHex', () => {
-    const wanted = new Map<string, ClientSession>();
-    for (let i = 0; i < 64 && wanted.size < 3; i++) {
-      const s = clientStart(POOL_NAME);
-      const kind = s.A.length % 2 === 1 ? 'odd' : /^[89a-f]/.test(s.A) ? 'even-msb' : 'even';
-      if (!wanted.has(kind)) wanted.set(kind, s);
-    }
-    // Each shape has probability ≥ 1/4 per helper; 64 tries all failing is ~1e-8.
-    expect([...wanted.keys()].sort()).toEqual(['even', 'even-msb', 'odd']);
+    const shapes: AShape[] = ['even', 'even-msb', 'odd'];
+    const wanted = new Map(shapes.map((shape) => [shape, clientStartWithShape(POOL_NAME, shape)]));
+    expect([...wanted].map(([shape, session]) => [shape, shapeOf(session.A)])).toEqual(shapes.map((shape) => [shape, shape]));
     for (const session of wanted.values()) {
       const x = exchange({ session });
       expect(verifyPasswordClaim(claimFor(x, PASSWORD))).toBe(true);
@@ -244,7 +293,7 @@ describe('SRP against the real amazon-cognito-identity-js client math', () => {
     }
   });
 
-  it('handles salts with leading zero bytes and with the high bit set (padHex cases), over random salts', () => {
+  it('handles salts with leading zero bytes and with the high bit set (padHex cases), and 24 more', () => {
     const edgeSalts = [
       '00' + '11'.repeat(15), // leading zero byte dropped, no 00 re-added
       '00' + 'ff'.repeat(15), // leading zero byte dropped, 00 re-added by padHex
@@ -254,7 +303,7 @@ describe('SRP against the real amazon-cognito-identity-js client math', () => {
       '0f' + 'ab'.repeat(15), // odd-length BigInteger hex
       '00'.repeat(15) + '01',
     ].map((h) => Buffer.from(h, 'hex'));
-    const salts = [...edgeSalts, ...Array.from({ length: 24 }, () => randomBytes(16))];
+    const salts = [...edgeSalts, ...Array.from({ length: 24 }, (_, i) => fixedBytes(`salt/${i}`, 16))];
     for (const salt of salts) {
       const x = exchange({ salt, session: shared() });
       expect(x.challenge.SALT).toBe(salt.toString('hex'));
@@ -264,13 +313,17 @@ describe('SRP against the real amazon-cognito-identity-js client math', () => {
 
   it('handles a u whose hash starts with a zero byte (padHex(u) is then 31 bytes in the HKDF)', () => {
     const session = shared();
-    const stored = createVerifier(POOL_NAME, USER_ID, PASSWORD);
-    const A = new BigInteger(session.A, 16);
+    const stored = createVerifier(POOL_NAME, USER_ID, PASSWORD, fixedBytes('u salt', 16));
+    // The server's step B = k·v + g^b for b from a fixed sequence, until u = H(padHex(A) | padHex(B))
+    // has a zero top byte and a clear high bit after it (1 b in 512): the same b on every run.
+    const A = BigInt(`0x${session.A}`);
+    const kv = (SRP_K * BigInt(`0x${stored.verifier}`)) % SRP_N;
     let found: { B: string; b: string } | undefined;
     for (let i = 0; i < 20000 && found === undefined; i++) {
-      const step = startSrp(stored.verifier, session.A);
-      session.helper.calculateU(A, new BigInteger(step.B, 16));
-      if (/^00[0-7]/.test(session.helper.UHexHash)) found = step;
+      const b = fixedBytes(`u with a zero top byte/${i}`, 32);
+      const B = (kv + nativeGPow(b)) % SRP_N;
+      const u = createHash('sha256').update(Buffer.from(padHex(A) + padHex(B), 'hex')).digest();
+      if (u[0] === 0 && u[1]! < 0x80) found = { B: B.toString(16).padStart(SRP_N_BYTES * 2, '0'), b: b.toString('hex') };
     }
     expect(found).toBeDefined();
     const challenge: Challenge = {
@@ -291,6 +344,7 @@ describe('SRP against the real amazon-cognito-identity-js client math', () => {
       timestamp: r.TIMESTAMP,
       signature: r.PASSWORD_CLAIM_SIGNATURE,
     };
+    expect(session.helper.UHexHash, 'the client computed the same u').toMatch(/^00[0-7]/);
     expect(verifyPasswordClaim(claim)).toBe(true);
   });
 
@@ -303,7 +357,7 @@ describe('SRP against the real amazon-cognito-identity-js client math', () => {
   it('matches the client padHex for edge values', () => {
     const helper = shared().helper;
     const values = [1n, 0x7fn, 0x80n, 0xffn, 0x100n, 0xabcn, SRP_N, SRP_N - 1n, 2n ** 255n, 2n ** 256n - 1n];
-    for (let i = 0; i < 20; i++) values.push(BigInt(`0x${randomBytes(1 + (i % 40)).toString('hex')}`) + 1n);
+    for (let i = 0; i < 20; i++) values.push(BigInt(`0x${fixedBytes(`padHex/${i}`, 1 + (i % 40)).toString('hex')}`) + 1n);
     for (const v of values) {
       expect(padHex(v)).toBe(helper.padHex(new BigInteger(v.toString(16), 16)));
     }
@@ -403,7 +457,8 @@ describe('SRP timestamps', () => {
       Date.UTC(2025, 0, 1, 12, 0, 9),
       Date.UTC(2026, 8, 9, 7, 8, 9),
     ];
-    for (let i = 0; i < 200; i++) dates.push(Date.UTC(2020, 0, 1) + Math.floor(Math.random() * 12 * 365 * 86_400_000));
+    // 200 instants 21 d 21 h 36 min 7.321 s apart, over 12 years: every month and weekday, many hours and seconds.
+    for (let i = 0; i < 200; i++) dates.push(Date.UTC(2020, 0, 1) + i * 1_892_167_321);
     for (const t of dates) {
       vi.setSystemTime(t);
       const client = new DateHelper().getNowString();
