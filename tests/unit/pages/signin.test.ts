@@ -144,12 +144,17 @@ describe('sign-in page', () => {
       type('email', 'rider@example.com');
       type('password', 'Wrong1!x');
       input('email').focus();
-      submit('signin-form');
-      await settle();
-      expect(document.activeElement).toBe(input('password'));
-      expect(input('password').getAttribute('aria-describedby')).toBe('password-error');
-      await new Promise((resolve) => setTimeout(resolve, 150));
-      expect($('announcer').textContent).toBe('');
+      // Fake timers, run to the end: an announcement scheduled for any later time would be made.
+      vi.useFakeTimers();
+      try {
+        submit('signin-form');
+        await vi.runAllTimersAsync();
+        expect(document.activeElement).toBe(input('password'));
+        expect(input('password').getAttribute('aria-describedby')).toBe('password-error');
+        expect($('announcer').textContent).toBe('');
+      } finally {
+        vi.useRealTimers();
+      }
     });
 
     it('clears an announced error when the form is sent again', async () => {

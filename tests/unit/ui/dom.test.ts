@@ -81,9 +81,15 @@ describe('the assertive announcer (#announcer) and announce()', () => {
   it('with empty text, clears the region and cancels an announcement not yet made', async () => {
     loadPage('signin');
     const region = document.getElementById('announcer')!;
-    announce(document, 'Old error.');
-    announce(document, '');
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(region.textContent).toBe('');
+    // Fake timers, run to the end: the cancelled announcement would be made at any later time.
+    vi.useFakeTimers();
+    try {
+      announce(document, 'Old error.');
+      announce(document, '');
+      vi.runAllTimers();
+      expect(region.textContent).toBe('');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
