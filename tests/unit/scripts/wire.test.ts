@@ -9,6 +9,7 @@ import { MAX_ATTEMPTS } from '../../../scripts/lib/aws';
 import { main } from '../../../scripts/lib/users-cli';
 import { harness } from './helpers';
 import type { Harness } from './helpers';
+import { holdRefusedPort } from './refused-port';
 
 interface Seen {
   method: string | undefined;
@@ -108,12 +109,15 @@ describe('over the wire', () => {
   });
 
   it('reports an endpoint that is not listening', async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const url = `http://127.0.0.1:${port}/`;
-    expect(await main(['list', '--endpoint', url], h.deps)).toBe(1);
-    expect(h.stderr).toEqual([`Error: Cannot reach ${url} (ECONNREFUSED); is \`npm run dev\` (or \`npm run cognito:local\`) running there?`]);
+    const refused = await holdRefusedPort();
+    try {
+      const url = `http://127.0.0.1:${refused.port}/`;
+      expect(await main(['list', '--endpoint', url], h.deps)).toBe(1);
+      expect(h.stderr).toEqual([
+        `Error: Cannot reach ${url} (ECONNREFUSED); is \`npm run dev\` (or \`npm run cognito:local\`) running there?`,
+      ]);
+    } finally {
+      await refused.release();
+    }
   });
 });
