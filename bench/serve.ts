@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, preview } from 'vite';
+import type { PreviewServer } from 'vite';
 
 export const root = resolve(import.meta.dirname, '..');
 export const PAGES = ['index.html', 'register.html', 'verify.html', 'signin.html'] as const;
@@ -44,6 +45,11 @@ export async function ensureBuild(log: (line: string) => void): Promise<void> {
   await build({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
 }
 
+/**
+ * A port that was free a moment ago. Racy by nature: between this probe closing and the caller
+ * listening, another process can take the port. Prefer listening on port 0 where the server can
+ * (startPreview does); this is for programs that must be told a number in advance.
+ */
 export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const probe = createServer();
@@ -62,18 +68,37 @@ export interface Preview {
   close(): Promise<void>;
 }
 
+/** Attempts before a port taken by another process is reported (each one loses a race of microseconds). */
+const PREVIEW_ATTEMPTS = 5;
+
+/**
+ * `vite preview` on port 0. The port used to come from freePort(), probed and closed while Vite
+ * loaded its config, a gap of hundreds of milliseconds in which parallel tests could take it.
+ * For port 0 Vite itself probes for an ephemeral port and then binds it, a gap of microseconds; if
+ * another process wins even that race, Vite throws "Port N is already in use" and we start again.
+ */
+async function previewOnFreePort(): Promise<PreviewServer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await preview({
+        root,
+        configFile: join(root, 'vite.config.ts'),
+        logLevel: 'warn',
+        preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
+      });
+    } catch (err) {
+      if (attempt >= PREVIEW_ATTEMPTS || !/^Port \d+ is already in use$/.test((err as Error).message)) throw err;
+    }
+  }
+}
+
 /** `vite preview` of dist/ with the local pool mounted at /__cognito/, state in a fresh temp dir. */
 export async function startPreview(): Promise<Preview> {
   const dataDir = await mkdtemp(join(tmpdir(), 'wildrydes-pool-'));
   const previous = process.env.LOCAL_COGNITO_DATA_DIR;
   process.env.LOCAL_COGNITO_DATA_DIR = dataDir;
   try {
-    const server = await preview({
-      root,
-      configFile: join(root, 'vite.config.ts'),
-      logLevel: 'warn',
-      preview: { host: '127.0.0.1', port: await freePort(), strictPort: true, open: false },
-    });
+    const server = await previewOnFreePort();
     const { port } = server.httpServer.address() as AddressInfo;
     return {
       baseUrl: `http://127.0.0.1:${port}`,
