@@ -1,6 +1,5 @@
 // The bench's native SRP client (bench/srp-client.ts) computes exactly what amazon-cognito-identity-js
 // computes, and signs in against the local pool.
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -10,6 +9,7 @@ import { cognitoCall, CognitoCallError, passwordVerifierResponses, srpSignIn, st
 import { startLocalCognito } from '../../local-cognito/index';
 import type { RunningLocalCognito } from '../../local-cognito/index';
 import { formatSrpTimestamp } from '../../local-cognito/srp';
+import { type AShape, clientSecretWithShape, fixedBytes } from './srp-inputs';
 
 // ---- the library's own client math (CommonJS build; not in its public typings) ----
 interface ClientBigInteger {
@@ -18,6 +18,7 @@ interface ClientBigInteger {
 type NodeCallback<T> = (err: Error | null, value: T) => void;
 interface ClientAuthenticationHelper {
   smallAValue: ClientBigInteger;
+  largeAValue: ClientBigInteger | undefined;
   getLargeAValue(cb: NodeCallback<ClientBigInteger>): void;
   getPasswordAuthenticationKey(
     username: string, password: string, serverBValue: ClientBigInteger, salt: ClientBigInteger, cb: NodeCallback<Uint8Array>,
@@ -32,29 +33,35 @@ const { Sha256 } = requireFromLibrary('@aws-crypto/sha256-js') as {
   Sha256: new (secret?: Uint8Array) => { update(data: Uint8Array): void; digestSync(): Uint8Array };
 };
 
-const hex = (bytes: number): string => randomBytes(bytes).toString('hex');
-
 describe('bench/srp-client against the library’s AuthenticationHelper', () => {
-  it.each([1, 2, 3])('derives the same A, key and PASSWORD_CLAIM_SIGNATURE (random case %i)', (round) => {
+  // One case per shape of A (padHex pads each differently), with the other inputs fixed too, so
+  // every run checks the same values (srp-inputs.ts) and a difference found is found again.
+  const shapes: AShape[] = ['odd', 'even', 'even-msb'];
+  it.each([1, 2, 3])('derives the same A, key and PASSWORD_CLAIM_SIGNATURE (case %i)', (round) => {
     const userPoolId = 'us-east-1_LocalPool';
     const poolName = 'LocalPool';
+    const hex = (label: string, bytes: number): string => fixedBytes(`srp-client case ${round}/${label}`, bytes).toString('hex');
     const helper = new AuthenticationHelper(poolName);
+    const chosen = clientSecretWithShape(shapes[round - 1]!);
+    helper.smallAValue = new BigInteger(chosen.a.toString('hex'), 16);
+    helper.largeAValue = undefined;
     let libraryA = '';
     helper.getLargeAValue((err, value) => {
       if (err) throw err;
       libraryA = value.toString(16);
     });
     const session = startSrp(BigInt(`0x${helper.smallAValue.toString(16)}`));
+    expect(libraryA).toBe(chosen.A);
     expect(session.srpA).toBe(libraryA);
 
     // Any B in range will do for the math; odd-length and high-bit values exercise padHex.
     const challenge = {
-      USER_ID_FOR_SRP: `user-${round}-${hex(4)}`,
-      SRP_B: (round === 1 ? '8' : '1') + hex(383),
-      SALT: round === 2 ? `f${hex(15)}` : hex(16),
-      SECRET_BLOCK: randomBytes(60).toString('base64'),
+      USER_ID_FOR_SRP: `user-${round}-${hex('user', 4)}`,
+      SRP_B: (round === 1 ? '8' : '1') + hex('B', 383),
+      SALT: round === 2 ? `f${hex('salt', 15)}` : hex('salt', 16),
+      SECRET_BLOCK: fixedBytes(`srp-client case ${round}/block`, 60).toString('base64'),
     };
-    const password = `Pässword-${round}-${hex(3)}!`;
+    const password = `Pässword-${round}-${hex('password', 3)}!`;
     let libraryKey: Uint8Array | undefined;
     helper.getPasswordAuthenticationKey(
       challenge.USER_ID_FOR_SRP, password, new BigInteger(challenge.SRP_B, 16), new BigInteger(challenge.SALT, 16),

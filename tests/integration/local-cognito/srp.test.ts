@@ -4,7 +4,7 @@
 // RespondToAuthChallenge. Nothing of the library is mocked.
 
 import { createRequire } from 'node:module';
-import { createDiffieHellman, createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   SRP_K,
@@ -20,6 +20,7 @@ import {
   verifyPasswordClaim,
 } from '../../../local-cognito/srp';
 import type { PasswordClaim } from '../../../local-cognito/srp';
+import { type AShape, clientSecretWithShape, fixedBytes, nativeGPow, shapeOf } from '../srp-inputs';
 
 // ---- the library's own modules (CommonJS build; not part of its public typings) ----
 interface ClientBigInteger {
@@ -69,19 +70,6 @@ interface ClientSession {
   A: string;
 }
 
-/** Bytes that are the same on every run: SHA-512 of the label and a counter, as long as needed. */
-function fixedBytes(label: string, length: number): Buffer {
-  const blocks = Array.from({ length: Math.ceil(length / 64) }, (_, i) => createHash('sha512').update(`${label}/${i}`).digest());
-  return Buffer.concat(blocks).subarray(0, length);
-}
-
-// Native g^e mod N, to search for exponents that give A or B a shape before the library computes it.
-const nativeDh = createDiffieHellman(Buffer.from(SRP_N.toString(16).padStart(SRP_N_BYTES * 2, '0'), 'hex'), Buffer.from([2]));
-function nativeGPow(exponent: Buffer): bigint {
-  nativeDh.setPrivateKey(exponent);
-  return BigInt(`0x${nativeDh.generateKeys('hex')}`);
-}
-
 /** The library's client with its random `a` replaced by this one; it computes A itself. */
 function clientStartWith(poolName: string, a: Buffer): ClientSession {
   const helper = new AuthenticationHelper(poolName);
@@ -105,29 +93,15 @@ function clientStart(poolName: string): ClientSession {
   return { helper, A };
 }
 
-type AShape = 'odd' | 'even' | 'even-msb';
-
-/** How padHex sees SRP_A: odd-length hex, even with a top nibble below 8, or even with padHex adding 00. */
-function shapeOf(A: string): AShape {
-  return A.length % 2 === 1 ? 'odd' : /^[89a-f]/.test(A) ? 'even-msb' : 'even';
-}
-
 /**
- * A client session whose `a` gives A the wanted shape. Candidates for `a` are a fixed sequence
- * (128 bytes from SHA-512 of a counter, the size the library draws), tried in order with native
- * g^a mod N until one fits, so every run uses the same `a` and a shape found once is found always
- * (odd length needs a zero top nibble, 1 candidate in 16). The library then computes A itself.
+ * A client session whose `a` gives A the wanted shape (srp-inputs.ts: the same `a` on every run,
+ * where random keys found the odd-length shape only by chance); the library computes A itself.
  */
 function clientStartWithShape(poolName: string, shape: AShape): ClientSession {
-  for (let i = 0; i < 1000; i++) {
-    const a = fixedBytes(`shape of A/${i}`, 128);
-    const A = nativeGPow(a).toString(16);
-    if (shapeOf(A) !== shape) continue;
-    const session = clientStartWith(poolName, a);
-    expect(session.A, 'the library computes the A of the chosen a').toBe(A);
-    return session;
-  }
-  throw new Error(`no a among 1000 candidates gives A the shape ${shape}`);
+  const { a, A } = clientSecretWithShape(shape);
+  const session = clientStartWith(poolName, a);
+  expect(session.A, 'the library computes the A of the chosen a').toBe(A);
+  return session;
 }
 
 interface Challenge {
