@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AuthError } from '../../../src/auth/errors';
 import { mountRegister } from '../../../src/pages/register';
 import type { RegisterDeps } from '../../../src/pages/register';
@@ -23,6 +23,9 @@ function fill(email = 'Rider@Example.com', password = STRONG, confirm = password
 describe('register page', () => {
   beforeEach(() => {
     document.body.replaceChildren();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
   });
 
   it('has labelled inputs with the right autocomplete values', () => {
@@ -86,10 +89,13 @@ describe('register page', () => {
     const { auth } = setup();
     fill('rider@example.com', STRONG, 'Different1!');
     input('confirm-password').focus();
+    // The announcer fills the region on a timer: run it on fake timers, not a real-time wait.
+    vi.useFakeTimers();
     submit('register-form');
-    await settle();
+    await vi.advanceTimersByTimeAsync(0);
     expect(fieldErrorOf('confirm-password')).toBe('The passwords don’t match. Type the same password twice.');
-    await vi.waitFor(() => expect($('announcer').textContent).toBe('The passwords don’t match. Type the same password twice.'));
+    await vi.runAllTimersAsync();
+    expect($('announcer').textContent).toBe('The passwords don’t match. Type the same password twice.');
     expect($('form-message').textContent).toBe('');
     expect(auth.register).not.toHaveBeenCalled();
   });

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AuthError } from '../../../src/auth/errors';
 import type { NewPasswordChallenge, SignInResult } from '../../../src/auth/sign-in';
 import type { RiderSession } from '../../../src/auth/session';
@@ -41,6 +41,9 @@ async function signInWith(email = 'rider@example.com', password = 'Unicorn1!') {
 describe('sign-in page', () => {
   beforeEach(() => {
     document.body.replaceChildren();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
   });
 
   it('uses email / current-password autocomplete and shows only the sign-in form', () => {
@@ -120,23 +123,28 @@ describe('sign-in page', () => {
       throw new AuthError('NotAuthorized', wrong, undefined, 'password');
     };
 
+    // The announcer fills the region on a timer: these tests run it on fake timers, to the end,
+    // instead of waiting up to a second of real time for it (which a stalled worker could miss).
     it('announces the error when its field already has focus (Enter pressed in it), and again when repeated', async () => {
+      vi.useFakeTimers();
       setup('', { signIn: refuse });
       type('email', 'rider@example.com');
       type('password', 'Wrong1!x');
       input('password').focus();
       submit('signin-form');
-      await settle();
+      await vi.advanceTimersByTimeAsync(0);
       expect(fieldErrorOf('password')).toBe(wrong);
       expect(document.activeElement).toBe(input('password'));
-      await vi.waitFor(() => expect($('announcer').textContent).toBe(wrong));
+      await vi.runAllTimersAsync();
+      expect($('announcer').textContent).toBe(wrong);
       // Once: not in the status region as well.
       expect($('form-message').textContent).toBe('');
 
       submit('signin-form');
-      await settle();
+      await vi.advanceTimersByTimeAsync(0);
       expect($('announcer').textContent).toBe('');
-      await vi.waitFor(() => expect($('announcer').textContent).toBe(wrong));
+      await vi.runAllTimersAsync();
+      expect($('announcer').textContent).toBe(wrong);
     });
 
     it('moves focus to the field instead when it is elsewhere (the error is read from aria-describedby), without announcing it twice', async () => {
@@ -144,17 +152,13 @@ describe('sign-in page', () => {
       type('email', 'rider@example.com');
       type('password', 'Wrong1!x');
       input('email').focus();
-      // Fake timers, run to the end: an announcement scheduled for any later time would be made.
       vi.useFakeTimers();
-      try {
-        submit('signin-form');
-        await vi.runAllTimersAsync();
-        expect(document.activeElement).toBe(input('password'));
-        expect(input('password').getAttribute('aria-describedby')).toBe('password-error');
-        expect($('announcer').textContent).toBe('');
-      } finally {
-        vi.useRealTimers();
-      }
+      submit('signin-form');
+      // Run to the end: an announcement scheduled for any later time would have been made.
+      await vi.runAllTimersAsync();
+      expect(document.activeElement).toBe(input('password'));
+      expect(input('password').getAttribute('aria-describedby')).toBe('password-error');
+      expect($('announcer').textContent).toBe('');
     });
 
     it('clears an announced error when the form is sent again', async () => {
@@ -164,10 +168,12 @@ describe('sign-in page', () => {
       type('email', 'rider@example.com');
       type('password', 'Wrong1!x');
       input('password').focus();
+      vi.useFakeTimers();
       submit('signin-form');
-      await vi.waitFor(() => expect($('announcer').textContent).toBe(wrong));
+      await vi.runAllTimersAsync();
+      expect($('announcer').textContent).toBe(wrong);
       submit('signin-form');
-      await settle();
+      await vi.advanceTimersByTimeAsync(0);
       expect($('announcer').textContent).toBe('');
       pending.resolve({ next: 'done', session });
     });
