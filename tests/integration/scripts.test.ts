@@ -5,6 +5,7 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  AdminConfirmSignUpCommand,
   CognitoIdentityProviderClient,
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
@@ -13,7 +14,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { AuthenticationDetails, CognitoUser, CognitoUserPool } from 'amazon-cognito-identity-js';
 import type { CognitoUserSession } from 'amazon-cognito-identity-js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startLocalCognito } from '../../local-cognito/index';
 import type { RunningLocalCognito } from '../../local-cognito/index';
 import { defaultEnvFs, parseEnv } from '../../scripts/lib/env-file';
@@ -103,38 +104,53 @@ describe('provision against the local pool', () => {
 });
 
 describe('a provisioned pool, end to end', () => {
-  const cwd = (): string => join(workDir, 'site');
+  // Each test gets its own site directory and its own freshly provisioned pool, so none depends on
+  // what another test left behind (and each can run alone).
+  let site = 0;
+  let cwd: () => string;
+  let argv: string[];
+  let first: Run;
   let poolId: string;
   let clientId: string;
   const rider = 'Rider.One@Example.com';
   const password = 'Corr3ct-Horse!';
 
-  beforeAll(() => mkdir(cwd()));
+  beforeEach(async () => {
+    const dir = join(workDir, `site-${++site}`);
+    cwd = () => dir;
+    await mkdir(dir);
+    argv = ['--endpoint', pool.url, '--pool-name', `WildRydesIT${site}`, '--client-name', `WildRydesWebAppIT${site}`];
+    first = await run(provision, argv, dir);
+    ({ VITE_COGNITO_USER_POOL_ID: poolId, VITE_COGNITO_USER_POOL_CLIENT_ID: clientId } = await envOf(dir));
+  });
+
+  /** A rider who signed up and was confirmed by an operator (so the address is still unverified). */
+  async function confirmedRider(): Promise<void> {
+    const attributes = [{ Name: 'email', Value: rider }];
+    await sdk.send(new SignUpCommand({ ClientId: clientId, Username: rider, Password: password, UserAttributes: attributes }));
+    await sdk.send(new AdminConfirmSignUpCommand({ UserPoolId: poolId, Username: rider }));
+  }
 
   it('creates a new pool and client, then a second run changes nothing', async () => {
-    const argv = ['--endpoint', pool.url, '--pool-name', 'WildRydesIT', '--client-name', 'WildRydesWebAppIT'];
-    const first = await run(provision, argv, cwd());
     expect(first.stderr).toEqual([]);
     expect(first.code).toBe(0);
     const env = await envOf(cwd());
-    poolId = env.VITE_COGNITO_USER_POOL_ID!;
-    clientId = env.VITE_COGNITO_USER_POOL_CLIENT_ID!;
     expect(poolId).toMatch(/^us-east-1_[0-9A-Za-z]{9}$/);
     expect(clientId).toMatch(/^[a-z0-9]{26}$/);
     expect(env.VITE_COGNITO_ENDPOINT).toBe(pool.url);
-    expect(first.stdout).toContain(`User pool:   WildRydesIT ${poolId} (created)`);
-    expect(first.stdout).toContain(`App client:  WildRydesWebAppIT ${clientId} (created)`);
+    expect(first.stdout).toContain(`User pool:   WildRydesIT${site} ${poolId} (created)`);
+    expect(first.stdout).toContain(`App client:  WildRydesWebAppIT${site} ${clientId} (created)`);
 
     const fileBefore = await readFile(join(cwd(), '.env.local'), 'utf8');
     const second = await run(provision, argv, cwd());
     expect(second.code).toBe(0);
-    expect(second.stdout).toContain(`User pool:   WildRydesIT ${poolId} (reused)`);
-    expect(second.stdout).toContain(`App client:  WildRydesWebAppIT ${clientId} (reused)`);
+    expect(second.stdout).toContain(`User pool:   WildRydesIT${site} ${poolId} (reused)`);
+    expect(second.stdout).toContain(`App client:  WildRydesWebAppIT${site} ${clientId} (reused)`);
     expect(second.stdout).toContain('Env file:    .env.local already up to date');
     expect(await readFile(join(cwd(), '.env.local'), 'utf8')).toBe(fileBefore);
 
     const pools = await sdk.send(new ListUserPoolsCommand({ MaxResults: 60 }));
-    expect(pools.UserPools?.filter((p) => p.Name === 'WildRydesIT')).toHaveLength(1);
+    expect(pools.UserPools?.filter((p) => p.Name === `WildRydesIT${site}`)).toHaveLength(1);
     const described = await sdk.send(new DescribeUserPoolClientCommand({ UserPoolId: poolId, ClientId: clientId }));
     expect(described.UserPoolClient?.ClientSecret).toBeUndefined();
     expect(described.UserPoolClient?.ExplicitAuthFlows).toEqual(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
@@ -171,6 +187,7 @@ describe('a provisioned pool, end to end', () => {
   });
 
   it('list, create (temporary password works), delete', async () => {
+    await confirmedRider();
     const created = await run(users, ['create', 'second@example.com'], cwd());
     expect(created.stderr).toEqual([]);
     expect(created.code).toBe(0);
@@ -208,6 +225,7 @@ describe('a provisioned pool, end to end', () => {
 
   it('reset-password: refused with a clear line for an unverified address, works for a created rider', async () => {
     // AdminConfirmSignUp confirms the account but leaves email_verified false, as in Cognito.
+    await confirmedRider();
     const unverified = await run(users, ['reset-password', rider], cwd());
     expect(unverified.code).toBe(1);
     expect(unverified.stderr).toEqual([
