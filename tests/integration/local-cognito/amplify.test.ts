@@ -21,7 +21,7 @@ import {
   updatePassword,
 } from 'aws-amplify/auth';
 import { createLocalJWKSet, jwtVerify } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningLocalCognito, startLocalCognito } from '../../../local-cognito/index';
 import { srpSignIn } from '../../../bench/srp-client';
 import { latestCode, mailTo, PASSWORD, removeTempDirs, sdk, tempDataDir, uniqueEmail } from './pool-kit';
@@ -52,10 +52,30 @@ async function verified(token: string | undefined, use: 'id' | 'access') {
 }
 
 describe('AWS Amplify v6 against the local pool', () => {
-  const email = uniqueEmail('amplify');
+  // Amplify keeps one signed-in user per process: each test starts signed out with a rider of its
+  // own, so none relies on what an earlier test did (each can run alone, in any order).
   const newPassword = 'Amplify-Rider-2!';
 
+  beforeEach(async () => {
+    await signOut().catch(() => undefined);
+  });
+
+  /** A rider who signed up and confirmed with the mailed code. */
+  async function confirmedRider(label: string): Promise<string> {
+    const email = uniqueEmail(label);
+    await signUp({ username: email, password: PASSWORD, options: { userAttributes: { email } } });
+    await confirmSignUp({ username: email, confirmationCode: await latestCode(pool.url, email) });
+    return email;
+  }
+
+  async function signedInRider(label: string): Promise<string> {
+    const email = await confirmedRider(label);
+    expect((await signIn({ username: email, password: PASSWORD })).isSignedIn).toBe(true);
+    return email;
+  }
+
   it('signs up and confirms with the mailed code', async () => {
+    const email = uniqueEmail('amplify');
     const up = await signUp({ username: email, password: PASSWORD, options: { userAttributes: { email } } });
     expect(up.isSignUpComplete).toBe(false);
     expect(up.nextStep).toMatchObject({
@@ -67,6 +87,7 @@ describe('AWS Amplify v6 against the local pool', () => {
   });
 
   it('signs in with SRP and gets tokens that verify against the JWKS', async () => {
+    const email = await confirmedRider('amplify');
     const result = await signIn({ username: email, password: PASSWORD });
     expect(result).toEqual({ isSignedIn: true, nextStep: { signInStep: 'DONE' } });
     const user = await getCurrentUser();
@@ -79,6 +100,7 @@ describe('AWS Amplify v6 against the local pool', () => {
   });
 
   it('refreshes through GetTokensFromRefreshToken, keeping the sign-in lineage', async () => {
+    await signedInRider('amplify-refresh');
     const before = (await fetchAuthSession()).tokens;
     const after = (await fetchAuthSession({ forceRefresh: true })).tokens;
     expect(after?.accessToken.toString()).not.toBe(before?.accessToken.toString());
@@ -88,6 +110,7 @@ describe('AWS Amplify v6 against the local pool', () => {
   });
 
   it('changes the password; sign-out revokes the session; the old password then fails', async () => {
+    const email = await signedInRider('amplify-password');
     await updatePassword({ oldPassword: PASSWORD, newPassword });
     await signOut();
     await expect(signIn({ username: email, password: PASSWORD })).rejects.toMatchObject({
@@ -98,6 +121,7 @@ describe('AWS Amplify v6 against the local pool', () => {
   });
 
   it('signs out globally: the old access token is refused afterwards', async () => {
+    await signedInRider('amplify-global');
     const { tokens } = await fetchAuthSession();
     const accessToken = tokens?.accessToken.toString();
     await signOut({ global: true });
@@ -110,6 +134,7 @@ describe('AWS Amplify v6 against the local pool', () => {
   });
 
   it('resets a forgotten password with the mailed code', async () => {
+    const email = await confirmedRider('amplify-reset');
     const started = await resetPassword({ username: email });
     expect(started.nextStep.resetPasswordStep).toBe('CONFIRM_RESET_PASSWORD_WITH_CODE');
     const [mail] = await mailTo(pool.url, email);
