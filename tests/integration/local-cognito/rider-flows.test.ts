@@ -62,18 +62,30 @@ const srpStartRaw = (username: string) =>
   });
 
 describe('a rider registers, confirms and signs in with the real client', () => {
-  const email = newEmail('journey');
-  let userSub = '';
-  let user: CognitoUser;
-  let session: CognitoUserSession;
-  let password = PASSWORD;
+  // Each test takes its own rider through the steps before the one it checks, so none relies on
+  // the rider or session an earlier test left behind (each can run alone, in any order).
+  async function signedUp(tag: string): Promise<{ email: string; userSub: string }> {
+    const email = newEmail(tag);
+    return { email, userSub: (await h.signUp(email)).userSub };
+  }
+
+  async function confirmed(tag: string): Promise<{ email: string; userSub: string }> {
+    const rider = await signedUp(tag);
+    await h.confirm(rider.email, await h.latestCode(rider.email));
+    return rider;
+  }
+
+  async function signedIn(tag: string): Promise<{ email: string; userSub: string; user: CognitoUser; session: CognitoUserSession }> {
+    const rider = await confirmed(tag);
+    return { ...rider, ...(await h.signIn(rider.email)) };
+  }
 
   it('signs up: unconfirmed, a UUID sub, a masked email destination, and the code in the mailbox and on the console', async () => {
+    const email = newEmail('journey');
     const result = await h.signUp(email);
     expect(result.userConfirmed).toBe(false);
     expect(result.userSub).toMatch(UUID);
     expect(result.codeDeliveryDetails).toEqual({ AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: 'r***@e***.com' });
-    userSub = result.userSub;
 
     const messages = await h.mailbox(email);
     expect(messages).toHaveLength(1);
@@ -87,6 +99,7 @@ describe('a rider registers, confirms and signs in with the real client', () => 
   });
 
   it('confirms with the mailed code; a second confirmation is refused with Cognito\'s text', async () => {
+    const { email } = await signedUp('confirm');
     const code = await h.latestCode(email);
     await expectLibraryError(h.confirm(email, '000000' === code ? '111111' : '000000'), 'CodeMismatchException',
       'Invalid verification code provided, please try again.');
@@ -97,7 +110,8 @@ describe('a rider registers, confirms and signs in with the real client', () => 
   });
 
   it('signs in with SRP; ID and access tokens verify against the pool JWKS and carry Cognito\'s claims', async () => {
-    ({ user, session } = await h.signIn(email));
+    const { email, userSub } = await confirmed('signin');
+    const { user, session } = await h.signIn(email);
     const userIdForSrp = user.getUsername();
     expect(userIdForSrp).toBe(userSub);
 
@@ -149,6 +163,7 @@ describe('a rider registers, confirms and signs in with the real client', () => 
   });
 
   it('publishes OpenID discovery with the issuer and JWKS URI, and a JWKS with the two kids', async () => {
+    const { session } = await signedIn('discovery');
     const res = await fetch(`${h.issuer}/.well-known/openid-configuration`);
     expect(res.status).toBe(200);
     const doc = (await res.json()) as { issuer: string; jwks_uri: string };
@@ -164,14 +179,15 @@ describe('a rider registers, confirms and signs in with the real client', () => 
   });
 
   it('signs in by email case-insensitively, as the same user', async () => {
-    // The rider's latest sign-in: the client caches it under the same user id, so it is the session from here on.
-    ({ user, session } = await h.signIn(email.toUpperCase()));
+    const { email, userSub } = await confirmed('case');
+    const { user, session } = await h.signIn(email.toUpperCase());
     expect(user.getUsername()).toBe(userSub);
     expect(session.getIdToken().payload.sub).toBe(userSub);
     expect(session.getIdToken().payload.email).toBe(email);
   });
 
   it('getSession serves the cached session, then refreshes once the tokens expire: new access token, same lineage, no new refresh token', async () => {
+    const { user, session } = await signedIn('refresh');
     const cached = await nodeCall<CognitoUserSession>((cb) => user.getSession(cb));
     expect(cached.getAccessToken().getJwtToken()).toBe(session.getAccessToken().getJwtToken());
 
@@ -199,10 +215,10 @@ describe('a rider registers, confirms and signs in with the real client', () => 
     expect(Object.keys(result).sort()).toEqual(['AccessToken', 'ExpiresIn', 'IdToken', 'TokenType']);
     expect(result).toMatchObject({ ExpiresIn: 3600, TokenType: 'Bearer' });
     vi.useRealTimers();
-    session = renewed;
   });
 
   it('reads attributes (GetUser) and updates them; the next ID token carries the change', async () => {
+    const { email, userSub, user, session } = await signedIn('attributes');
     const attrs = await nodeCall<CognitoUserAttribute[]>((cb) => user.getUserAttributes(cb));
     const map = Object.fromEntries(attrs.map((a) => [a.getName(), a.getValue()]));
     expect(map).toEqual({ sub: userSub, email, email_verified: 'true' });
@@ -215,10 +231,11 @@ describe('a rider registers, confirms and signs in with the real client', () => 
 
     const refreshed = await nodeCall<CognitoUserSession>((cb) => user.refreshSession(session.getRefreshToken(), cb));
     expect(refreshed.getIdToken().payload.name).toBe('Rita Rider');
-    session = refreshed;
   });
 
   it('changes the password: a wrong previous password is refused, then the old password fails and the new one works', async () => {
+    const { email, user } = await signedIn('password');
+    const password = PASSWORD;
     const next = 'Rider-Pass-2';
     await expectLibraryError(nodeCall((cb) => user.changePassword('Not-The-Pass-9', next, cb)), 'NotAuthorizedException', INCORRECT);
     await expectLibraryError(
@@ -228,12 +245,12 @@ describe('a rider registers, confirms and signs in with the real client', () => 
     );
     await expect(nodeCall((cb) => user.changePassword(password, next, cb))).resolves.toBe('SUCCESS');
     await expectLibraryError(h.signIn(email, password), 'NotAuthorizedException', INCORRECT);
-    password = next;
-    ({ user, session } = await h.signIn(email, password));
+    await h.signIn(email, next);
   });
 
   it('globalSignOut revokes every session: old access tokens and refresh tokens are refused', async () => {
-    const other = await h.signIn(email, password);
+    const { email, user, session } = await signedIn('global');
+    const other = await h.signIn(email);
     const accessTokens = [session.getAccessToken().getJwtToken(), other.session.getAccessToken().getJwtToken()];
     const refreshTokens = [session.getRefreshToken().getToken(), other.session.getRefreshToken().getToken()];
     await expect(new Promise((resolve, reject) => user.globalSignOut({ onSuccess: resolve, onFailure: reject }))).resolves.toBe('SUCCESS');
@@ -242,8 +259,8 @@ describe('a rider registers, confirms and signs in with the real client', () => 
   });
 
   it('signOut(callback) revokes the refresh token with RevokeToken, and the real client\'s refresh then fails with Cognito\'s text', async () => {
-    ({ user, session } = await h.signIn(email, password));
-    const keep = await h.signIn(email, password);
+    const { email, user, session } = await signedIn('signout');
+    const keep = await h.signIn(email);
     const refreshToken = session.getRefreshToken();
     const accessToken = session.getAccessToken().getJwtToken();
     await expect(new Promise<void>((resolve, reject) => user.signOut((err?: unknown) => (err ? reject(err) : resolve())))).resolves.toBeUndefined();
@@ -260,6 +277,7 @@ describe('a rider registers, confirms and signs in with the real client', () => 
   }, 20_000);
 
   it('resets a forgotten password with the mailed code: the new password works, the old one fails', async () => {
+    const { email } = await confirmed('reset');
     const delivery = await new Promise<{ CodeDeliveryDetails: unknown }>((resolve, reject) =>
       h.cognitoUser(email).forgotPassword({ onSuccess: resolve, onFailure: reject, inputVerificationCode: resolve }),
     );
@@ -282,16 +300,16 @@ describe('a rider registers, confirms and signs in with the real client', () => 
       'ExpiredCodeException',
       'Invalid code provided, please request a code again.',
     );
-    await expectLibraryError(h.signIn(email, password), 'NotAuthorizedException', INCORRECT);
-    password = next;
-    ({ user, session } = await h.signIn(email, password));
+    await expectLibraryError(h.signIn(email, PASSWORD), 'NotAuthorizedException', INCORRECT);
+    await h.signIn(email, next);
   });
 
   it('deletes the account (DeleteUser): its tokens and password stop working and the email is free again', async () => {
+    const { email, userSub, user, session } = await signedIn('delete');
     await expect(nodeCall<string>((cb) => user.deleteUser(cb))).resolves.toBe('SUCCESS');
     expectRawError(await getUserRaw(session.getAccessToken().getJwtToken()), 'UserNotFoundException', 'User does not exist.');
     expectRawError(await refreshRaw(session.getRefreshToken().getToken()), 'NotAuthorizedException', 'Invalid Refresh Token.');
-    await expectLibraryError(h.signIn(email, password), 'NotAuthorizedException', INCORRECT);
+    await expectLibraryError(h.signIn(email), 'NotAuthorizedException', INCORRECT);
     const again = await h.signUp(email);
     expect(again.userSub).not.toBe(userSub);
   });
