@@ -237,7 +237,10 @@ describe('a registered rider', () => {
       return drifted;
     });
     expect(keys).toHaveLength(1);
-    await new Promise((r) => setTimeout(r, 1100)); // so the new token's iat differs
+    // So the new token's iat (whole seconds) differs: wait until this machine's clock, which the pool
+    // uses too, is past the second the old token was issued in, rather than a fixed 1.1 s.
+    const nextSecond = (Number(decodeJwt(before).iat) + 1) * 1000;
+    while (Date.now() < nextSecond) await new Promise((r) => setTimeout(r, nextSecond - Date.now()));
     const callsBefore = cognitoCalls.length;
     await page.reload();
 
