@@ -128,9 +128,9 @@ export async function startPool(args: string[], options: RunOptions): Promise<Po
       };
       waiters.push(check);
       check();
-      void done.then((exit) => {
+      done.then((exit) => {
         reject(new Error(`pool exited (${exit.code ?? exit.signal}) before printing ${pattern}:\n${exit.stdout}${exit.stderr}`));
-      });
+      }, reject);
     });
 
   const url = (await waitFor(/listening on (http:\/\/\S+\/)\n/))[1]!;
@@ -138,8 +138,8 @@ export async function startPool(args: string[], options: RunOptions): Promise<Po
     url,
     output: () => output.stdout,
     waitFor,
-    stop: (signal, to) => {
-      process.kill(to === 'group' ? -child.pid! : child.pid!, signal);
+    stop: async (signal, to) => {
+      if (child.exitCode === null && child.signalCode === null) process.kill(to === 'group' ? -child.pid! : child.pid!, signal);
       return done;
     },
   };
