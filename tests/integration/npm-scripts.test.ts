@@ -57,13 +57,14 @@ describe('--help and mistakes, for each command', () => {
   it('--help prints the usage (exit 0); a misspelt option is one line, exit 2, no stack trace', SLOW, async () => {
     const cwd = await createSandbox('help');
     const commands = ['list', 'confirm', 'create', 'delete', 'reset-password'];
-    const [provisionHelp, usersHelp, poolHelp, provisionTypo, usersTypo, poolTypo, ...commandHelp] = await Promise.all([
+    const [provisionHelp, usersHelp, poolHelp, provisionTypo, usersTypo, poolTypo, usersRegion, ...commandHelp] = await Promise.all([
       npmRun('provision', ['--help'], { cwd }),
       npmRun('users', ['--help'], { cwd }),
       npmRun('cognito:local', ['--help'], { cwd }),
       npmRun('provision', ['--env-flie', 'x.env'], { cwd }),
       npmRun('users', ['list', '--endpoint', pool.url, '--limit', '3'], { cwd }),
       npmRun('cognito:local', ['--prot', '9229'], { cwd }),
+      npmRun('users', ['list', '--endpoint', pool.url, '--region', 'eu-west-1'], { cwd }),
       ...commands.map((command) => npmRun('users', [command, '--help'], { cwd })),
     ]);
 
@@ -85,6 +86,9 @@ describe('--help and mistakes, for each command', () => {
     expectOneLine(provisionTypo!, 2, "Error: Unknown option '--env-flie'. Run `npm run provision -- --help` for usage.");
     expectOneLine(usersTypo!, 2, "Error: Unknown option '--limit'. Run `npm run users -- --help` for usage.");
     expectOneLine(poolTypo!, 2, "Unknown option '--prot'. Run `npm run cognito:local -- --help` for usage.");
+    // --region reaches users: one that contradicts the pool is refused before any call.
+    expectOneLine(usersRegion!, 2,
+      `Error: --region eu-west-1 does not match the user pool ID ${POOL_ID} (from the local default), which is in us-east-1.`);
   });
 });
 
