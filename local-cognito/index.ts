@@ -8,7 +8,8 @@ import { createMailer } from './mailer.ts';
 import { SessionTable } from './sessions.ts';
 import { srpSecrets } from './srp-secrets.ts';
 import { Store } from './store.ts';
-import { createTokenIssuer, loadOrCreateKeys } from './tokens.ts';
+import { loadOrCreateKeys } from './signing-keys.ts';
+import { createTokenIssuer } from './tokens.ts';
 
 export { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID, DEFAULT_REGION } from './defaults.ts';
 export { createFakeClock, type Clock, type FakeClock } from './clock.ts';
