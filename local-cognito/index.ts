@@ -4,6 +4,7 @@ import { type Clock, systemClock } from './clock.ts';
 import type { Services } from './context.ts';
 import { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID, DEFAULT_REGION, ensureDefaults } from './defaults.ts';
 import { createHandler, type PoolHandler } from './handler.ts';
+import { emailKey } from './lookup.ts';
 import { createMailer } from './mailer.ts';
 import { SessionTable } from './sessions.ts';
 import { srpSecrets } from './srp-secrets.ts';
@@ -38,7 +39,7 @@ export async function createLocalCognito(options: LocalCognitoOptions): Promise<
   const clock = options.clock ?? systemClock;
   const log =
     options.log ?? (options.quiet ? () => undefined : (line: string) => process.stdout.write(`[local-cognito] ${line}\n`));
-  const store = await Store.open(options.dataDir, { now: () => clock.now(), compactAfter: options.compactAfter });
+  const store = await Store.open(options.dataDir, { emailKey, now: () => clock.now(), compactAfter: options.compactAfter });
   try {
     const keys = await loadOrCreateKeys(options.dataDir);
     ensureDefaults(store, clock);

@@ -43,7 +43,9 @@ export function checkSecretHash(client: ClientRecord, secretHash: string | undef
 
 export const isEmailPool = (pool: PoolRecord): boolean => pool.usernameAttributes.includes('email');
 
-export const emailKey = (pool: PoolRecord, email: string): string => (pool.caseSensitive ? email : email.toLowerCase());
+/** How a pool keys an email: as typed in case-sensitive pools, lowercased otherwise (and for no pool). */
+export const emailKey = (pool: PoolRecord | undefined, email: string): string =>
+  pool?.caseSensitive ? email : email.toLowerCase();
 
 /** How a typed username is keyed in a pool with plain usernames. */
 export const usernameKey = (pool: PoolRecord, username: string): string =>
@@ -55,13 +57,13 @@ export const usernameKey = (pool: PoolRecord, username: string): string =>
  */
 export function findUser(store: Store, pool: PoolRecord, typed: string): UserRecord | undefined {
   if (isEmailPool(pool)) {
-    if (looksLikeEmail(typed)) return store.userByEmail(pool.id, emailKey(pool, typed));
+    if (looksLikeEmail(typed)) return store.userByEmail(pool.id, typed);
     return store.user(pool.id, typed);
   }
   const direct = store.user(pool.id, usernameKey(pool, typed));
   if (direct) return direct;
   if (pool.aliasAttributes.includes('email') && looksLikeEmail(typed)) {
-    const byAlias = store.userByEmail(pool.id, emailKey(pool, typed));
+    const byAlias = store.userByEmail(pool.id, typed);
     if (byAlias && byAlias.attributes.email_verified === 'true') return byAlias;
   }
   return undefined;

@@ -4,7 +4,7 @@ import type { ActionFactory } from '../context.ts';
 import { invalidParameter, MSG, userNotFound, usernameExists } from '../errors.ts';
 import { poolNameOf, uuid } from '../ids.ts';
 import { POOL_ID_RULE, USERNAME_RULE } from '../input.ts';
-import { emailKey, findUser, isEmailPool, resolvePool, usernameKey } from '../lookup.ts';
+import { findUser, isEmailPool, resolvePool, usernameKey } from '../lookup.ts';
 import { messages } from '../mailer.ts';
 import { assertPasswordConforms, generateTemporaryPassword } from '../password-policy.ts';
 import type { UserRecord } from '../records.ts';
@@ -48,7 +48,7 @@ export const AdminCreateUser: ActionFactory =
       let username: string;
       if (isEmailPool(pool)) {
         if (!looksLikeEmail(typed)) throw invalidParameter('Username should be an email.');
-        if (store.userByEmail(pool.id, emailKey(pool, typed))) throw usernameExists(MSG.emailExists);
+        if (store.userByEmail(pool.id, typed)) throw usernameExists(MSG.emailExists);
         username = sub;
         attributes.email = typed;
       } else {

@@ -5,7 +5,7 @@ import type { ActionFactory } from '../context.ts';
 import { invalidParameter, MSG, notAuthorized, usernameExists } from '../errors.ts';
 import { poolNameOf, uuid } from '../ids.ts';
 import { CLIENT_ID_RULE, PASSWORD_RULE, USERNAME_RULE } from '../input.ts';
-import { checkSecretHash, emailKey, findUser, isEmailPool, resolveClient, usernameKey } from '../lookup.ts';
+import { checkSecretHash, findUser, isEmailPool, resolveClient, usernameKey } from '../lookup.ts';
 import { messages } from '../mailer.ts';
 import { assertPasswordConforms } from '../password-policy.ts';
 import type { UserRecord } from '../records.ts';
@@ -31,7 +31,7 @@ export const SignUp: ActionFactory =
       if (!looksLikeEmail(typed)) throw invalidParameter('Username should be an email.');
       username = sub;
       attributes.email = typed;
-      if (store.userByEmail(pool.id, emailKey(pool, typed))) throw usernameExists(MSG.emailExists);
+      if (store.userByEmail(pool.id, typed)) throw usernameExists(MSG.emailExists);
     } else {
       if (pool.aliasAttributes.includes('email') && looksLikeEmail(typed)) {
         throw invalidParameter('Username cannot be of email format, since user pool is configured for email alias.');

@@ -4,7 +4,6 @@ import { issueCode, SIGN_UP_CODE_TTL_MS, withSend } from '../codes.ts';
 import type { ActionFactory } from '../context.ts';
 import { aliasExists, MSG, notAuthorized } from '../errors.ts';
 import { TOKEN_RULE } from '../input.ts';
-import { emailKey } from '../lookup.ts';
 import { messages } from '../mailer.ts';
 import { authenticateAccessToken } from '../sign-in.ts';
 import { emailDelivery } from '../users.ts';
@@ -27,7 +26,7 @@ export const UpdateUserAttributes: ActionFactory =
     const deliveries: CodeDeliveryDetailsType[] = [];
     const newEmail = changes.email;
     if (newEmail !== undefined && newEmail !== user.attributes.email) {
-      const owner = store.userByEmail(pool.id, emailKey(pool, newEmail));
+      const owner = store.userByEmail(pool.id, newEmail);
       if (owner && owner.username !== user.username) throw aliasExists(MSG.emailExists);
       const code = issueCode(now, SIGN_UP_CODE_TTL_MS, user.attributeCodes?.email);
       updated = {
