@@ -1,16 +1,16 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SessionTable } from './challenge-sessions.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Services } from './context.ts';
 import { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID, DEFAULT_REGION, ensureDefaults } from './defaults.ts';
 import { createHandler, type PoolHandler } from './handler.ts';
-import { emailKey } from './lookup.ts';
 import { createMailer } from './mailer.ts';
-import { SessionTable } from './sessions.ts';
+import { loadOrCreateKeys } from './signing-keys.ts';
 import { srpSecrets } from './srp-secrets.ts';
 import { Store } from './store.ts';
-import { loadOrCreateKeys } from './signing-keys.ts';
 import { createTokenIssuer } from './tokens.ts';
+import { emailKey } from './usernames.ts';
 
 export { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID, DEFAULT_REGION } from './defaults.ts';
 export { createFakeClock, type Clock, type FakeClock } from './clock.ts';

@@ -5,8 +5,8 @@ import { MSG, notAuthorized, passwordResetRequired } from './errors.ts';
 import { newSession, poolNameOf } from './ids.ts';
 import { lockedUntil, withFailure, withoutFailures } from './lockout.ts';
 import type { ClientRecord, PoolRecord, UserRecord } from './records.ts';
-import { completeSignIn } from './sign-in.ts';
 import { createVerifier } from './srp.ts';
+import { completeSignIn } from './token-lineages.ts';
 
 /** Checks a plain password against the stored SRP verifier (USER_PASSWORD_AUTH, ChangePassword). */
 export function passwordMatches(pool: PoolRecord, user: UserRecord, password: string): boolean {

@@ -2,7 +2,7 @@ import type { CodeDeliveryDetailsType } from '@aws-sdk/client-cognito-identity-p
 import { looksLikeEmail } from './attributes.ts';
 import { codeMismatch, MSG, userNotFound } from './errors.ts';
 import type { ClientRecord } from './records.ts';
-import { emailDelivery } from './users.ts';
+import { emailDelivery } from './wire.ts';
 
 /**
  * What an unknown username gets, per the app client's PreventUserExistenceErrors

@@ -1,7 +1,7 @@
 import type { ActionFactory } from '../context.ts';
 import { notAuthorized } from '../errors.ts';
 import { POOL_ID_RULE, USERNAME_RULE } from '../input.ts';
-import { adminUser } from '../lookup.ts';
+import { adminUser } from '../usernames.ts';
 
 /** Confirms a rider without a code (test riders with fake addresses). The email stays unverified, as in Cognito. */
 export const AdminConfirmSignUp: ActionFactory =

@@ -1,16 +1,16 @@
 import type { AdminCreateUserResponse, UserType } from '@aws-sdk/client-cognito-identity-provider';
 import { attributeMap, looksLikeEmail } from '../attributes.ts';
 import type { ActionFactory } from '../context.ts';
-import { invalidParameter, MSG, userNotFound, usernameExists } from '../errors.ts';
+import { invalidParameter, MSG, usernameExists, userNotFound } from '../errors.ts';
 import { poolNameOf, uuid } from '../ids.ts';
 import { POOL_ID_RULE, USERNAME_RULE } from '../input.ts';
-import { findUser, isEmailPool, resolvePool, usernameKey } from '../lookup.ts';
 import { messages } from '../mailer.ts';
 import { assertPasswordConforms, generateTemporaryPassword } from '../password-policy.ts';
 import type { UserRecord } from '../records.ts';
+import { resolvePool } from '../resources.ts';
 import { createVerifier } from '../srp.ts';
-import { userType } from '../users.ts';
-import type { Wire } from '../wire.ts';
+import { findUser, isEmailPool, usernameKey } from '../usernames.ts';
+import { userType, type Wire } from '../wire.ts';
 
 /** An operator-created rider: FORCE_CHANGE_PASSWORD with a temporary password, replaced at first sign-in. */
 export const AdminCreateUser: ActionFactory =

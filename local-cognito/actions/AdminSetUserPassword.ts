@@ -2,9 +2,9 @@ import type { ActionFactory } from '../context.ts';
 import { poolNameOf } from '../ids.ts';
 import { PASSWORD_RULE, POOL_ID_RULE, USERNAME_RULE } from '../input.ts';
 import { withoutFailures } from '../lockout.ts';
-import { adminUser } from '../lookup.ts';
 import { assertPasswordConforms } from '../password-policy.ts';
 import { createVerifier } from '../srp.ts';
+import { adminUser } from '../usernames.ts';
 
 export const AdminSetUserPassword: ActionFactory =
   ({ store, clock }) =>

@@ -1,9 +1,9 @@
+import { authenticateAccessToken } from '../access-token-caller.ts';
 import type { ActionFactory } from '../context.ts';
 import { poolNameOf } from '../ids.ts';
 import { PASSWORD_RULE, TOKEN_RULE } from '../input.ts';
-import { assertNotLockedOut, failedPassword, passwordMatches } from '../passwords.ts';
 import { assertPasswordConforms } from '../password-policy.ts';
-import { authenticateAccessToken } from '../sign-in.ts';
+import { assertNotLockedOut, failedPassword, passwordMatches } from '../passwords.ts';
 import { createVerifier } from '../srp.ts';
 
 export const ChangePassword: ActionFactory =

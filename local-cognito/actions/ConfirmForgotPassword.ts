@@ -4,10 +4,12 @@ import { MSG, notAuthorized } from '../errors.ts';
 import { poolNameOf } from '../ids.ts';
 import { CLIENT_ID_RULE, CODE_RULE, PASSWORD_RULE, USERNAME_RULE } from '../input.ts';
 import { withoutFailures } from '../lockout.ts';
-import { checkSecretHash, findUser, resolveClient } from '../lookup.ts';
-import { unknownUserCode } from '../user-existence.ts';
 import { assertPasswordConforms } from '../password-policy.ts';
+import { resolveClient } from '../resources.ts';
+import { checkSecretHash } from '../secret-hash.ts';
 import { createVerifier } from '../srp.ts';
+import { unknownUserCode } from '../user-existence.ts';
+import { findUser } from '../usernames.ts';
 
 export const ConfirmForgotPassword: ActionFactory =
   ({ store, clock }) =>

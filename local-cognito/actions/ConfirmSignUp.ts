@@ -2,8 +2,10 @@ import { checkCode } from '../codes.ts';
 import type { ActionFactory } from '../context.ts';
 import { notAuthorized } from '../errors.ts';
 import { CLIENT_ID_RULE, CODE_RULE, USERNAME_RULE } from '../input.ts';
-import { checkSecretHash, findUser, resolveClient } from '../lookup.ts';
+import { resolveClient } from '../resources.ts';
+import { checkSecretHash } from '../secret-hash.ts';
 import { unknownUserCode } from '../user-existence.ts';
+import { findUser } from '../usernames.ts';
 
 export const ConfirmSignUp: ActionFactory =
   ({ store, clock }) =>

@@ -2,9 +2,9 @@ import type { GetTokensFromRefreshTokenResponse } from '@aws-sdk/client-cognito-
 import type { ActionFactory } from '../context.ts';
 import { invalidParameter, MSG, notAuthorized } from '../errors.ts';
 import { CLIENT_ID_RULE, TOKEN_RULE } from '../input.ts';
-import { resolveClient } from '../lookup.ts';
 import { allowsFlow } from '../pools.ts';
-import { refreshTokens } from '../sign-in.ts';
+import { resolveClient } from '../resources.ts';
+import { refreshTokens } from '../token-lineages.ts';
 
 /**
  * The newer refresh API (AWS Amplify v6 uses it): new access and ID tokens, and a new refresh

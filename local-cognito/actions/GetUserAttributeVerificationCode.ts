@@ -1,11 +1,11 @@
 import type { GetUserAttributeVerificationCodeResponse } from '@aws-sdk/client-cognito-identity-provider';
+import { authenticateAccessToken } from '../access-token-caller.ts';
 import { issueCode, SIGN_UP_CODE_TTL_MS, withSend } from '../codes.ts';
 import type { ActionFactory } from '../context.ts';
 import { invalidParameter } from '../errors.ts';
 import { TOKEN_RULE } from '../input.ts';
 import { messages } from '../mailer.ts';
-import { authenticateAccessToken } from '../sign-in.ts';
-import { emailDelivery } from '../users.ts';
+import { emailDelivery } from '../wire.ts';
 
 export const GetUserAttributeVerificationCode: ActionFactory =
   (services) =>

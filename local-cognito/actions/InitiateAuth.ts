@@ -3,12 +3,14 @@ import { randomBytes } from 'node:crypto';
 import type { ActionFactory, RequestContext, Services } from '../context.ts';
 import { invalidParameter, MSG, notAuthorized, userNotConfirmed, userNotFound } from '../errors.ts';
 import { CLIENT_ID_RULE, type Input } from '../input.ts';
-import { checkSecretHash, findUser, resolveClient } from '../lookup.ts';
 import { afterPasswordVerified, assertNotLockedOut, failedPassword, passwordMatches } from '../passwords.ts';
 import { allowsFlow } from '../pools.ts';
 import type { ClientRecord, PoolRecord } from '../records.ts';
-import { refreshTokens } from '../sign-in.ts';
+import { resolveClient } from '../resources.ts';
+import { checkSecretHash } from '../secret-hash.ts';
 import { fakeSrpIdentity, SrpError, startSrp } from '../srp.ts';
+import { refreshTokens } from '../token-lineages.ts';
+import { findUser } from '../usernames.ts';
 
 const FLOWS = [
   'USER_SRP_AUTH', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN', 'USER_PASSWORD_AUTH', 'CUSTOM_AUTH',

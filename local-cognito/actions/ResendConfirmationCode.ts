@@ -3,10 +3,12 @@ import { issueCode, SIGN_UP_CODE_TTL_MS, withSend } from '../codes.ts';
 import type { ActionFactory } from '../context.ts';
 import { invalidParameter, MSG } from '../errors.ts';
 import { CLIENT_ID_RULE, USERNAME_RULE } from '../input.ts';
-import { checkSecretHash, findUser, resolveClient } from '../lookup.ts';
 import { messages } from '../mailer.ts';
+import { resolveClient } from '../resources.ts';
+import { checkSecretHash } from '../secret-hash.ts';
 import { unknownUserDelivery } from '../user-existence.ts';
-import { emailDelivery } from '../users.ts';
+import { findUser } from '../usernames.ts';
+import { emailDelivery } from '../wire.ts';
 
 export const ResendConfirmationCode: ActionFactory =
   ({ store, clock, mailer }) =>

@@ -4,12 +4,13 @@ import type { ActionFactory, RequestContext, Services } from '../context.ts';
 import { invalidParameter, MSG, notAuthorized, userNotConfirmed } from '../errors.ts';
 import { poolNameOf } from '../ids.ts';
 import { CLIENT_ID_RULE, type Input, PASSWORD_RULE, SESSION_RULE } from '../input.ts';
-import { checkSecretHash, resolveClient } from '../lookup.ts';
-import { afterPasswordVerified, assertNotLockedOut, failedPassword } from '../passwords.ts';
 import { assertPasswordConforms } from '../password-policy.ts';
+import { afterPasswordVerified, assertNotLockedOut, failedPassword } from '../passwords.ts';
 import type { ClientRecord, PoolRecord } from '../records.ts';
-import { completeSignIn } from '../sign-in.ts';
+import { resolveClient } from '../resources.ts';
+import { checkSecretHash } from '../secret-hash.ts';
 import { createVerifier, parseSrpTimestamp, verifyPasswordClaim } from '../srp.ts';
+import { completeSignIn } from '../token-lineages.ts';
 
 const CHALLENGES = [
   'PASSWORD_VERIFIER', 'NEW_PASSWORD_REQUIRED', 'SMS_MFA', 'EMAIL_OTP', 'SOFTWARE_TOKEN_MFA', 'SELECT_MFA_TYPE',

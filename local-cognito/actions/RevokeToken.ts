@@ -1,8 +1,8 @@
 import type { ActionFactory } from '../context.ts';
 import { CognitoError, notAuthorized } from '../errors.ts';
 import { CLIENT_ID_RULE, TOKEN_RULE } from '../input.ts';
-import { resolveClient } from '../lookup.ts';
-import { hashToken } from '../sign-in.ts';
+import { resolveClient } from '../resources.ts';
+import { hashToken } from '../token-lineages.ts';
 
 /** Revokes a refresh token and every access/ID token issued from it. */
 export const RevokeToken: ActionFactory =

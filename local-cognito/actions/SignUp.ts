@@ -5,12 +5,14 @@ import type { ActionFactory } from '../context.ts';
 import { invalidParameter, MSG, notAuthorized, usernameExists } from '../errors.ts';
 import { poolNameOf, uuid } from '../ids.ts';
 import { CLIENT_ID_RULE, PASSWORD_RULE, USERNAME_RULE } from '../input.ts';
-import { checkSecretHash, findUser, isEmailPool, resolveClient, usernameKey } from '../lookup.ts';
 import { messages } from '../mailer.ts';
 import { assertPasswordConforms } from '../password-policy.ts';
 import type { UserRecord } from '../records.ts';
+import { resolveClient } from '../resources.ts';
+import { checkSecretHash } from '../secret-hash.ts';
 import { createVerifier } from '../srp.ts';
-import { emailDelivery } from '../users.ts';
+import { findUser, isEmailPool, usernameKey } from '../usernames.ts';
+import { emailDelivery } from '../wire.ts';
 
 export const SignUp: ActionFactory =
   ({ store, clock, mailer }) =>

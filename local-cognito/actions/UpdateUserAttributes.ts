@@ -1,12 +1,12 @@
 import type { CodeDeliveryDetailsType, UpdateUserAttributesResponse } from '@aws-sdk/client-cognito-identity-provider';
+import { authenticateAccessToken } from '../access-token-caller.ts';
 import { attributeMap } from '../attributes.ts';
 import { issueCode, SIGN_UP_CODE_TTL_MS, withSend } from '../codes.ts';
 import type { ActionFactory } from '../context.ts';
 import { aliasExists, MSG, notAuthorized } from '../errors.ts';
 import { TOKEN_RULE } from '../input.ts';
 import { messages } from '../mailer.ts';
-import { authenticateAccessToken } from '../sign-in.ts';
-import { emailDelivery } from '../users.ts';
+import { emailDelivery } from '../wire.ts';
 
 export const UpdateUserAttributes: ActionFactory =
   (services) =>
