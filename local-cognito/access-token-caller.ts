@@ -1,6 +1,7 @@
 import type { Services } from './context.ts';
 import { MSG, notAuthorized, userNotFound } from './errors.ts';
 import type { LineageRecord, PoolRecord, UserRecord } from './records.ts';
+import { TokenError } from './tokens.ts';
 
 export interface AuthenticatedCaller {
   pool: PoolRecord;
@@ -17,8 +18,8 @@ export async function authenticateAccessToken(
   try {
     claims = await tokens.verifyAccessToken(accessToken);
   } catch (err) {
-    const kind = (err as { kind?: string }).kind;
-    throw notAuthorized(kind === 'expired' ? MSG.accessExpired : MSG.invalidAccess);
+    if (!(err instanceof TokenError)) throw err;
+    throw notAuthorized(err.kind === 'expired' ? MSG.accessExpired : MSG.invalidAccess);
   }
   const poolId = typeof claims.iss === 'string' ? claims.iss.slice(claims.iss.lastIndexOf('/') + 1) : '';
   const pool = store.pool(poolId);

@@ -64,7 +64,7 @@ export async function refreshTokens(
   if (lineage.revoked) throw notAuthorized(MSG.refreshRevoked);
   const rotatedOut = hash !== lineage.refreshHash;
   if (rotatedOut && (lineage.previousValidUntil ?? 0) <= now) throw notAuthorized(MSG.invalidRefresh);
-  if (lineage.refreshExpiresAt <= now) throw notAuthorized('Refresh Token has expired');
+  if (lineage.refreshExpiresAt <= now) throw notAuthorized(MSG.refreshExpired);
   const user = store.user(pool.id, lineage.username);
   if (!user) throw notAuthorized(MSG.invalidRefresh);
   options.checkSecret?.(user);
@@ -83,7 +83,7 @@ export async function refreshTokens(
 }
 
 /** Access and ID tokens for a lineage (a fresh sign-in or a refresh). */
-export async function mintTokens(
+async function mintTokens(
   { tokens }: Pick<Services, 'tokens'>,
   pool: PoolRecord,
   client: ClientRecord,

@@ -1,5 +1,5 @@
 import { looksLikeEmail } from './attributes.ts';
-import { userNotFound } from './errors.ts';
+import { MSG, userNotFound } from './errors.ts';
 import type { PoolRecord, UserRecord } from './records.ts';
 import { resolvePool } from './resources.ts';
 import type { Store } from './store.ts';
@@ -41,6 +41,6 @@ export function findUser(store: Store, pool: PoolRecord, typed: string): UserRec
 export function adminUser(store: Store, poolId: string, typed: string): { pool: PoolRecord; user: UserRecord } {
   const pool = resolvePool(store, poolId);
   const user = findUser(store, pool, typed);
-  if (!user) throw userNotFound('User does not exist.');
+  if (!user) throw userNotFound(MSG.userDoesNotExist);
   return { pool, user };
 }

@@ -18,7 +18,7 @@ export const GetTokensFromRefreshToken: ActionFactory = (services) => async (inp
   input.optionalStringMap('ClientMetadata');
   const { client, pool } = resolveClient(services.store, clientId);
   if (client.secret && secret !== client.secret) {
-    throw notAuthorized(secret ? `Unable to verify secret hash for client ${clientId}` : `Client ${clientId} is configured for secret but secret was not received`);
+    throw notAuthorized(secret ? MSG.secretHashMismatch(clientId) : MSG.secretHashMissing(clientId));
   }
   if (!allowsFlow(client, 'REFRESH_TOKEN_AUTH')) throw invalidParameter(MSG.flowNotEnabled);
   const AuthenticationResult = await refreshTokens(services, pool, client, token, ctx, { rotate: true });

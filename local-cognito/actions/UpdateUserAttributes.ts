@@ -5,8 +5,7 @@ import { issueCode, SIGN_UP_CODE_TTL_MS, withSend } from '../codes.ts';
 import type { ActionFactory } from '../context.ts';
 import { aliasExists, MSG, notAuthorized } from '../errors.ts';
 import { TOKEN_RULE } from '../input.ts';
-import { messages } from '../mailer.ts';
-import { emailDelivery } from '../wire.ts';
+import { mailCode } from '../mailer.ts';
 
 export const UpdateUserAttributes: ActionFactory =
   (services) =>
@@ -19,7 +18,7 @@ export const UpdateUserAttributes: ActionFactory =
     const { pool, user } = await authenticateAccessToken(services, token);
     const changes = attributeMap(list);
     for (const name of ['email_verified', 'phone_number_verified']) {
-      if (name in changes) throw notAuthorized('A client attempted to write unauthorized attribute');
+      if (name in changes) throw notAuthorized(MSG.unauthorizedAttribute);
     }
     const now = clock.now();
     let updated = { ...user, attributes: { ...user.attributes, ...changes }, updatedAt: now };
@@ -34,8 +33,7 @@ export const UpdateUserAttributes: ActionFactory =
         attributes: { ...updated.attributes, email_verified: 'false' },
         attributeCodes: { ...(user.attributeCodes ?? {}), email: code },
       };
-      mailer.send({ poolId: pool.id, to: newEmail, ...messages.attribute(code.code), code: code.code });
-      deliveries.push(emailDelivery(newEmail));
+      deliveries.push(mailCode(mailer, { poolId: pool.id, to: newEmail, purpose: 'attribute', code: code.code }));
     }
     store.putUser(updated);
     return { CodeDeliveryDetailsList: deliveries };
