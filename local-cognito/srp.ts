@@ -1,6 +1,6 @@
 // Server side of Cognito's SRP-6a, computed exactly as amazon-cognito-identity-js computes the
 // client side (src/AuthenticationHelper.js, src/CognitoUser.js, src/DateHelper.js).
-// Recipe and sources: ../shared/cognito-facts.md, section 3.
+// Recipe and sources: docs/cognito.md §3.
 //
 // Modular exponentiation runs in OpenSSL through a Diffie-Hellman object over N: with the
 // exponent set as the private key, generateKeys() yields g^e mod N and computeSecret(base)
@@ -50,7 +50,6 @@ const N_HEX =
 
 export const SRP_N = BigInt(`0x${N_HEX}`);
 export const SRP_G = 2n;
-const N_BYTES = N_HEX.length / 2; // 384
 const N_HEX_WIDTH = N_HEX.length; // 768
 
 /** Private exponent size for b: 256 bits, twice the 128-bit strength of a 3072-bit group. */
@@ -283,8 +282,3 @@ export function fakeSrpIdentity(secret: Buffer, username: string): { salt: strin
   const verifier = toHexWidthN(gPow(derive('verifier')));
   return { salt, userIdForSrp, verifier };
 }
-
-/** Exposed for tests and tools: the multiplier k = H(padHex(N) ‖ padHex(g)). */
-export const SRP_K = K;
-/** Width of N in bytes (384). */
-export const SRP_N_BYTES = N_BYTES;

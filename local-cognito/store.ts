@@ -23,7 +23,7 @@ export interface StoreOptions {
   now?: () => number;
 }
 
-export const userKey = (poolId: string, username: string): string => `${poolId}|${username}`;
+const userKey = (poolId: string, username: string): string => `${poolId}|${username}`;
 
 export class Store {
   private readonly pools = new Map<string, PoolRecord>();

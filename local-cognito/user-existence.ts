@@ -6,7 +6,7 @@ import { emailDelivery } from './wire.ts';
 
 /**
  * What an unknown username gets, per the app client's PreventUserExistenceErrors
- * (cognito-facts.md §5.5): LEGACY says the user does not exist; ENABLED answers as if it did.
+ * (docs/cognito.md §5.5): LEGACY says the user does not exist; ENABLED answers as if it did.
  */
 const hidden = (client: ClientRecord): boolean => client.preventUserExistenceErrors === 'ENABLED';
 
