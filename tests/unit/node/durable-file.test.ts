@@ -51,21 +51,19 @@ describe('writeFileDurably', () => {
     expect(await readdir(dir)).toEqual(['state.json']);
   });
 
-  it('leaves no file at all when the first write fails midway', async () => {
+  it('leaves no file at all when the data cannot be synced to disk', async () => {
     const fs: DurableFs = {
       ...fsPromises,
-      open: (async (path: string, flags: string, mode: number) => {
-        const handle = await fsPromises.open(path, flags, mode);
+      open: (async (...args: Parameters<typeof fsPromises.open>) => {
+        const handle = await fsPromises.open(...args);
         return Object.assign(Object.create(handle) as typeof handle, {
-          writeFile: async (data: string) => {
-            await handle.writeFile(data.slice(0, 2));
-            throw errno('ENOSPC');
-          },
+          writeFile: (data: string) => handle.writeFile(data),
+          sync: async () => Promise.reject(errno('EIO')),
           close: () => handle.close(),
         });
       }) as DurableFs['open'],
     };
-    await expect(writeFileDurably(file, 'too big', { fs })).rejects.toThrow(/ENOSPC/);
+    await expect(writeFileDurably(file, 'unsynced', { fs })).rejects.toThrow(/EIO/);
     expect(await readdir(dir)).toEqual([]);
   });
 });
