@@ -44,35 +44,30 @@ export interface AccessTokenInput extends CommonClaimsInput {
   scope?: string;
 }
 
-export interface VerifiedAccessToken extends JWTPayload {
+/** The claims both kinds of token carry. */
+interface VerifiedClaims extends JWTPayload {
   sub: string;
   iss: string;
-  client_id: string;
-  token_use: 'access';
-  scope: string;
   auth_time: number;
   iat: number;
   exp: number;
   jti: string;
   origin_jti: string;
   event_id: string;
-  username: string;
   'cognito:groups'?: string[];
 }
 
-export interface VerifiedIdToken extends JWTPayload {
-  sub: string;
-  iss: string;
+export interface VerifiedAccessToken extends VerifiedClaims {
+  client_id: string;
+  token_use: 'access';
+  scope: string;
+  username: string;
+}
+
+export interface VerifiedIdToken extends VerifiedClaims {
   aud: string;
   token_use: 'id';
-  auth_time: number;
-  iat: number;
-  exp: number;
-  jti: string;
-  origin_jti: string;
-  event_id: string;
   'cognito:username': string;
-  'cognito:groups'?: string[];
   [attribute: string]: unknown;
 }
 

@@ -101,27 +101,24 @@ function srpStart(
   };
 }
 
-async function refresh(
+/** A flow that ends in tokens (or the next challenge), given the request's AuthParameters. */
+type TokenFlow = (
   services: Services,
   pool: PoolRecord,
   client: ClientRecord,
   params: Record<string, string>,
   ctx: RequestContext,
-): Promise<InitiateAuthResponse> {
+) => Promise<InitiateAuthResponse>;
+
+const refresh: TokenFlow = async (services, pool, client, params, ctx) => {
   const AuthenticationResult = await refreshTokens(services, pool, client, requiredParameter(params, 'REFRESH_TOKEN'), ctx, {
     rotate: false,
     checkSecret: (user) => checkSecretHash(client, params.SECRET_HASH, user.username, params.USERNAME),
   });
   return { ChallengeParameters: {}, AuthenticationResult };
-}
+};
 
-async function passwordAuth(
-  services: Services,
-  pool: PoolRecord,
-  client: ClientRecord,
-  params: Record<string, string>,
-  ctx: RequestContext,
-): Promise<InitiateAuthResponse> {
+const passwordAuth: TokenFlow = async (services, pool, client, params, ctx) => {
   const { store, clock } = services;
   const typed = requiredParameter(params, 'USERNAME');
   const password = requiredParameter(params, 'PASSWORD');
@@ -135,4 +132,4 @@ async function passwordAuth(
   assertNotLockedOut(user, clock.now());
   if (!passwordMatches(pool, user, password)) throw failedPassword(services, user);
   return afterPasswordVerified(services, pool, client, user, ctx);
-}
+};
