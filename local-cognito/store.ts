@@ -33,10 +33,10 @@ export class Store {
   private readonly mailbox = new Map<string, MailMessage>();
   // Derived indexes, rebuilt on load.
   private readonly byEmail = new Map<string, string>();
-  private readonly bySub = new Map<string, string>();
   private readonly byRefresh = new Map<string, string>();
   private readonly userLineages = new Map<string, Set<string>>();
 
+  // Both set by open() before the store is handed out: the journal needs the store to load into.
   private journal!: Journal;
   private lock!: DataDirLock;
 
@@ -86,10 +86,6 @@ export class Store {
   }
   userByEmail(poolId: string, email: string): UserRecord | undefined {
     const key = this.byEmail.get(`${poolId}|${this.opts.emailKey(this.pools.get(poolId), email)}`);
-    return key === undefined ? undefined : this.users.get(key);
-  }
-  userBySub(poolId: string, sub: string): UserRecord | undefined {
-    const key = this.bySub.get(`${poolId}|${sub}`);
     return key === undefined ? undefined : this.users.get(key);
   }
   /** Users of a pool in creation order (stable for pagination). */
@@ -171,16 +167,12 @@ export class Store {
         break;
       case 'users': {
         const before = this.users.get(k);
-        if (before) {
-          this.byEmail.delete(this.emailIndexKey(before));
-          this.bySub.delete(`${before.poolId}|${before.sub}`);
-        }
+        if (before) this.byEmail.delete(this.emailIndexKey(before));
         const after = v as UserRecord | undefined;
         setOrDelete(this.users, k, after);
         if (after) {
           const ek = this.emailIndexKey(after);
           if (ek) this.byEmail.set(ek, k);
-          this.bySub.set(`${after.poolId}|${after.sub}`, k);
         } else {
           this.userLineages.delete(k);
         }
