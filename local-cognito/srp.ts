@@ -50,6 +50,7 @@ const N_HEX =
 
 export const SRP_N = BigInt(`0x${N_HEX}`);
 export const SRP_G = 2n;
+const N_BYTES = N_HEX.length / 2; // 384
 const N_HEX_WIDTH = N_HEX.length; // 768
 
 /** Private exponent size for b: 256 bits, twice the 128-bit strength of a 3072-bit group. */
@@ -282,3 +283,8 @@ export function fakeSrpIdentity(secret: Buffer, username: string): { salt: strin
   const verifier = toHexWidthN(gPow(derive('verifier')));
   return { salt, userIdForSrp, verifier };
 }
+
+/** Exposed for tests and tools: the multiplier k = H(padHex(N) ‖ padHex(g)). */
+export const SRP_K = K;
+/** Width of N in bytes (384). */
+export const SRP_N_BYTES = N_BYTES;
