@@ -1,4 +1,4 @@
-import { type FileHandle, open, readFile } from 'node:fs/promises';
+import { type FileHandle, open, readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileDurably } from '../shared/node/durable-file.ts';
 import type { ClientRecord, LineageRecord, MailMessage, PoolRecord, UserRecord } from './records.ts';
@@ -68,8 +68,12 @@ export class Journal {
     private readonly compactAfter: number,
   ) {}
 
-  /** Opens the journal in `dir` and loads the snapshot and the journal into `state`. */
+  /**
+   * Opens the journal in `dir` (which the caller has locked) and loads the snapshot and the
+   * journal into `state`.
+   */
   static async open(dir: string, state: JournalState, compactAfter: number): Promise<Journal> {
+    await removeStaleSnapshotTemps(dir);
     const file = await open(join(dir, JOURNAL_FILE), 'a+', 0o600);
     const journal = new Journal(dir, file, state, compactAfter);
     try {
@@ -189,6 +193,17 @@ export class Journal {
     this.seq = seq;
     if (goodBytes !== Buffer.byteLength(text)) await this.file.truncate(goodBytes);
     this.size = goodBytes;
+  }
+}
+
+/**
+ * A crash during compaction leaves the durable-file helper's temp file (`.snapshot.json.<pid>.<hex>.tmp`)
+ * beside the snapshot, which it never replaced. The directory is locked, so no writer owns one now.
+ */
+async function removeStaleSnapshotTemps(dir: string): Promise<void> {
+  const stale = /^\.snapshot\.json\.\d+\.[0-9a-f]+\.tmp$/;
+  for (const name of await readdir(dir)) {
+    if (stale.test(name)) await unlink(join(dir, name)).catch(() => undefined);
   }
 }
 
