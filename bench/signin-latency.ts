@@ -3,7 +3,7 @@
 // painting "Signed in as …". Timestamps are taken in the pages (performance.timeOrigin + now(), an
 // absolute clock shared across the navigation) by an init script, so CDP round trips don't count.
 import type { Browser } from 'playwright-core';
-import { cognitoCall } from './srp-client';
+import { cognitoCall } from './cognito-call';
 
 export interface SignInTiming {
   /** submit → the ID token written to localStorage (SRP math in JS + two round trips). */
