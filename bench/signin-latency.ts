@@ -59,7 +59,8 @@ const PAINTED = `new Promise((resolve, reject) => {
     const mark = performance.getEntriesByName('wildrydes:signed-in-painted')[0];
     if (!mark) {
       if (Date.now() - started > 15000) {
-        const shown = ['session-loading', 'signed-in', 'signed-out', 'session-unknown'].filter((id) => !document.getElementById(id)?.hidden);
+        const shown = ['session-loading', 'signed-in', 'signed-out', 'session-unknown']
+          .filter((id) => !document.getElementById(id)?.hidden);
         const nav = performance.getEntriesByType('navigation')[0];
         reject(new Error('the home page never painted the signed-in rider (showing ' + shown.join(', ') + ', ' +
           document.visibilityState + ', activationStart ' + (nav && nav.activationStart) + ', message "' +
