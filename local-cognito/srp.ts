@@ -288,3 +288,7 @@ export function fakeSrpIdentity(secret: Buffer, username: string): { salt: strin
 export const SRP_K = K;
 /** Width of N in bytes (384). */
 export const SRP_N_BYTES = N_BYTES;
+
+// The arithmetic both sides of SRP share, for the bench's native client (bench/srp-client.ts), which
+// must compute exactly what amazon-cognito-identity-js computes and so reuses these instead of a copy.
+export { bigFromBuffer, bufferFromBig, computeX, deriveKey, gPow, hashPadded, modPow };
