@@ -3,6 +3,7 @@
 // painting "Signed in as …". Timestamps are taken in the pages (performance.timeOrigin + now(), an
 // absolute clock shared across the navigation) by an init script, so CDP round trips don't count.
 import type { Browser } from 'playwright-core';
+import { LOCAL_POOL } from '../shared/local-pool';
 import { cognitoCall } from './srp-client';
 
 export interface SignInTiming {
@@ -12,8 +13,7 @@ export interface SignInTiming {
   painted: number;
 }
 
-const POOL_ID = 'us-east-1_LocalPool';
-const CLIENT_ID = 'localwildrydeswebclient001';
+const { userPoolId: POOL_ID, clientId: CLIENT_ID } = LOCAL_POOL;
 
 // Runs in every page before its own scripts (init scripts are not subject to the page's CSP).
 // A string, not a function: tsx's transform would add helpers that don't exist in the page.
@@ -54,7 +54,7 @@ export async function measureSignIns(
 ): Promise<SignInTiming[]> {
   const email = `bench-${Date.now().toString(36)}@example.com`;
   const password = 'Bench-Unicorn-1';
-  const api = `${baseUrl}/__cognito/`;
+  const api = `${baseUrl}${LOCAL_POOL.mountPath}/`;
   await cognitoCall(api, 'SignUp', {
     ClientId: CLIENT_ID, Username: email, Password: password, UserAttributes: [{ Name: 'email', Value: email }],
   });

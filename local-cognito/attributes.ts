@@ -1,4 +1,5 @@
 import type { AttributeType } from '@aws-sdk/client-cognito-identity-provider';
+import { EMAIL_PATTERN } from '../shared/patterns.ts';
 import { invalidParameter } from './errors.ts';
 import type { AttributeInput } from './input.ts';
 
@@ -9,7 +10,6 @@ const STANDARD = new Set([
 ]);
 const IMMUTABLE = new Set(['sub']);
 
-export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const looksLikeEmail = (s: string): boolean => EMAIL_PATTERN.test(s);
 
 /** Checks names against the schema (standard attributes or `custom:*`) and returns a map. */

@@ -37,7 +37,8 @@ export const USERNAME_RULE: StringRule = {
   pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u,
   patternText: '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+',
 };
-export const PASSWORD_RULE: StringRule = { min: 6, max: 256, pattern: /^\S+$/u, patternText: '[\\S]+' };
+// Inner spaces are allowed (the site counts one as a symbol), leading and trailing ones are not (docs/cognito.md §5.1).
+export const PASSWORD_RULE: StringRule = { min: 6, max: 256, pattern: /^\S+.*\S+$/u, patternText: '^[\\S]+.*[\\S]+$' };
 export const CODE_RULE: StringRule = { min: 1, max: 2048, pattern: /^\S+$/u, patternText: '[\\S]+' };
 export const CLIENT_ID_RULE: StringRule = { min: 1, max: 128, pattern: /^[\w+]+$/, patternText: '[\\w+]+' };
 export const POOL_ID_RULE: StringRule = { min: 1, max: 55, pattern: /^[\w-]+_[0-9a-zA-Z]+$/, patternText: '[\\w-]+_[0-9a-zA-Z]+' };

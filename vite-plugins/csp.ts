@@ -2,7 +2,7 @@
 // to every page of `vite build`, and refuses to build a page with inline script or style.
 import { loadEnv } from 'vite';
 import type { Plugin } from 'vite';
-import { readConfig } from '../src/config-rules.ts';
+import { readConfig } from '../shared/cognito-config.ts';
 import { contentSecurityPolicy, findInlineCode } from './csp-policy.ts';
 
 export function cspPlugin(): Plugin {

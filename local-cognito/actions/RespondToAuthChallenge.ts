@@ -107,7 +107,7 @@ async function newPassword(
   const password = responses.NEW_PASSWORD;
   try {
     if (password === undefined || password === '') throw invalidParameter('Missing required parameter NEW_PASSWORD');
-    if (password.length < (PASSWORD_RULE.min ?? 6) || !/^\S+$/u.test(password)) {
+    if (password.length < (PASSWORD_RULE.min ?? 6) || !PASSWORD_RULE.pattern!.test(password)) {
       throw invalidParameter(
         '1 validation error detected: Value at \'challengeResponses.NEW_PASSWORD\' failed to satisfy constraint: Member must have length greater than or equal to 6',
       );

@@ -17,13 +17,9 @@ import type {
   UserPoolDescriptionType,
   UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { appClientSettings, userPoolSettings } from '../../shared/rider-pool.ts';
+import type { AppClientSettings } from '../../shared/rider-pool.ts';
 import { CliError, call } from './errors.ts';
-
-import { appClientSettings, userPoolSettings } from './rider-pool.ts';
-import type { AppClientSettings } from './rider-pool.ts';
-
-export { DEFAULT_CLIENT_NAME, DEFAULT_POOL_NAME, appClientSettings, userPoolSettings } from './rider-pool.ts';
-export type { AppClientSettings } from './rider-pool.ts';
 
 export interface ProvisionOptions {
   poolName: string;

@@ -1,6 +1,5 @@
 // The user-admin operations behind `npm run users`, on an injected client. In an
 // email-as-username pool the email is accepted as Username by every Admin* call.
-import { randomInt } from 'node:crypto';
 import {
   AdminConfirmSignUpCommand,
   AdminCreateUserCommand,
@@ -69,28 +68,6 @@ export async function confirmUser(
     }
     throw error;
   }
-}
-
-// The Cognito password-policy symbols, minus quotes, backslash and backtick (shell-unfriendly).
-const UPPER = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
-const LOWER = 'abcdefghijkmnopqrstuvwxyz';
-const DIGITS = '23456789';
-const SYMBOLS = '!#%*+-=?@^_~';
-
-/**
- * A random temporary password meeting the default policy (and any stricter length up to
- * `length`): at least one upper, lower, digit and symbol, shuffled with a CSPRNG.
- */
-export function generateTemporaryPassword(length = 20): string {
-  const all = UPPER + LOWER + DIGITS + SYMBOLS;
-  const pick = (alphabet: string): string => alphabet[randomInt(alphabet.length)]!;
-  const chars = [pick(UPPER), pick(LOWER), pick(DIGITS), pick(SYMBOLS)];
-  while (chars.length < length) chars.push(pick(all));
-  for (let i = chars.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [chars[i], chars[j]] = [chars[j]!, chars[i]!];
-  }
-  return chars.join('');
 }
 
 export interface CreateOptions {

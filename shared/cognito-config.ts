@@ -1,5 +1,7 @@
-// The rules for the Cognito settings (VITE_COGNITO_*): local defaults and validation.
+// The rules for the site's Cognito settings (VITE_COGNITO_*): local defaults and validation.
 // Pure, so src/config.ts (browser) and vite-plugins/csp.ts (build) share one definition.
+import { LOCAL_POOL } from './local-pool.ts';
+import { CLIENT_ID_PATTERN, REGION_PATTERN, regionOfPoolId } from './patterns.ts';
 
 export interface CognitoConfig {
   region: string;
@@ -28,16 +30,11 @@ export type CognitoEnv = Partial<Record<
 >>;
 
 export const LOCAL_DEFAULTS: Readonly<CognitoConfig> = {
-  region: 'us-east-1',
-  userPoolId: 'us-east-1_LocalPool',
-  clientId: 'localwildrydeswebclient001',
-  endpoint: '/__cognito/',
+  region: LOCAL_POOL.region,
+  userPoolId: LOCAL_POOL.userPoolId,
+  clientId: LOCAL_POOL.clientId,
+  endpoint: `${LOCAL_POOL.mountPath}/`,
 };
-
-// The same rule amazon-cognito-identity-js enforces in its CognitoUserPool constructor.
-const POOL_ID = /^([\w-]+)_[0-9a-zA-Z]+$/;
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-const CLIENT_ID = /^[\w+]{1,128}$/;
 
 const clean = (value: string | undefined): string | undefined => value?.trim() || undefined;
 
@@ -71,28 +68,28 @@ export function readConfig(env: CognitoEnv): ConfigResult {
   const userPoolId = clean(env.VITE_COGNITO_USER_POOL_ID) ?? '';
   const clientId = clean(env.VITE_COGNITO_USER_POOL_CLIENT_ID) ?? '';
   const endpoint = clean(env.VITE_COGNITO_ENDPOINT);
-  const poolMatch = POOL_ID.exec(userPoolId);
-  const region = clean(env.VITE_COGNITO_REGION) ?? poolMatch?.[1] ?? '';
+  const poolRegion = regionOfPoolId(userPoolId);
+  const region = clean(env.VITE_COGNITO_REGION) ?? poolRegion ?? '';
 
   if (!userPoolId) {
     problems.push({ variable: 'VITE_COGNITO_USER_POOL_ID', message: 'is not set.' });
-  } else if (!poolMatch || userPoolId.length > 55) {
+  } else if (poolRegion === null) {
     problems.push({
       variable: 'VITE_COGNITO_USER_POOL_ID',
       message: `"${userPoolId}" is not a user pool ID; expected <region>_<id>, e.g. us-east-1_AbC123xyz.`,
     });
-  } else if (region !== poolMatch[1]) {
+  } else if (region !== poolRegion) {
     problems.push({
       variable: 'VITE_COGNITO_REGION',
-      message: `"${region}" does not match the user pool ID's region "${poolMatch[1]}".`,
+      message: `"${region}" does not match the user pool ID's region "${poolRegion}".`,
     });
   }
-  if (region && !REGION.test(region)) {
+  if (region && !REGION_PATTERN.test(region)) {
     problems.push({ variable: 'VITE_COGNITO_REGION', message: `"${region}" is not an AWS region name.` });
   }
   if (!clientId) {
     problems.push({ variable: 'VITE_COGNITO_USER_POOL_CLIENT_ID', message: 'is not set.' });
-  } else if (!CLIENT_ID.test(clientId)) {
+  } else if (!CLIENT_ID_PATTERN.test(clientId)) {
     problems.push({
       variable: 'VITE_COGNITO_USER_POOL_CLIENT_ID',
       message: `"${clientId}" is not an app client ID (letters, digits, _ and + only).`,
