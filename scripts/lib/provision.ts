@@ -7,6 +7,8 @@ import {
   DescribeUserPoolCommand,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
+  paginateListUserPoolClients,
+  paginateListUserPools,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type {
   CognitoIdentityProviderClient,
@@ -20,6 +22,7 @@ import type {
 import { appClientSettings, userPoolSettings } from '../../shared/rider-pool.ts';
 import type { AppClientSettings } from '../../shared/rider-pool.ts';
 import { CliError, call } from './errors.ts';
+import { collectPages, ownInput } from './pages.ts';
 
 export interface ProvisionOptions {
   poolName: string;
@@ -55,15 +58,9 @@ export async function findPoolsByName(
   client: CognitoIdentityProviderClient,
   name: string,
 ): Promise<UserPoolDescriptionType[]> {
-  const found: UserPoolDescriptionType[] = [];
-  let NextToken: string | undefined;
-  do {
-    const page = await call('ListUserPools', () =>
-      client.send(new ListUserPoolsCommand({ MaxResults: 60, ...(NextToken ? { NextToken } : {}) })));
-    found.push(...(page.UserPools ?? []).filter((pool) => pool.Name === name));
-    NextToken = page.NextToken;
-  } while (NextToken);
-  return found;
+  const pages = paginateListUserPools({ client, pageSize: 60, withCommand: ownInput(ListUserPoolsCommand) }, { MaxResults: 60 });
+  const pools = await collectPages('ListUserPools', pages, (page) => page.UserPools);
+  return pools.filter((pool) => pool.Name === name);
 }
 
 /** Every app client of the pool with this name (ListUserPoolClients, all pages). */
@@ -72,15 +69,10 @@ export async function findClientsByName(
   poolId: string,
   name: string,
 ): Promise<UserPoolClientDescription[]> {
-  const found: UserPoolClientDescription[] = [];
-  let NextToken: string | undefined;
-  do {
-    const page = await call('ListUserPoolClients', () =>
-      client.send(new ListUserPoolClientsCommand({ UserPoolId: poolId, MaxResults: 60, ...(NextToken ? { NextToken } : {}) })));
-    found.push(...(page.UserPoolClients ?? []).filter((c) => c.ClientName === name));
-    NextToken = page.NextToken;
-  } while (NextToken);
-  return found;
+  const pages = paginateListUserPoolClients(
+    { client, pageSize: 60, withCommand: ownInput(ListUserPoolClientsCommand) }, { UserPoolId: poolId });
+  const clients = await collectPages('ListUserPoolClients', pages, (page) => page.UserPoolClients);
+  return clients.filter((c) => c.ClientName === name);
 }
 
 async function describePool(client: CognitoIdentityProviderClient, poolId: string): Promise<UserPoolType> {

@@ -6,6 +6,7 @@ import {
   AdminDeleteUserCommand,
   AdminResetUserPasswordCommand,
   ListUsersCommand,
+  paginateListUsers,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type {
   AdminCreateUserCommandInput,
@@ -13,18 +14,12 @@ import type {
   UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoCallError, call } from './errors.ts';
+import { collectPages, ownInput } from './pages.ts';
 
 /** Every user of the pool (ListUsers, all pages of 60). */
 export async function listUsers(client: CognitoIdentityProviderClient, poolId: string): Promise<UserType[]> {
-  const users: UserType[] = [];
-  let PaginationToken: string | undefined;
-  do {
-    const page = await call('ListUsers', () =>
-      client.send(new ListUsersCommand({ UserPoolId: poolId, Limit: 60, ...(PaginationToken ? { PaginationToken } : {}) })));
-    users.push(...(page.Users ?? []));
-    PaginationToken = page.PaginationToken;
-  } while (PaginationToken);
-  return users;
+  const pages = paginateListUsers({ client, pageSize: 60, withCommand: ownInput(ListUsersCommand) }, { UserPoolId: poolId });
+  return collectPages('ListUsers', pages, (page) => page.Users);
 }
 
 export function attribute(user: UserType, name: string): string | undefined {
