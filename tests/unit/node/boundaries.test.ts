@@ -130,8 +130,8 @@ describe('source boundaries', () => {
     expect(outside).toEqual([]);
   });
 
-  it('pages and ui reach auth only through types, errors and the password policy (no Cognito calls of their own)', () => {
-    const allowed = /\/auth\/(errors|password-policy)$/;
+  it('pages and ui reach auth only through types, errors, input checks and the password policy (no Cognito calls of their own)', () => {
+    const allowed = /\/auth\/(errors|password-policy|validate)$/;
     const bad = srcImports.filter(
       (i) => /^src\/(pages|ui)\//.test(i.file) && /(^|\/)auth(\/|$)/.test(i.spec) && !i.typeOnly && !allowed.test(i.spec),
     );
