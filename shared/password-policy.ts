@@ -21,7 +21,7 @@ export const COGNITO_DEFAULT_PASSWORD_POLICY: Readonly<PasswordPolicy> = {
 export const MAX_PASSWORD_LENGTH = 256;
 
 /** Cognito's special characters; a space counts too when it is neither leading nor trailing. */
-export const PASSWORD_SYMBOLS = '^$*.[]{}()?"!@#%&/\\,><\':;|_~`=+-';
+const PASSWORD_SYMBOLS = '^$*.[]{}()?"!@#%&/\\,><\':;|_~`=+-';
 
 export type PasswordRuleId = 'length' | 'upper' | 'lower' | 'digit' | 'symbol';
 

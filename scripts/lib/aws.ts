@@ -10,7 +10,7 @@ import { UsageError } from './errors.ts';
 export const MAX_ATTEMPTS = 5;
 
 /** Credentials for the local pool, which does not check signatures. */
-export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
+const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
 
 export interface RegionSources {
   /** --region */

@@ -54,7 +54,7 @@ export interface ProvisionResult {
 }
 
 /** Every pool in the region with this name (ListUserPools, all pages). */
-export async function findPoolsByName(
+async function findPoolsByName(
   client: CognitoIdentityProviderClient,
   name: string,
 ): Promise<UserPoolDescriptionType[]> {
@@ -64,7 +64,7 @@ export async function findPoolsByName(
 }
 
 /** Every app client of the pool with this name (ListUserPoolClients, all pages). */
-export async function findClientsByName(
+async function findClientsByName(
   client: CognitoIdentityProviderClient,
   poolId: string,
   name: string,
@@ -82,7 +82,7 @@ async function describePool(client: CognitoIdentityProviderClient, poolId: strin
 }
 
 /** Why an existing pool cannot serve the rider site, or undefined when it can. */
-export function poolProblem(pool: UserPoolType): string | undefined {
+function poolProblem(pool: UserPoolType): string | undefined {
   if (!pool.UsernameAttributes?.includes('email')) {
     return `User pool ${pool.Name} (${pool.Id}) does not use the email address as the username ` +
       `(UsernameAttributes is [${(pool.UsernameAttributes ?? []).join(', ')}]), which cannot be changed after creation; ` +
@@ -92,7 +92,7 @@ export function poolProblem(pool: UserPoolType): string | undefined {
 }
 
 /** Why an existing app client cannot serve the browser, or undefined when it can. */
-export function clientProblem(appClient: UserPoolClientType): string | undefined {
+function clientProblem(appClient: UserPoolClientType): string | undefined {
   const label = `App client ${appClient.ClientName} (${appClient.ClientId}) in ${appClient.UserPoolId}`;
   const fix = `delete it (aws cognito-idp delete-user-pool-client --user-pool-id ${appClient.UserPoolId} ` +
     `--client-id ${appClient.ClientId}) and re-run, or choose another --client-name.`;

@@ -71,7 +71,7 @@ export interface CreateOptions {
   temporaryPassword: string;
 }
 
-export function createUserInput(poolId: string, email: string, options: CreateOptions): AdminCreateUserCommandInput {
+function createUserInput(poolId: string, email: string, options: CreateOptions): AdminCreateUserCommandInput {
   return {
     UserPoolId: poolId,
     Username: email,

@@ -10,8 +10,6 @@ export interface PasswordRule extends PasswordRuleWording {
   test(password: string): boolean;
 }
 
-export const MIN_PASSWORD_LENGTH = RIDER_PASSWORD_POLICY.MinimumLength;
-
 export const PASSWORD_RULES: readonly PasswordRule[] = passwordChecklist(RIDER_PASSWORD_POLICY).map((wording) => ({
   ...wording,
   test: (password: string) => meetsRule(wording.id, RIDER_PASSWORD_POLICY, password),
