@@ -2,7 +2,11 @@
 import { call } from './errors.ts';
 
 /** All items of every page; a failure on any page is a CognitoCallError naming the action. */
-export function collectPages<Page, Item>(action: string, pages: AsyncIterable<Page>, items: (page: Page) => Item[] | undefined): Promise<Item[]> {
+export function collectPages<Page, Item>(
+  action: string,
+  pages: AsyncIterable<Page>,
+  items: (page: Page) => Item[] | undefined,
+): Promise<Item[]> {
   return call(action, async () => {
     const all: Item[] = [];
     for await (const page of pages) all.push(...(items(page) ?? []));

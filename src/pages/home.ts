@@ -72,7 +72,8 @@ export async function mountHome(root: Document, { auth, copy }: HomeDeps): Promi
         notify(message, revoked ? 'success' : 'info', revoked
           ? (global ? 'You’re signed out on all your devices.' : 'You’re signed out.')
           // The refresh token could not be revoked, so it lives out its lifetime.
-          : `You’re signed out on this device. We couldn’t reach Wild Rydes to end the session on our side, so it ends by itself within ${SESSION_LIFETIME}. To end it sooner, sign in when you’re online and choose “Sign out on all devices”.`);
+          : 'You’re signed out on this device. We couldn’t reach Wild Rydes to end the session on our side, so it ends by itself '
+            + `within ${SESSION_LIFETIME}. To end it sooner, sign in when you’re online and choose “Sign out on all devices”.`);
         byId(root, 'main').focus();
       });
     });

@@ -153,18 +153,21 @@ describe('the boundary checker itself', () => {
     importsOf(file, text).map(violation).filter((v): v is string => v !== null);
 
   it('catches a forbidden import in each folder', () => {
-    expect(planted('local-cognito/x.ts', "import { checkRegion } from '../scripts/lib/args.ts';")).toHaveLength(1);
-    expect(planted('local-cognito/actions/x.ts', "import { config } from '../../src/config';")).toHaveLength(1);
-    expect(planted('local-cognito/x.ts', "import { loadEnv } from 'vite';")).toHaveLength(1);
-    expect(planted('scripts/lib/x.ts', "import { startLocalCognito } from '../../local-cognito/index.ts';")).toHaveLength(1);
-    expect(planted('src/pages/x.ts', "import { writeDurably } from '../../shared/node/durable-file.ts';")).toHaveLength(1);
-    expect(planted('src/x.ts', "import { readFile } from 'fs';")).toHaveLength(1);
-    expect(planted('shared/x.ts', "import { readFile } from 'node:fs/promises';")).toHaveLength(1);
-    expect(planted('shared/x.ts', "import { mountHome } from '../src/pages/home';")).toHaveLength(1);
-    expect(planted('shared/x.ts', "import { SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';")).toHaveLength(1);
-    expect(planted('shared/node/x.ts', "import { ensureDefaults } from '../../local-cognito/defaults.ts';")).toHaveLength(1);
-    expect(planted('vite-plugins/x.ts', "import { main } from '../scripts/lib/users-cli.ts';")).toHaveLength(1);
-    expect(planted('vite-plugins/x.ts', "import { mountHome } from '../src/pages/home.ts';")).toHaveLength(1);
+    const forbidden: [file: string, text: string][] = [
+      ['local-cognito/x.ts', "import { checkRegion } from '../scripts/lib/args.ts';"],
+      ['local-cognito/actions/x.ts', "import { config } from '../../src/config';"],
+      ['local-cognito/x.ts', "import { loadEnv } from 'vite';"],
+      ['scripts/lib/x.ts', "import { startLocalCognito } from '../../local-cognito/index.ts';"],
+      ['src/pages/x.ts', "import { writeDurably } from '../../shared/node/durable-file.ts';"],
+      ['src/x.ts', "import { readFile } from 'fs';"],
+      ['shared/x.ts', "import { readFile } from 'node:fs/promises';"],
+      ['shared/x.ts', "import { mountHome } from '../src/pages/home';"],
+      ['shared/x.ts', "import { SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';"],
+      ['shared/node/x.ts', "import { ensureDefaults } from '../../local-cognito/defaults.ts';"],
+      ['vite-plugins/x.ts', "import { main } from '../scripts/lib/users-cli.ts';"],
+      ['vite-plugins/x.ts', "import { mountHome } from '../src/pages/home.ts';"],
+    ];
+    for (const [file, text] of forbidden) expect(planted(file, text), `${file}: ${text}`).toHaveLength(1);
   });
 
   it('reads multi-line, re-exported and dynamic imports', () => {
