@@ -70,10 +70,12 @@ function runCognitoLocal(args: string[]): Promise<{ code: number | null; out: st
   children.push(child);
   return new Promise((resolve, reject) => {
     let out = '';
+    let stopping = false;
     const onData = (d: Buffer): void => {
       out += d.toString();
-      if (/listening on http:\/\/\S+\//.test(out)) {
-        // It started: stop it (its whole process group: npm, tsx and the pool) and report that.
+      if (!stopping && /listening on http:\/\/\S+\//.test(out)) {
+        // It started: stop it (its whole process group: npm, tsx and the pool), once, and report that.
+        stopping = true;
         process.kill(-(child.pid as number), 'SIGTERM');
       }
     };
