@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Connect, Logger, Plugin, PreviewServer, ViteDevServer } from 'vite';
 import { loadEnv } from 'vite';
 import { createLocalCognito, type LocalCognito } from '../local-cognito/index.ts';
+import { ENV_KEYS, ENV_PREFIX } from '../shared/cognito-config.ts';
 import { LOCAL_POOL } from '../shared/local-pool.ts';
 import { isLoopbackUrl } from '../shared/loopback.ts';
 
@@ -52,8 +53,8 @@ export function localCognito(): Plugin {
   return {
     name: 'local-cognito',
     configResolved(config) {
-      const env = loadEnv(config.mode, config.envDir, 'VITE_COGNITO_');
-      enabled = !env.VITE_COGNITO_USER_POOL_ID || pointsAtMount(env.VITE_COGNITO_ENDPOINT);
+      const env = loadEnv(config.mode, config.envDir, ENV_PREFIX);
+      enabled = !env[ENV_KEYS.poolId] || pointsAtMount(env[ENV_KEYS.endpoint]);
       dataDir = resolve(config.root, process.env.LOCAL_COGNITO_DATA_DIR ?? '.local-cognito');
     },
     configureServer: (server) => mount(server),

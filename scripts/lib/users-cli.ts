@@ -1,12 +1,13 @@
 // `npm run users -- <command>`: parse, find the pool (flags, then the site's VITE_COGNITO_*),
 // build the client, run the command, print.
+import { ENV_KEYS } from '../../shared/cognito-config.ts';
 import { LOCAL_POOL } from '../../shared/local-pool.ts';
 import { generateTemporaryPassword } from '../../shared/temporary-password.ts';
 import { LOCAL_POOL_HINT, checkEmail, checkEndpoint, checkPoolId, parse } from './args.ts';
 import { clientConfig, resolveRegion } from './aws.ts';
 import { EXIT_OK, runCli } from './cli.ts';
 import type { CliDeps } from './cli.ts';
-import { ENV_KEYS, loadViteEnv } from './env-file.ts';
+import { loadViteEnv } from './env-file.ts';
 import { UsageError } from './errors.ts';
 import type { ErrorContext } from './errors.ts';
 import {
