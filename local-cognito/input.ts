@@ -45,11 +45,19 @@ export const POOL_ID_RULE: StringRule = { min: 1, max: 55, pattern: /^[\w-]+_[0-
 export const TOKEN_RULE: StringRule = { pattern: /^[A-Za-z0-9\-_=.]+$/, patternText: '[A-Za-z0-9-_=.]+' };
 export const SESSION_RULE: StringRule = { min: 20, max: 2048 };
 
+/**
+ * A string's length as AWS's API models measure it: in code points (an emoji is one), not UTF-16
+ * units. Past 4096 units every string breaks every maximum here (≤ 2048) either way, so huge
+ * bodies are not walked.
+ */
+const modelLength = (value: string): number => (value.length > 4096 ? value.length : [...value].length);
+
 function checkString(name: string, value: string, rule: StringRule): string {
-  if (rule.min !== undefined && value.length < rule.min) {
+  const length = modelLength(value);
+  if (rule.min !== undefined && length < rule.min) {
     throw violation(name, `Member must have length greater than or equal to ${rule.min}`);
   }
-  if (rule.max !== undefined && value.length > rule.max) {
+  if (rule.max !== undefined && length > rule.max) {
     throw violation(name, `Member must have length less than or equal to ${rule.max}`);
   }
   if (rule.pattern && !rule.pattern.test(value)) {

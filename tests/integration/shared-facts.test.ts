@@ -32,6 +32,8 @@ describe('the site and the local pool apply one password policy', () => {
     // An inner space is a symbol on the page, and Cognito takes it (only leading and trailing spaces are refused).
     const passwords = [
       `Ab1!${SMILE}${SMILE}`, `Ab1!${SMILE.repeat(4)}`, 'Unicorn1!', 'unicorn1!', 'Unicorn12', 'Uni1!xy', 'Unicorn 1a', ' Unicorn1!',
+      // 256 characters (the most Cognito takes) but 508 UTF-16 units; 257 characters is one too many.
+      `Ab1!${SMILE.repeat(252)}`, `Ab1!${SMILE.repeat(253)}`,
     ];
     for (const password of passwords) {
       const res = await h.call('SignUp', { ClientId: h.clientId, Username: newEmail('policy'), Password: password });
