@@ -1,3 +1,4 @@
+import { CLIENT_ID_PATTERN, USER_POOL_ID_MAX_LENGTH, USER_POOL_ID_PATTERN } from '../shared/patterns.ts';
 import { CognitoError, invalidParameter } from './errors.ts';
 
 /**
@@ -40,8 +41,10 @@ export const USERNAME_RULE: StringRule = {
 // Inner spaces are allowed (the site counts one as a symbol), leading and trailing ones are not (docs/cognito.md §5.1).
 export const PASSWORD_RULE: StringRule = { min: 6, max: 256, pattern: /^\S+.*\S+$/u, patternText: '^[\\S]+.*[\\S]+$' };
 export const CODE_RULE: StringRule = { min: 1, max: 2048, pattern: /^\S+$/u, patternText: '[\\S]+' };
-export const CLIENT_ID_RULE: StringRule = { min: 1, max: 128, pattern: /^[\w+]+$/, patternText: '[\\w+]+' };
-export const POOL_ID_RULE: StringRule = { min: 1, max: 55, pattern: /^[\w-]+_[0-9a-zA-Z]+$/, patternText: '[\\w-]+_[0-9a-zA-Z]+' };
+export const CLIENT_ID_RULE: StringRule = { min: 1, max: 128, pattern: CLIENT_ID_PATTERN, patternText: '[\\w+]+' };
+export const POOL_ID_RULE: StringRule = {
+  min: 1, max: USER_POOL_ID_MAX_LENGTH, pattern: USER_POOL_ID_PATTERN, patternText: '[\\w-]+_[0-9a-zA-Z]+',
+};
 export const TOKEN_RULE: StringRule = { pattern: /^[A-Za-z0-9\-_=.]+$/, patternText: '[A-Za-z0-9-_=.]+' };
 export const SESSION_RULE: StringRule = { min: 20, max: 2048 };
 

@@ -6,8 +6,8 @@
 export const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 /** `<region>_<id>`, the rule amazon-cognito-identity-js enforces in its CognitoUserPool constructor. */
-const USER_POOL_ID_PATTERN = /^([\w-]+)_[0-9a-zA-Z]+$/;
-const USER_POOL_ID_MAX_LENGTH = 55;
+export const USER_POOL_ID_PATTERN = /^([\w-]+)_[0-9a-zA-Z]+$/;
+export const USER_POOL_ID_MAX_LENGTH = 55;
 
 /** An app client ID: letters, digits, `_` and `+`, at most 128 (the API's ClientIdType). */
 export const CLIENT_ID_PATTERN = /^[\w+]{1,128}$/;
