@@ -16,9 +16,9 @@ export class CognitoError extends Error {
 }
 
 const make =
-  (code: string) =>
+  (code: string, status = 400) =>
   (message: string): CognitoError =>
-    new CognitoError(code, message);
+    new CognitoError(code, message, status);
 
 export const invalidParameter = make('InvalidParameterException');
 export const notAuthorized = make('NotAuthorizedException');
@@ -34,6 +34,17 @@ export const userNotConfirmed = make('UserNotConfirmedException');
 export const passwordResetRequired = make('PasswordResetRequiredException');
 export const unsupportedOperation = make('UnsupportedOperationException');
 export const serialization = make('SerializationException');
+export const unsupportedTokenType = make('UnsupportedTokenTypeException');
+
+// The HTTP layer's own refusals (handler.ts): the request never reached an action.
+export const unknownOperation = make('UnknownOperationException');
+export const methodNotAllowed = make('UnknownOperationException', 405);
+export const accessDenied = make('AccessDeniedException');
+/** A browser page or host name the pool does not serve (access.ts): 403, as Vite refuses a host. */
+export const forbidden = make('AccessDeniedException', 403);
+export const requestTooLarge = make('RequestEntityTooLargeException', 413);
+export const noSuchResource = make('ResourceNotFoundException', 404);
+export const internalError = make('InternalErrorException', 500);
 
 /** Cognito's exact texts (cognito-facts.md §2.2); the Amplify Authenticator keys translations on them. */
 export const MSG = {

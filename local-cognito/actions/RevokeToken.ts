@@ -1,5 +1,5 @@
 import type { ActionFactory } from '../context.ts';
-import { CognitoError, notAuthorized } from '../errors.ts';
+import { CognitoError, notAuthorized, unsupportedTokenType } from '../errors.ts';
 import { CLIENT_ID_RULE, TOKEN_RULE } from '../input.ts';
 import { resolveClient } from '../lookup.ts';
 import { hashToken } from '../sign-in.ts';
@@ -16,6 +16,9 @@ export const RevokeToken: ActionFactory =
     if (!client.enableTokenRevocation) {
       throw new CognitoError('UnsupportedOperationException', 'Token revocation is not enabled for this app client.');
     }
+    // Refresh tokens are JWE (5 parts); a JWS (3 parts) is an access or ID token, which Cognito
+    // refuses instead of answering 200 for a revocation that did nothing (docs/cognito.md §2).
+    if (token.split('.').length === 3) throw unsupportedTokenType('Unsupported token type: RevokeToken takes a refresh token.');
     const lineage = store.lineageByRefreshHash(hashToken(token));
     if (!lineage) return {}; // unknown or already forgotten: nothing to revoke, nothing to reveal
     if (lineage.clientId !== clientId) throw new CognitoError('UnauthorizedException', 'Unauthorized');
