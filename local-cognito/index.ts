@@ -76,13 +76,23 @@ export interface RunningLocalCognito {
   close(): Promise<void>;
 }
 
+/**
+ * The standalone server's timeouts (README "Local pool and your browser"). An idle keep-alive socket
+ * stays open 65 s, longer than the idle timeout of the proxies a pool may sit behind (60 s is the
+ * usual default), so the client side normally closes first; Node's 5 s default closed sockets under
+ * clients whose event loop was busy for a few seconds, and their next request failed with "other
+ * side closed". The headers may take 70 s and a whole request 120 s: a slow client is served, an
+ * abandoned one is still cut off.
+ */
+export const SERVER_TIMEOUTS = { keepAliveMs: 65_000, headersMs: 70_000, requestMs: 120_000 } as const;
+
 /** Starts the pool on its own HTTP server (tests, `npm run cognito:local`). */
 export async function startLocalCognito(options: StartOptions): Promise<RunningLocalCognito> {
   const pool = await createLocalCognito(options);
   const server = createServer((req, res) => pool.handle(req, res));
-  server.requestTimeout = 30_000;
-  server.headersTimeout = 10_000;
-  server.keepAliveTimeout = 5_000;
+  server.requestTimeout = SERVER_TIMEOUTS.requestMs;
+  server.headersTimeout = SERVER_TIMEOUTS.headersMs;
+  server.keepAliveTimeout = SERVER_TIMEOUTS.keepAliveMs;
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -354,6 +354,18 @@ describe('CORS and operator-action origin checks', () => {
   });
 });
 
+describe('server timeouts', () => {
+  it('keeps an idle keep-alive socket 65 s, waits 70 s for headers and 120 s for a whole request (README)', () => {
+    // Node's 5 s keep-alive closed sockets under clients whose event loop was busy (issue 11 §3).
+    const { keepAliveTimeout, headersTimeout, requestTimeout } = pool.server;
+    expect({ keepAliveTimeout, headersTimeout, requestTimeout }).toEqual({
+      keepAliveTimeout: 65_000,
+      headersTimeout: 70_000,
+      requestTimeout: 120_000,
+    });
+  });
+});
+
 describe('concurrency', () => {
   it('20 racing sign-ups of one email (in varying case) have exactly one winner', async () => {
     const email = uniqueEmail('race');
