@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Clock, systemClock } from './clock.ts';
+import type { AccessPolicy } from './access.ts';
 import type { Services } from './context.ts';
 import { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID, DEFAULT_REGION, ensureDefaults } from './defaults.ts';
 import { createHandler, type PoolHandler } from './handler.ts';
@@ -12,6 +13,7 @@ import { createTokenIssuer, loadOrCreateKeys } from './tokens.ts';
 
 export { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID, DEFAULT_REGION } from './defaults.ts';
 export { createFakeClock, type Clock, type FakeClock } from './clock.ts';
+export type { AccessPolicy } from './access.ts';
 
 export interface LocalCognitoOptions {
   /** Where state lives across restarts (created if missing). */
@@ -24,6 +26,10 @@ export interface LocalCognitoOptions {
   quiet?: boolean;
   /** Journal lines before a snapshot is written. */
   compactAfter?: number;
+  /** Host names answered besides loopback ones (`--allowed-host`); access.ts. */
+  allowedHosts?: AccessPolicy['allowedHosts'];
+  /** Origins whose pages may call the API besides loopback and same-origin ones (`--allowed-origin`). */
+  allowedOrigins?: AccessPolicy['allowedOrigins'];
 }
 
 /** The pool as a request handler, to mount in any Node HTTP server (Vite mounts it at /__cognito). */
@@ -51,7 +57,10 @@ export async function createLocalCognito(options: LocalCognitoOptions): Promise<
       srpSecrets,
       log,
     };
-    const handle = createHandler(services, { defaultRegion: options.region ?? DEFAULT_REGION });
+    const handle = createHandler(services, {
+      defaultRegion: options.region ?? DEFAULT_REGION,
+      access: { allowedHosts: options.allowedHosts ?? [], allowedOrigins: options.allowedOrigins ?? [] },
+    });
     return { handle, services, close: () => store.close() };
   } catch (err) {
     await store.close();

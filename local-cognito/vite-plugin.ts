@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
-import type { Connect, Logger, Plugin, PreviewServer, ViteDevServer } from 'vite';
+import type { Connect, Logger, Plugin, PreviewServer, ResolvedPreviewOptions, ResolvedServerOptions, ViteDevServer } from 'vite';
 import { loadEnv } from 'vite';
+import { accessFromVite } from '../vite-plugins/local-cognito-access.ts';
 import { createLocalCognito, type LocalCognito } from './index.ts';
 
 /**
@@ -39,10 +40,11 @@ export function localCognito(): Plugin {
   let enabled = true;
   let dataDir = '';
 
-  async function mount(server: ViteDevServer | PreviewServer): Promise<void> {
+  async function mount(server: ViteDevServer | PreviewServer, serving: ResolvedServerOptions | ResolvedPreviewOptions): Promise<void> {
     if (!enabled) return;
     const pool = await poolFor(dataDir, server.config.logger);
-    const middleware: Connect.NextHandleFunction = (req, res) => pool.handle(req, res, MOUNT);
+    const access = accessFromVite(serving);
+    const middleware: Connect.NextHandleFunction = (req, res) => pool.handle(req, res, MOUNT, access);
     server.middlewares.use(MOUNT, middleware);
     const printUrls = server.printUrls.bind(server);
     server.printUrls = () => {
@@ -59,7 +61,7 @@ export function localCognito(): Plugin {
       enabled = !env.VITE_COGNITO_USER_POOL_ID || pointsAtMount(env.VITE_COGNITO_ENDPOINT);
       dataDir = resolve(config.root, process.env.LOCAL_COGNITO_DATA_DIR ?? '.local-cognito');
     },
-    configureServer: (server) => mount(server),
-    configurePreviewServer: (server) => mount(server),
+    configureServer: (server) => mount(server, server.config.server),
+    configurePreviewServer: (server) => mount(server, server.config.preview),
   };
 }

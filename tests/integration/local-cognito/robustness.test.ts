@@ -1,7 +1,8 @@
 // The local pool under hostile and unlucky conditions, over raw HTTP: malformed requests must get
-// Cognito-shaped 4xx errors (never a 5xx or a hang), CORS must let browsers on other origins in
-// but keep operator actions to this machine, racing sign-ups must have one winner, and state must
-// survive restarts, kill -9, torn journal writes and compaction, with corrupt data refused loudly.
+// Cognito-shaped 4xx errors (never a 5xx or a hang), CORS must let the developer's configured sites
+// in but keep operator actions to this machine (browser-access.test.ts has the hostile pages),
+// racing sign-ups must have one winner, and state must survive restarts, kill -9, torn journal
+// writes and compaction, with corrupt data refused loudly.
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { appendFile, readFile, stat, writeFile } from 'node:fs/promises';
@@ -34,7 +35,8 @@ let pool: RunningLocalCognito;
 const children: ChildProcess[] = [];
 
 beforeAll(async () => {
-  pool = await startLocalCognito({ dataDir: await tempDataDir('robust'), quiet: true });
+  // The site a developer allowed with --allowed-origin (README "Local pool and your browser").
+  pool = await startLocalCognito({ dataDir: await tempDataDir('robust'), quiet: true, allowedOrigins: ['https://riders.example'] });
 });
 
 afterAll(async () => {
@@ -303,7 +305,7 @@ describe('malformed requests get Cognito-shaped 4xx errors', () => {
 describe('CORS and operator-action origin checks', () => {
   const origin = 'https://riders.example';
 
-  it('answers a preflight from another origin with the methods and headers the clients need', async () => {
+  it('answers a preflight from an allowed origin with the methods and headers the clients need', async () => {
     const res = await fetch(pool.url, {
       method: 'OPTIONS',
       headers: {
@@ -335,19 +337,23 @@ describe('CORS and operator-action origin checks', () => {
     for (const h of ['x-amzn-requestid', 'x-amzn-errortype', 'x-amzn-errormessage', 'date']) expect(exposed).toContain(h);
   });
 
-  it('refuses operator actions from a foreign origin but serves riders from it', async () => {
+  it('refuses operator actions from any non-loopback origin, allowed or not, but serves riders from an allowed one', async () => {
     for (const action of ['ListUsers', 'AdminCreateUser', 'CreateUserPoolClient', 'DescribeUserPool']) {
-      const res = await call(pool.url, action, { UserPoolId: POOL_ID, Username: 'evil@example.com', ClientName: 'evil' }, { headers: { Origin: 'https://evil.example' } });
+      // Another site is refused before anything (403); even an allowed site may not act as operator (400).
+      const body = { UserPoolId: POOL_ID, Username: 'evil@example.com', ClientName: 'evil' };
+      expectCognitoError(await call(pool.url, action, body, { headers: { Origin: 'https://evil.example' } }), 'AccessDeniedException', 403);
+      const res = await call(pool.url, action, body, { headers: { Origin: origin } });
       expectCognitoError(res, 'AccessDeniedException', 400);
     }
     for (const lookalike of ['null', 'http://127.0.0.1.evil.example', 'http://localhost.evil.example:5173', 'not a url']) {
       const res = await call(pool.url, 'ListUsers', { UserPoolId: POOL_ID }, { headers: { Origin: lookalike } });
-      expectCognitoError(res, 'AccessDeniedException');
+      expectCognitoError(res, 'AccessDeniedException', 403);
     }
     // Nothing was created by the refused call.
     expect(await usersWithEmail(pool.url, 'evil@example.com')).toEqual([]);
-    // The same origin may still call rider actions, and a local dev server may call operator ones.
-    const rider = await call(pool.url, 'ForgotPassword', { ClientId: CLIENT_ID, Username: 'nobody@example.com' }, { headers: { Origin: 'https://evil.example' } });
+    // The allowed site may still call rider actions, and a local dev server may call operator ones.
+    const nobody = { ClientId: CLIENT_ID, Username: 'nobody@example.com' };
+    const rider = await call(pool.url, 'ForgotPassword', nobody, { headers: { Origin: origin } });
     expect(rider.status).toBe(200);
     const local = await call(pool.url, 'ListUsers', { UserPoolId: POOL_ID, Limit: 1 }, { headers: { Origin: 'http://localhost:5173' } });
     expect(local.status).toBe(200);
