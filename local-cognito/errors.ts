@@ -45,6 +45,9 @@ export const forbidden = make('AccessDeniedException', 403);
 export const requestTooLarge = make('RequestEntityTooLargeException', 413);
 export const noSuchResource = make('ResourceNotFoundException', 404);
 export const internalError = make('InternalErrorException', 500);
+// Node's HTTP parser refused the request before the handler saw it (index.ts answerClientError).
+export const headersTooLarge = make('RequestHeaderFieldsTooLargeException', 431);
+export const requestTimeout = make('RequestTimeoutException', 408);
 
 /** Cognito's exact texts (cognito-facts.md §2.2); the Amplify Authenticator keys translations on them. */
 export const MSG = {

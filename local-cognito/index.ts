@@ -1,9 +1,10 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { type Clock, systemClock } from './clock.ts';
+import { createServer, type Server, type ServerResponse, STATUS_CODES } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import type { AccessPolicy } from './access.ts';
+import { type Clock, systemClock } from './clock.ts';
 import type { Services } from './context.ts';
 import { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID, DEFAULT_REGION, ensureDefaults } from './defaults.ts';
+import { type CognitoError, headersTooLarge, requestTimeout, serialization } from './errors.ts';
 import { createHandler, type PoolHandler } from './handler.ts';
 import { createMailer } from './mailer.ts';
 import { SessionTable } from './sessions.ts';
@@ -95,6 +96,28 @@ export interface RunningLocalCognito {
  */
 export const SERVER_TIMEOUTS = { keepAliveMs: 65_000, headersMs: 70_000, requestMs: 120_000 } as const;
 
+/** Requests Node's parser refuses before the handler sees them get the handler's shape (x-amzn-ErrorType, nosniff). */
+const CLIENT_ERRORS: Record<string, () => CognitoError> = {
+  HPE_HEADER_OVERFLOW: () => headersTooLarge('Request headers are too large.'),
+  ERR_HTTP_REQUEST_TIMEOUT: () => requestTimeout('The request was not received in time.'),
+};
+
+function answerClientError(err: NodeJS.ErrnoException, socket: Socket): void {
+  // As Node's own handler: nothing to say on a reset socket or once a response has begun.
+  const inFlight = (socket as Socket & { _httpMessage?: ServerResponse })._httpMessage;
+  if (err.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const refusal = CLIENT_ERRORS[err.code ?? '']?.() ?? serialization('The request is not valid HTTP/1.1.');
+  const body = JSON.stringify({ __type: refusal.code, message: refusal.message });
+  socket.end(
+    `HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status]}\r\nContent-Type: application/x-amz-json-1.1\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nx-amzn-ErrorType: ${refusal.code}:\r\nX-Content-Type-Options: nosniff\r\n` +
+      `Connection: close\r\n\r\n${body}`,
+  );
+}
+
 /** Starts the pool on its own HTTP server (tests, `npm run cognito:local`). */
 export async function startLocalCognito(options: StartOptions): Promise<RunningLocalCognito> {
   const pool = await createLocalCognito(options);
@@ -102,6 +125,7 @@ export async function startLocalCognito(options: StartOptions): Promise<RunningL
   server.requestTimeout = SERVER_TIMEOUTS.requestMs;
   server.headersTimeout = SERVER_TIMEOUTS.headersMs;
   server.keepAliveTimeout = SERVER_TIMEOUTS.keepAliveMs;
+  server.on('clientError', answerClientError);
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

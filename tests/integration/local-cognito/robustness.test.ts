@@ -7,6 +7,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { appendFile, readFile, stat, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -299,6 +300,42 @@ describe('malformed requests get Cognito-shaped 4xx errors', () => {
     const clientId = await passwordClient(pool.url);
     const auth = await ok(pool.url, 'InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: email, PASSWORD } });
     expect((auth.AuthenticationResult as { IdToken?: string }).IdToken).toBeTruthy();
+  });
+});
+
+/** Bytes written to a raw socket and everything the server sends back until it closes. */
+function rawExchange(url: string, bytes: string): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: hostname, port: Number(port) }, () => socket.write(bytes));
+    let text = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (d: string) => (text += d));
+    socket.on('end', () => resolve(text));
+    socket.on('error', reject);
+    socket.setTimeout(10_000, () => socket.destroy(new Error(`no answer to ${JSON.stringify(bytes.slice(0, 40))}`)));
+  });
+}
+
+describe('requests the HTTP parser refuses get Cognito-shaped 4xx errors too', () => {
+  it.each([
+    ['a header line without a colon', 'GET / HTTP/1.1\r\nHost: localhost\r\nno colon here\r\n\r\n', 400, 'SerializationException'],
+    ['not HTTP at all', 'HELLO THERE\r\n\r\n', 400, 'SerializationException'],
+    [
+      'headers over 16 KiB',
+      `GET / HTTP/1.1\r\nHost: localhost\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+      431,
+      'RequestHeaderFieldsTooLargeException',
+    ],
+  ])('%s', async (_name, bytes, status, type) => {
+    const answer = await rawExchange(pool.url, bytes);
+    const [head = '', body = ''] = answer.split('\r\n\r\n');
+    expect(head.split('\r\n')[0]).toBe(`HTTP/1.1 ${status} ${status === 400 ? 'Bad Request' : 'Request Header Fields Too Large'}`);
+    expect(head).toContain(`x-amzn-ErrorType: ${type}:`);
+    expect(head).toContain('X-Content-Type-Options: nosniff');
+    expect(JSON.parse(body)).toEqual({ __type: type, message: expect.any(String) });
+    // The pool lives on.
+    expect((await call(pool.url, 'InitiateAuth', { AuthFlow: 'USER_SRP_AUTH', ClientId: 'nosuchclient' })).status).toBe(400);
   });
 });
 
