@@ -17,7 +17,7 @@ export const RevokeToken: ActionFactory =
       throw new CognitoError('UnsupportedOperationException', 'Token revocation is not enabled for this app client.');
     }
     // Refresh tokens are JWE (5 parts); a JWS (3 parts) is an access or ID token, which Cognito
-    // refuses instead of answering 200 for a revocation that did nothing (docs/cognito.md §2).
+    // refuses instead of answering 200 for a revocation that did nothing (docs/cognito.md §2, §4).
     if (token.split('.').length === 3) throw unsupportedTokenType('Unsupported token type: RevokeToken takes a refresh token.');
     const lineage = store.lineageByRefreshHash(hashToken(token));
     if (!lineage) return {}; // unknown or already forgotten: nothing to revoke, nothing to reveal
