@@ -309,6 +309,7 @@ describe.each([
   });
 });
 
+// npm and tsx start slowly on a busy machine: these wait for the process, not for a clock.
 describe('npm run cognito:local with --allowed-host and --allowed-origin, as the README shows', () => {
   let child: ChildProcess | undefined;
 
@@ -347,7 +348,7 @@ describe('npm run cognito:local with --allowed-host and --allowed-origin, as the
     expectRefused(await send(t, 'GET', '', { headers: { host: `evil.example:${t.base.port}` } }), /--allowed-host/);
     expect((await preflight(t, LISTED_ORIGIN)).headers['access-control-allow-origin']).toBe(LISTED_ORIGIN);
     expectRefused(await preflight(t, EVIL), /--allowed-origin/);
-  });
+  }, 60_000);
 
   it.each([
     [['--allowed-origin', 'riders.example'], /^--allowed-origin takes an origin such as .*, not "riders\.example"\.$/],
@@ -361,5 +362,5 @@ describe('npm run cognito:local with --allowed-host and --allowed-origin, as the
     expect(code).toBe(2);
     expect(stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(stderr.trimEnd()).toMatch(message);
-  });
+  }, 60_000);
 });
