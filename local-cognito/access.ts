@@ -76,10 +76,17 @@ export const mayCallApi = (kind: OriginKind): boolean => kind !== 'foreign';
 
 /**
  * The mailbox holds every code the pool sent: reading it is a password reset for any rider. Only
- * the developer's own pages and tools may: no `Origin` or a loopback one, and no cross-site
- * subresource load (`Sec-Fetch-Site`, which browsers send even where they omit `Origin`).
+ * the developer's own pages and tools may: under a loopback name (not even an allowed one: the
+ * codes are on the console too), with no `Origin` or a loopback one, and not as a cross-site
+ * subresource (`Sec-Fetch-Site`, which browsers send even where they omit `Origin`).
  */
-export function mayReadMailbox(kind: OriginKind, fetchSite: string | undefined, fetchMode: string | undefined): boolean {
+export function mayReadMailbox(
+  host: string | undefined,
+  kind: OriginKind,
+  fetchSite: string | undefined,
+  fetchMode: string | undefined,
+): boolean {
+  if (host !== undefined && !isLoopbackHostHeader(host)) return false;
   if (kind !== 'none' && kind !== 'loopback') return false;
   return !(kind === 'none' && fetchSite === 'cross-site' && fetchMode !== 'navigate');
 }

@@ -230,9 +230,12 @@ export function createHandler(services: Services, options: HandlerOptions): Pool
           'To serve it under another name, start it with --allowed-host <name> (under Vite: server.allowedHosts / preview.allowedHosts).',
       );
     }
-    const fetchSite = req.headers['sec-fetch-site'] as string | undefined;
-    if (MAILBOX_PATHS.has(path) && !mayReadMailbox(kind, fetchSite, req.headers['sec-fetch-mode'] as string | undefined)) {
-      return forbidden('The mailbox is for the developer on this machine: it is not served to pages of other sites.');
+    const secFetch = [req.headers['sec-fetch-site'], req.headers['sec-fetch-mode']] as [string | undefined, string | undefined];
+    if (MAILBOX_PATHS.has(path) && !mayReadMailbox(host, kind, ...secFetch)) {
+      return forbidden(
+        'The mailbox is for the developer on this machine: it is served under localhost, 127.0.0.1 or [::1] only, ' +
+          'and not to pages of other sites. The codes are also printed on the console.',
+      );
     }
     if ((req.method === 'POST' || req.method === 'OPTIONS') && !mayCallApi(kind)) {
       return forbidden(

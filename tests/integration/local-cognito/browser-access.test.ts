@@ -271,12 +271,13 @@ describe.each([
     expect(opened.status).toBe(200);
     expect(opened.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(opened.text).toContain(email);
-    // ...but the configured site, the pool's own non-loopback origin, null, and another site's
-    // <script>/<img> (no Origin, only Sec-Fetch-*) get nothing.
+    // ...but the configured site, the configured host name (with or without its own origin), null,
+    // and another site's <script>/<img> (no Origin, only Sec-Fetch-*) get nothing.
     const port = t.base.port;
     const refusedHeaders: Record<string, string>[] = [
       { origin: LISTED_ORIGIN },
       { origin: `http://${LISTED_HOST}:${port}`, host: `${LISTED_HOST}:${port}` },
+      { host: `${LISTED_HOST}:${port}` },
       { origin: 'null' },
       { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'no-cors', 'sec-fetch-dest': 'script' },
     ];

@@ -78,16 +78,25 @@ describe('classifyOrigin', () => {
 
 describe('mayReadMailbox', () => {
   it('no Origin or a loopback one; never a listed, same-origin or foreign page', () => {
-    expect(mayReadMailbox('none', undefined, undefined)).toBe(true);
-    expect(mayReadMailbox('loopback', 'same-site', 'cors')).toBe(true);
-    for (const kind of ['same-origin', 'listed', 'foreign'] as const) expect(mayReadMailbox(kind, 'same-origin', 'cors'), kind).toBe(false);
+    expect(mayReadMailbox('localhost:9229', 'none', undefined, undefined)).toBe(true);
+    expect(mayReadMailbox(undefined, 'none', undefined, undefined)).toBe(true);
+    expect(mayReadMailbox('127.0.0.1:5173', 'loopback', 'same-site', 'cors')).toBe(true);
+    for (const kind of ['same-origin', 'listed', 'foreign'] as const) {
+      expect(mayReadMailbox('localhost:9229', kind, 'same-origin', 'cors'), kind).toBe(false);
+    }
+  });
+
+  it('only under a loopback name, even where the pool answers other names', () => {
+    for (const host of ['pool.test:5173', 'evil.example', '192.168.1.5:5173', 'bad host']) {
+      expect(mayReadMailbox(host, 'none', undefined, 'navigate'), host).toBe(false);
+    }
   });
 
   it('a cross-site load without Origin (<script>, <img>, no-cors fetch) is refused; following a link is not', () => {
-    expect(mayReadMailbox('none', 'cross-site', 'no-cors')).toBe(false);
-    expect(mayReadMailbox('none', 'cross-site', 'navigate')).toBe(true);
-    expect(mayReadMailbox('none', 'none', 'navigate')).toBe(true);
-    expect(mayReadMailbox('none', 'same-origin', 'no-cors')).toBe(true);
+    expect(mayReadMailbox('localhost', 'none', 'cross-site', 'no-cors')).toBe(false);
+    expect(mayReadMailbox('localhost', 'none', 'cross-site', 'navigate')).toBe(true);
+    expect(mayReadMailbox('localhost', 'none', 'none', 'navigate')).toBe(true);
+    expect(mayReadMailbox('localhost', 'none', 'same-origin', 'no-cors')).toBe(true);
   });
 });
 
