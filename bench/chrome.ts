@@ -2,6 +2,8 @@
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
+import puppeteer from 'puppeteer-core';
+import type { Browser as PuppeteerBrowser } from 'puppeteer-core';
 
 export const CHROME_FLAGS = [
   '--headless=new',
@@ -21,4 +23,12 @@ export function chromePath(): string {
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromePath(), args: CHROME_FLAGS });
+}
+
+/**
+ * The same Chromium driven by puppeteer-core, which attaches through the tab target: Chromium
+ * prerenders (Speculation Rules) only for such clients, so the sign-in figures use it.
+ */
+export function launchForPrerender(): Promise<PuppeteerBrowser> {
+  return puppeteer.launch({ executablePath: chromePath(), headless: true, args: CHROME_FLAGS.filter((f) => !f.startsWith('--headless')) });
 }

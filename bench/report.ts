@@ -7,13 +7,16 @@ export interface Figure {
   budget?: string;
   /** true/false against the budget; undefined when there is none. */
   ok?: boolean;
+  /** Why the figure cannot be compared with a quiet run, e.g. the load average it was measured at. */
+  caveat?: string;
 }
 
 const mark = (ok: boolean | undefined): string => (ok === undefined ? ' ' : ok ? '✓' : '✗');
 
 export function line(f: Figure): string {
   const budget = f.budget ? `budget ${f.budget}` : '';
-  return `${mark(f.ok)} ${f.name.padEnd(52)} ${f.value.padStart(24)}   ${budget}`.trimEnd();
+  const caveat = f.caveat ? `   (${f.caveat})` : '';
+  return `${mark(f.ok)} ${f.name.padEnd(52)} ${f.value.padStart(24)}   ${budget}${caveat}`.trimEnd();
 }
 
 export const kB = (bytes: number): string => `${(bytes / 1000).toFixed(1)} kB`;

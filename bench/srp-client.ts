@@ -1,46 +1,21 @@
 // The client side of Cognito's USER_SRP_AUTH, computed exactly as amazon-cognito-identity-js does
 // (src/AuthenticationHelper.js, src/CognitoUser.js, src/DateHelper.js), but with native modular
-// exponentiation (OpenSSL through a node:crypto Diffie-Hellman object over N) instead of the
-// library's JavaScript BigInteger: ~2 ms instead of ~190 ms per sign-in, so a load generator can
-// keep a pool busy. Used by the bench; verified against the library's own math and the local pool
-// in tests/integration/srp-client.test.ts.
-import { createDiffieHellman, createHash, createHmac, randomBytes } from 'node:crypto';
-import { formatSrpTimestamp, padHex, SRP_G, SRP_N } from '../local-cognito/srp';
+// exponentiation instead of the library's JavaScript BigInteger: ~2 ms instead of ~190 ms per
+// sign-in, so a load generator can keep a pool busy. The arithmetic (g^e and b^e mod N in OpenSSL,
+// padHex hashing, x, the HKDF key) is the local pool's own (local-cognito/srp.ts): both sides of
+// SRP share it, so there is one copy. Used by the bench; verified against the library's own math
+// and the local pool in tests/integration/srp-client.test.ts.
+import { createHmac, randomBytes } from 'node:crypto';
+import type {
+  AuthenticationResultType, InitiateAuthRequest, InitiateAuthResponse, RespondToAuthChallengeRequest, RespondToAuthChallengeResponse,
+} from '@aws-sdk/client-cognito-identity-provider';
+import {
+  bigFromBuffer, bufferFromBig, computeX, deriveKey, formatSrpTimestamp, gPow, hashPadded, modPow, SRP_K, SRP_N,
+} from '../local-cognito/srp';
+import { cognitoCall } from './cognito-call';
+import type { CognitoTransport } from './cognito-call';
 
-const N_BUFFER = Buffer.from(SRP_N.toString(16), 'hex');
-const HKDF_INFO = Buffer.concat([Buffer.from('Caldera Derived Key', 'utf8'), Buffer.from([1])]);
-
-// One DH context: node:crypto calls are synchronous, and each use sets the key before reading.
-const dh = createDiffieHellman(N_BUFFER, Buffer.from([Number(SRP_G)]));
-
-const big = (buf: Buffer): bigint => (buf.length === 0 ? 0n : BigInt(`0x${buf.toString('hex')}`));
-function bytes(n: bigint): Buffer {
-  const hex = n.toString(16);
-  return Buffer.from(hex.length % 2 ? `0${hex}` : hex, 'hex');
-}
 const mod = (n: bigint): bigint => ((n % SRP_N) + SRP_N) % SRP_N;
-
-/** g^e mod N. */
-function gPow(e: bigint): bigint {
-  dh.setPrivateKey(bytes(e));
-  return big(dh.generateKeys());
-}
-
-/** base^e mod N (base must not be 0, 1 or N-1: OpenSSL refuses those as peer keys). */
-function modPow(base: bigint, e: bigint): bigint {
-  dh.setPrivateKey(bytes(e));
-  return big(dh.computeSecret(bytes(base)));
-}
-
-/** The library's hexHash(padHex(a) + padHex(b) + …) as a number. */
-function hashPadded(...values: bigint[]): bigint {
-  const h = createHash('sha256');
-  for (const v of values) h.update(Buffer.from(padHex(v), 'hex'));
-  return big(h.digest());
-}
-
-/** k = H(padHex(N) ‖ padHex(g)). */
-export const K = hashPadded(SRP_N, SRP_G);
 
 export interface SrpSession {
   /** Private a (the library draws 128 random bytes). */
@@ -52,11 +27,11 @@ export interface SrpSession {
 }
 
 /** A fresh client key pair; `a` may be given for tests. */
-export function startSrp(a: bigint = big(randomBytes(128))): SrpSession {
+export function startSrp(a: bigint = bigFromBuffer(randomBytes(128))): SrpSession {
   for (;;) {
-    const A = gPow(a);
+    const A = gPow(bufferFromBig(a));
     if (A % SRP_N !== 0n) return { a, A, srpA: A.toString(16) };
-    a = big(randomBytes(128));
+    a = bigFromBuffer(randomBytes(128));
   }
 }
 
@@ -75,20 +50,19 @@ export function passwordAuthenticationKey(
   gxCache?: Map<string, bigint>,
 ): Buffer {
   if (B % SRP_N === 0n) throw new Error('B cannot be zero.');
-  const u = hashPadded(session.A, B);
+  const u = bigFromBuffer(hashPadded(session.A, B));
   if (u === 0n) throw new Error('U cannot be zero.');
-  const userPasswordHash = createHash('sha256').update(`${poolName}${userIdForSrp}:${password}`, 'utf8').digest('hex');
-  const x = big(createHash('sha256').update(Buffer.from(padHex(salt) + userPasswordHash, 'hex')).digest());
+  const xBytes = computeX(poolName, userIdForSrp, password, salt);
   // g^x depends only on the rider's salt and password: a load generator may remember it.
-  const cacheKey = gxCache && x.toString(16);
+  const cacheKey = gxCache && xBytes.toString('hex');
   let gx = cacheKey === undefined ? undefined : gxCache!.get(cacheKey);
   if (gx === undefined) {
-    gx = gPow(x);
+    gx = gPow(xBytes);
     if (cacheKey !== undefined) gxCache!.set(cacheKey, gx);
   }
-  const S = modPow(mod(B - K * gx), session.a + u * x);
-  const prk = createHmac('sha256', Buffer.from(padHex(u), 'hex')).update(Buffer.from(padHex(S), 'hex')).digest();
-  return createHmac('sha256', prk).update(HKDF_INFO).digest().subarray(0, 16);
+  const x = bigFromBuffer(xBytes);
+  const S = modPow(mod(B - SRP_K * gx), bufferFromBig(session.a + u * x));
+  return deriveKey(S, u);
 }
 
 export interface PasswordVerifierInput {
@@ -130,42 +104,15 @@ export interface CognitoEndpoint {
   clientId: string;
 }
 
-export class CognitoCallError extends Error {
-  constructor(readonly type: string, message: string) {
-    super(`${type}: ${message}`);
-    this.name = 'CognitoCallError';
-  }
-}
-
-/** One Cognito JSON 1.1 call, as the library makes it (fetch, X-Amz-Target, no signature). */
-export async function cognitoCall<T>(url: string, action: string, body: unknown): Promise<T> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/x-amz-json-1.1',
-      'X-Amz-Target': `AWSCognitoIdentityProviderService.${action}`,
-    },
-    body: JSON.stringify(body),
-  });
-  const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-  if (!res.ok) {
-    const type = String(json.__type ?? res.headers.get('x-amzn-errortype') ?? `HTTP ${res.status}`).split('#').pop()!;
-    throw new CognitoCallError(type, String(json.message ?? json.Message ?? ''));
-  }
-  return json as T;
-}
-
-export interface SignInTokens {
-  IdToken: string;
-  AccessToken: string;
-  RefreshToken: string;
-  ExpiresIn: number;
-}
+/** The tokens of a complete sign-in (Cognito's AuthenticationResult, all present). */
+export type SignInTokens = Required<Pick<AuthenticationResultType, 'IdToken' | 'AccessToken' | 'RefreshToken' | 'ExpiresIn'>>;
 
 export interface SignInOptions {
   /** A key pair made in advance (startSrp()); default: a fresh one. */
   session?: SrpSession;
   gxCache?: Map<string, bigint>;
+  /** The connections to use (a load generator's own, to count its retries); default: the bench's shared one. */
+  transport?: CognitoTransport;
 }
 
 /** A complete USER_SRP_AUTH sign-in: InitiateAuth, then RespondToAuthChallenge(PASSWORD_VERIFIER). */
@@ -176,29 +123,31 @@ export async function srpSignIn(
   options: SignInOptions = {},
 ): Promise<SignInTokens> {
   const session = options.session ?? startSrp();
-  const started = await cognitoCall<{ ChallengeName?: string; ChallengeParameters: PasswordVerifierInput['challenge']; Session?: string }>(
-    endpoint.url, 'InitiateAuth', {
-      AuthFlow: 'USER_SRP_AUTH',
-      ClientId: endpoint.clientId,
-      AuthParameters: { USERNAME: username, SRP_A: session.srpA },
-      ClientMetadata: {},
-    },
-  );
+  const call = options.transport ? options.transport.call.bind(options.transport) : cognitoCall;
+  const initiate: InitiateAuthRequest = {
+    AuthFlow: 'USER_SRP_AUTH',
+    ClientId: endpoint.clientId,
+    AuthParameters: { USERNAME: username, SRP_A: session.srpA },
+    ClientMetadata: {},
+  };
+  const started = await call<InitiateAuthResponse>(endpoint.url, 'InitiateAuth', initiate);
   if (started.ChallengeName !== 'PASSWORD_VERIFIER') throw new Error(`unexpected challenge ${started.ChallengeName}`);
-  const answer = await cognitoCall<{ AuthenticationResult?: SignInTokens; ChallengeName?: string }>(
-    endpoint.url, 'RespondToAuthChallenge', {
-      ChallengeName: 'PASSWORD_VERIFIER',
-      ClientId: endpoint.clientId,
-      ChallengeResponses: passwordVerifierResponses(session, {
-        userPoolId: endpoint.userPoolId,
-        challenge: started.ChallengeParameters,
-        password,
-        ...(options.gxCache ? { gxCache: options.gxCache } : {}),
-      }),
-      ...(started.Session ? { Session: started.Session } : {}),
-      ClientMetadata: {},
-    },
-  );
-  if (!answer.AuthenticationResult) throw new Error(`sign-in ended with challenge ${answer.ChallengeName}`);
-  return answer.AuthenticationResult;
+  const respond: RespondToAuthChallengeRequest = {
+    ChallengeName: 'PASSWORD_VERIFIER',
+    ClientId: endpoint.clientId,
+    ChallengeResponses: passwordVerifierResponses(session, {
+      userPoolId: endpoint.userPoolId,
+      challenge: started.ChallengeParameters as PasswordVerifierInput['challenge'],
+      password,
+      ...(options.gxCache ? { gxCache: options.gxCache } : {}),
+    }),
+    ...(started.Session ? { Session: started.Session } : {}),
+    ClientMetadata: {},
+  };
+  const answer = await call<RespondToAuthChallengeResponse>(endpoint.url, 'RespondToAuthChallenge', respond);
+  const tokens = answer.AuthenticationResult;
+  if (!tokens?.IdToken || !tokens.AccessToken || !tokens.RefreshToken || tokens.ExpiresIn === undefined) {
+    throw new Error(`sign-in ended with challenge ${answer.ChallengeName}`);
+  }
+  return { IdToken: tokens.IdToken, AccessToken: tokens.AccessToken, RefreshToken: tokens.RefreshToken, ExpiresIn: tokens.ExpiresIn };
 }

@@ -1,28 +1,33 @@
 import type { AttributeType } from '@aws-sdk/client-cognito-identity-provider';
-import { invalidParameter } from './errors.ts';
+import { invalidParameter, MSG } from './errors.ts';
 import type { AttributeInput } from './input.ts';
 
+/** Cognito's standard attributes; with `custom:*`, the only names a user can have (and a token can carry). */
 const STANDARD = new Set([
   'address', 'birthdate', 'email', 'email_verified', 'family_name', 'gender', 'given_name', 'locale',
   'middle_name', 'name', 'nickname', 'phone_number', 'phone_number_verified', 'picture',
   'preferred_username', 'profile', 'sub', 'updated_at', 'website', 'zoneinfo',
 ]);
 const IMMUTABLE = new Set(['sub']);
+/** Stored as "true"/"false" strings, claimed in tokens as booleans. */
+export const BOOLEAN_ATTRIBUTES = new Set(['email_verified', 'phone_number_verified']);
 
-export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const inSchema = (name: string): boolean => STANDARD.has(name) || name.startsWith('custom:');
+
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const looksLikeEmail = (s: string): boolean => EMAIL_PATTERN.test(s);
 
 /** Checks names against the schema (standard attributes or `custom:*`) and returns a map. */
 export function attributeMap(list: AttributeInput[] | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const { Name, Value } of list ?? []) {
-    if (!STANDARD.has(Name) && !Name.startsWith('custom:')) {
-      throw invalidParameter(`Attributes did not conform to the schema: ${Name}: Attribute does not exist in the schema.\n`);
+    if (!inSchema(Name)) {
+      throw invalidParameter(MSG.attributeNotInSchema(Name));
     }
     if (IMMUTABLE.has(Name)) {
-      throw invalidParameter(`Attributes did not conform to the schema: ${Name}: Attribute cannot be updated. (changing an immutable attribute)`);
+      throw invalidParameter(MSG.attributeImmutable(Name));
     }
-    if (Name === 'email' && !looksLikeEmail(Value)) throw invalidParameter('Invalid email address format.');
+    if (Name === 'email' && !looksLikeEmail(Value)) throw invalidParameter(MSG.invalidEmail);
     out[Name] = Value;
   }
   return out;

@@ -5,9 +5,9 @@ import type { CodeRecord, UserRecord } from './records.ts';
 export const SIGN_UP_CODE_TTL_MS = 24 * 3600_000;
 export const RESET_CODE_TTL_MS = 3600_000;
 /** Wrong guesses allowed per code; the next attempt gets LimitExceededException. */
-export const MAX_CODE_ATTEMPTS = 5;
+const MAX_CODE_ATTEMPTS = 5;
 /** Code deliveries allowed per user in a rolling hour. */
-export const MAX_SENDS_PER_HOUR = 10;
+const MAX_SENDS_PER_HOUR = 10;
 
 /** Superseded codes remembered per record, so an old code from an earlier email reads as expired. */
 const SUPERSEDED_KEPT = 5;

@@ -1,10 +1,10 @@
+import type { SessionTable } from './challenge-sessions.ts';
 import type { Clock } from './clock.ts';
 import type { Input } from './input.ts';
 import type { Mailer } from './mailer.ts';
-import type { SessionTable } from './sessions.ts';
+import type { SrpSecrets } from './srp-secrets.ts';
 import type { Store } from './store.ts';
 import type { TokenIssuer } from './tokens.ts';
-import type { SrpSecrets } from './srp-secrets.ts';
 
 /** Everything an action may need; each action factory destructures only what it uses. */
 export interface Services {

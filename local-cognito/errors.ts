@@ -34,6 +34,7 @@ export const userNotConfirmed = make('UserNotConfirmedException');
 export const passwordResetRequired = make('PasswordResetRequiredException');
 export const unsupportedOperation = make('UnsupportedOperationException');
 export const serialization = make('SerializationException');
+export const unauthorized = make('UnauthorizedException');
 export const unsupportedTokenType = make('UnsupportedTokenTypeException');
 
 // The HTTP layer's own refusals (handler.ts): the request never reached an action.
@@ -49,29 +50,77 @@ export const internalError = make('InternalErrorException', 500);
 export const headersTooLarge = make('RequestHeaderFieldsTooLargeException', 431);
 export const requestTimeout = make('RequestTimeoutException', 408);
 
-/** Cognito's exact texts (cognito-facts.md §2.2); the Amplify Authenticator keys translations on them. */
+/**
+ * Every message text the actions and services answer with, defined once: Cognito's exact texts
+ * where the pool reproduces an answer (docs/cognito.md §2.2; the Amplify Authenticator keys its
+ * translations on them), and the local pool's own where it declines a feature.
+ */
 export const MSG = {
+  // Sign-in
   incorrectCredentials: 'Incorrect username or password.',
   attemptsExceeded: 'Password attempts exceeded',
   userDoesNotExist: 'User does not exist.',
   usernameClientNotFound: 'Username/client id combination not found.',
   notConfirmed: 'User is not confirmed.',
+  userDisabled: 'User is disabled.',
+  flowNotEnabled: 'Auth flow not enabled for this client',
+  passwordAuthNotEnabled: 'USER_PASSWORD_AUTH flow not enabled for this client',
+  customAuthNotConfigured: 'Custom auth lambda trigger is not configured for the user pool.',
+  userAuthUnsupported: 'The local user pool does not support the USER_AUTH flow; use USER_SRP_AUTH.',
+  authFlowUnsupported: 'Initiate Auth method not supported.',
+  challengeUnsupported: (challenge: string) => `The local user pool does not issue the ${challenge} challenge.`,
+  invalidSrpA: 'SRP_A is not a valid SRP public value.',
+  missingParameter: (name: string) => `Missing required parameter ${name}`,
+  sessionExpired: 'Invalid session for the user, session is expired.',
+  newPasswordTooShort:
+    "1 validation error detected: Value at 'challengeResponses.NEW_PASSWORD' failed to satisfy constraint: " +
+    'Member must have length greater than or equal to 6',
+  tempPasswordExpired: 'Temporary password has expired and must be reset by an administrator.',
+  passwordResetRequired: 'Password reset required for the user',
+  // App client secrets
+  secretHashMismatch: (clientId: string) => `Unable to verify secret hash for client ${clientId}`,
+  secretHashMissing: (clientId: string) => `Client ${clientId} is configured for secret but secret was not received`,
+  // Registration and codes
+  signUpNotPermitted: 'SignUp is not permitted for this user pool',
   emailExists: 'An account with the given email already exists.',
   userExists: 'User already exists',
+  usernameNotEmail: 'Username should be an email.',
+  usernameIsEmailInAliasPool: 'Username cannot be of email format, since user pool is configured for email alias.',
+  resendNotPossible: 'Resend not possible. User is not in FORCE_CHANGE_PASSWORD state.',
   codeMismatch: 'Invalid verification code provided, please try again.',
   expiredCode: 'Invalid code provided, please request a code again.',
   limitExceeded: 'Attempt limit exceeded, please try after some time.',
-  alreadyConfirmed: 'User cannot be confirmed. Current status is CONFIRMED',
+  cannotConfirm: (status: string) => `User cannot be confirmed. Current status is ${status}`,
   resendConfirmed: 'User is already confirmed.',
-  noVerifiedContact:
-    'Cannot reset password for the user as there is no registered/verified email or phone_number',
+  noVerifiedContact: 'Cannot reset password for the user as there is no registered/verified email or phone_number',
   resetNotAllowed: 'User password cannot be reset in the current state.',
+  onlyEmailVerifiable: (name: string) => `The local user pool can only verify email; ${name} has no value to verify.`,
+  // Attributes
+  attributeNotInSchema: (name: string) => `Attributes did not conform to the schema: ${name}: Attribute does not exist in the schema.\n`,
+  attributeImmutable: (name: string) =>
+    `Attributes did not conform to the schema: ${name}: Attribute cannot be updated. (changing an immutable attribute)`,
+  invalidEmail: 'Invalid email address format.',
+  unauthorizedAttribute: 'A client attempted to write unauthorized attribute',
+  // Tokens
   invalidRefresh: 'Invalid Refresh Token.',
   refreshRevoked: 'Refresh Token has been revoked',
+  refreshExpired: 'Refresh Token has expired',
   accessRevoked: 'Access Token has been revoked',
   accessExpired: 'Access Token has expired',
   invalidAccess: 'Invalid Access Token',
-  userDisabled: 'User is disabled.',
-  flowNotEnabled: 'Auth flow not enabled for this client',
-  tempPasswordExpired: 'Temporary password has expired and must be reset by an administrator.',
+  revocationDisabled: 'Token revocation is not enabled for this app client.',
+  // RevokeToken with an access or ID token: the code is documented, Cognito's text is not (the pool's own).
+  unsupportedTokenType: 'Unsupported token type: RevokeToken takes a refresh token.',
+  unauthorized: 'Unauthorized',
+  // Pools, clients, listing
+  poolNotFound: (poolId: string) => `User pool ${poolId} does not exist.`,
+  clientNotFound: (clientId: string) => `User pool client ${clientId} does not exist.`,
+  aliasAndUsernameAttributes: 'Only one of AliasAttributes or UsernameAttributes can be set in a User Pool.',
+  mixedAuthFlows: 'ExplicitAuthFlows can not have both ALLOW_XXX and legacy values.',
+  tokenValidityRange: (field: string, min: number, max: number) =>
+    `Invalid range for token validity: ${field} must be between ${min} and ${max} seconds.`,
+  invalidPaginationToken: 'Invalid pagination token.',
+  filterParse: 'Error while parsing filter.',
+  invalidSearchAttribute: (name: string) => `Invalid search attribute: ${name}`,
+  structureExpected: 'Start of structure or map expected.',
 } as const;

@@ -24,7 +24,7 @@ export const newCode = (): string => String(randomInt(0, 1_000_000)).padStart(6,
 
 export const newRequestId = (): string => randomUUID();
 
-export const randomBase64Url = (bytes: number): string => randomBytes(bytes).toString('base64url');
+const randomBase64Url = (bytes: number): string => randomBytes(bytes).toString('base64url');
 
 /** Opaque session handle (Cognito's `Session` is a long opaque string). */
 export const newSession = (): string => randomBytes(48).toString('base64');

@@ -1,16 +1,18 @@
 import { createServer, type Server, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { AccessPolicy } from './access.ts';
+import { SessionTable } from './challenge-sessions.ts';
 import { type Clock, systemClock } from './clock.ts';
 import type { Services } from './context.ts';
 import { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID, DEFAULT_REGION, ensureDefaults } from './defaults.ts';
 import { type CognitoError, headersTooLarge, requestTimeout, serialization } from './errors.ts';
 import { createHandler, type PoolHandler } from './handler.ts';
 import { createMailer } from './mailer.ts';
-import { SessionTable } from './sessions.ts';
+import { loadOrCreateKeys } from './signing-keys.ts';
 import { srpSecrets } from './srp-secrets.ts';
 import { Store } from './store.ts';
-import { createTokenIssuer, loadOrCreateKeys } from './tokens.ts';
+import { createTokenIssuer } from './tokens.ts';
+import { emailKey } from './usernames.ts';
 
 export { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID, DEFAULT_REGION } from './defaults.ts';
 export { createFakeClock, type Clock, type FakeClock } from './clock.ts';
@@ -44,7 +46,7 @@ export async function createLocalCognito(options: LocalCognitoOptions): Promise<
   const clock = options.clock ?? systemClock;
   const log =
     options.log ?? (options.quiet ? () => undefined : (line: string) => process.stdout.write(`[local-cognito] ${line}\n`));
-  const store = await Store.open(options.dataDir, { now: () => clock.now(), compactAfter: options.compactAfter });
+  const store = await Store.open(options.dataDir, { emailKey, now: () => clock.now(), compactAfter: options.compactAfter });
   try {
     const keys = await loadOrCreateKeys(options.dataDir);
     ensureDefaults(store, clock);

@@ -1,4 +1,4 @@
-import { CognitoError, invalidParameter } from './errors.ts';
+import { type CognitoError, invalidParameter, MSG, serialization } from './errors.ts';
 
 /**
  * Runtime checks for request bodies. JSON from the wire is untrusted: wrong JSON types become
@@ -22,7 +22,7 @@ function wrongType(value: unknown, expected: string): CognitoError {
     : typeof value === 'object'
       ? 'Start of structure or map found where not expected.'
       : `${typeof value === 'number' ? 'NUMBER_VALUE' : typeof value === 'boolean' ? 'BOOLEAN_VALUE' : 'STRING_VALUE'} can not be converted to ${expected}`;
-  return new CognitoError('SerializationException', found);
+  return serialization(found);
 }
 
 function violation(name: string, constraint: string, isNull = false): CognitoError {
@@ -67,7 +67,7 @@ export class Input {
 
   constructor(body: unknown) {
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-      throw new CognitoError('SerializationException', 'Start of structure or map expected.');
+      throw serialization(MSG.structureExpected);
     }
     this.body = body as Record<string, unknown>;
   }
@@ -159,4 +159,11 @@ export class Input {
     if (typeof v !== 'object' || Array.isArray(v)) throw wrongType(v, 'a Structure');
     return new Input(v);
   }
+}
+
+/** A member of AuthParameters or ChallengeResponses that the flow needs. */
+export function requiredParameter(params: Record<string, string>, name: string): string {
+  const v = params[name];
+  if (v === undefined || v === '') throw invalidParameter(MSG.missingParameter(name));
+  return v;
 }

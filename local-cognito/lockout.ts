@@ -1,13 +1,13 @@
 import type { UserRecord } from './records.ts';
 
 /**
- * Cognito's failed sign-in lockout (cognito-facts.md §5.4): five free failures, then a lockout of
+ * Cognito's failed sign-in lockout (docs/cognito.md §5.4): five free failures, then a lockout of
  * 2^(n−5) seconds after the n-th, capped at 15 minutes; attempts during a lockout are refused
  * with "Password attempts exceeded" and do not extend it; 15 minutes without failures resets.
  */
-export const FREE_FAILURES = 5;
-export const MAX_LOCK_MS = 15 * 60_000;
-export const RESET_AFTER_MS = 15 * 60_000;
+const FREE_FAILURES = 5;
+const MAX_LOCK_MS = 15 * 60_000;
+const RESET_AFTER_MS = 15 * 60_000;
 
 function currentCount(user: UserRecord, now: number): number {
   const f = user.failures;

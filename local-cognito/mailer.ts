@@ -1,7 +1,9 @@
+import type { CodeDeliveryDetailsType } from '@aws-sdk/client-cognito-identity-provider';
 import type { Clock } from './clock.ts';
 import { uuid } from './ids.ts';
 import type { MailMessage } from './records.ts';
 import type { Store } from './store.ts';
+import { emailDelivery } from './wire.ts';
 
 /** Where the pool's "emails" go: the mailbox (page and JSON) and one console line each. */
 export interface Mailer {
@@ -37,3 +39,12 @@ export const messages = {
     text: `Your username is ${username} and temporary password is ${password}. Sign in and choose a new password.`,
   }),
 };
+
+/** Mails a code in the message for its purpose; returns where it went, as Cognito reports it. */
+export function mailCode(
+  mailer: Mailer,
+  m: { poolId: string; to: string; purpose: 'signUp' | 'reset' | 'attribute'; code: string },
+): CodeDeliveryDetailsType {
+  mailer.send({ poolId: m.poolId, to: m.to, ...messages[m.purpose](m.code), code: m.code });
+  return emailDelivery(m.to);
+}

@@ -1,4 +1,4 @@
-import { invalidParameter } from './errors.ts';
+import { invalidParameter, MSG } from './errors.ts';
 
 /** Opaque page tokens over a stable ordering: the offset, sealed as base64url JSON. */
 export function page<T>(items: T[], limit: number, token: string | undefined): { items: T[]; next?: string } {
@@ -9,7 +9,7 @@ export function page<T>(items: T[], limit: number, token: string | undefined): {
       if (typeof parsed.o !== 'number' || !Number.isInteger(parsed.o) || parsed.o < 0) throw new Error();
       offset = parsed.o;
     } catch {
-      throw invalidParameter('Invalid pagination token.');
+      throw invalidParameter(MSG.invalidPaginationToken);
     }
   }
   const slice = items.slice(offset, offset + limit);

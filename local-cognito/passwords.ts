@@ -5,12 +5,19 @@ import { MSG, notAuthorized, passwordResetRequired } from './errors.ts';
 import { newSession, poolNameOf } from './ids.ts';
 import { lockedUntil, withFailure, withoutFailures } from './lockout.ts';
 import type { ClientRecord, PoolRecord, UserRecord } from './records.ts';
-import { completeSignIn } from './sign-in.ts';
 import { createVerifier } from './srp.ts';
+import { completeSignIn } from './token-lineages.ts';
+
+/**
+ * The SRP salt and verifier kept for a password (a fresh salt unless one is given). One 3072-bit
+ * modular exponentiation: compute it once per password.
+ */
+export const srpCredentials = (pool: PoolRecord, username: string, password: string, salt?: Buffer): UserRecord['srp'] =>
+  createVerifier(poolNameOf(pool.id), username, password, salt);
 
 /** Checks a plain password against the stored SRP verifier (USER_PASSWORD_AUTH, ChangePassword). */
 export function passwordMatches(pool: PoolRecord, user: UserRecord, password: string): boolean {
-  const { verifier } = createVerifier(poolNameOf(pool.id), user.username, password, Buffer.from(user.srp.salt, 'hex'));
+  const { verifier } = srpCredentials(pool, user.username, password, Buffer.from(user.srp.salt, 'hex'));
   const a = Buffer.from(verifier);
   const b = Buffer.from(user.srp.verifier);
   return a.length === b.length && timingSafeEqual(a, b);
@@ -43,7 +50,7 @@ export async function afterPasswordVerified(
   if (!user.enabled) throw notAuthorized(MSG.userDisabled);
   const cleared = withoutFailures(user);
   if (cleared !== user) store.putUser(cleared);
-  if (user.status === 'RESET_REQUIRED') throw passwordResetRequired('Password reset required for the user');
+  if (user.status === 'RESET_REQUIRED') throw passwordResetRequired(MSG.passwordResetRequired);
   if (user.status === 'FORCE_CHANGE_PASSWORD') {
     if (user.tempPasswordExpiresAt !== undefined && user.tempPasswordExpiresAt < now) {
       throw notAuthorized(MSG.tempPasswordExpired);

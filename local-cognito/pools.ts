@@ -1,6 +1,6 @@
 import type { UserPoolClientType, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import { randomBytes } from 'node:crypto';
-import { invalidParameter } from './errors.ts';
+import { invalidParameter, MSG } from './errors.ts';
 import { newClientId, newClientSecret, regionOf } from './ids.ts';
 import type { Input } from './input.ts';
 import { DEFAULT_POLICY } from './password-policy.ts';
@@ -17,7 +17,7 @@ const AUTH_FLOWS = [
   'ADMIN_NO_SRP_AUTH', 'CUSTOM_AUTH_FLOW_ONLY', 'USER_PASSWORD_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
   'ALLOW_CUSTOM_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_AUTH',
 ] as const;
-export const DEFAULT_AUTH_FLOWS = ['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH'];
+const DEFAULT_AUTH_FLOWS = ['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH'];
 
 /** JSON-safe copy of a request body, kept so Describe* can echo what was configured. */
 const plain = (input: Input): Record<string, unknown> => JSON.parse(JSON.stringify(input.body)) as Record<string, unknown>;
@@ -53,7 +53,7 @@ export function buildPool(input: Input, id: string, now: number): PoolRecord {
   const usernameAttributes = subset(input, 'UsernameAttributes', USERNAME_ATTRIBUTES);
   const aliasAttributes = subset(input, 'AliasAttributes', ALIAS_ATTRIBUTES);
   if (usernameAttributes.length && aliasAttributes.length) {
-    throw invalidParameter('Only one of AliasAttributes or UsernameAttributes can be set in a User Pool.');
+    throw invalidParameter(MSG.aliasAndUsernameAttributes);
   }
   const caseSensitive = input.optionalObject('UsernameConfiguration')?.optionalBoolean('CaseSensitive') ?? true;
   const allowAdminCreateUserOnly =
@@ -121,7 +121,7 @@ function validity(
   const unit = input.optionalObject('TokenValidityUnits')?.optionalEnum(unitsKey, ['seconds', 'minutes', 'hours', 'days'] as const) ?? defaultUnit;
   const secs = value * UNIT_SECONDS[unit];
   if (secs < minSeconds || secs > maxSeconds) {
-    throw invalidParameter(`Invalid range for token validity: ${field} must be between ${minSeconds} and ${maxSeconds} seconds.`);
+    throw invalidParameter(MSG.tokenValidityRange(field, minSeconds, maxSeconds));
   }
   return secs;
 }
@@ -131,7 +131,7 @@ export function buildClient(input: Input, pool: PoolRecord, now: number, clientI
   const flows = subset(input, 'ExplicitAuthFlows', AUTH_FLOWS);
   const legacy = flows.filter((f) => !f.startsWith('ALLOW_'));
   if (legacy.length && legacy.length !== flows.length) {
-    throw invalidParameter('ExplicitAuthFlows can not have both ALLOW_XXX and legacy values.');
+    throw invalidParameter(MSG.mixedAuthFlows);
   }
   const authSessionMinutes = input.optionalInteger('AuthSessionValidity', 3, 15) ?? 3;
   const client: ClientRecord = {

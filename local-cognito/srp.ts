@@ -1,6 +1,6 @@
 // Server side of Cognito's SRP-6a, computed exactly as amazon-cognito-identity-js computes the
 // client side (src/AuthenticationHelper.js, src/CognitoUser.js, src/DateHelper.js).
-// Recipe and sources: ../shared/cognito-facts.md, section 3.
+// Recipe and sources: docs/cognito.md §3.
 //
 // Modular exponentiation runs in OpenSSL through a Diffie-Hellman object over N: with the
 // exponent set as the private key, generateKeys() yields g^e mod N and computeSecret(base)
@@ -288,3 +288,7 @@ export function fakeSrpIdentity(secret: Buffer, username: string): { salt: strin
 export const SRP_K = K;
 /** Width of N in bytes (384). */
 export const SRP_N_BYTES = N_BYTES;
+
+// The arithmetic both sides of SRP share, for the bench's native client (bench/srp-client.ts), which
+// must compute exactly what amazon-cognito-identity-js computes and so reuses these instead of a copy.
+export { bigFromBuffer, bufferFromBig, computeX, deriveKey, gPow, hashPadded, modPow };

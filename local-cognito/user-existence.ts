@@ -2,11 +2,11 @@ import type { CodeDeliveryDetailsType } from '@aws-sdk/client-cognito-identity-p
 import { looksLikeEmail } from './attributes.ts';
 import { codeMismatch, MSG, userNotFound } from './errors.ts';
 import type { ClientRecord } from './records.ts';
-import { emailDelivery } from './users.ts';
+import { emailDelivery } from './wire.ts';
 
 /**
  * What an unknown username gets, per the app client's PreventUserExistenceErrors
- * (cognito-facts.md §5.5): LEGACY says the user does not exist; ENABLED answers as if it did.
+ * (docs/cognito.md §5.5): LEGACY says the user does not exist; ENABLED answers as if it did.
  */
 const hidden = (client: ClientRecord): boolean => client.preventUserExistenceErrors === 'ENABLED';
 

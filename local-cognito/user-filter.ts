@@ -1,4 +1,4 @@
-import { invalidParameter } from './errors.ts';
+import { invalidParameter, MSG } from './errors.ts';
 import type { UserRecord } from './records.ts';
 
 /**
@@ -15,9 +15,9 @@ export type UserPredicate = (u: UserRecord) => boolean;
 export function parseUserFilter(filter: string | undefined): UserPredicate {
   if (filter === undefined || filter.trim() === '') return () => true;
   const m = /^\s*([\w:]+)\s*(\^=|=)\s*"((?:[^"\\]|\\.)*)"\s*$/.exec(filter);
-  if (!m) throw invalidParameter('Error while parsing filter.');
+  if (!m) throw invalidParameter(MSG.filterParse);
   const [, name, op, rawValue] = m as unknown as [string, string, string, string];
-  if (!FILTERABLE.has(name)) throw invalidParameter(`Invalid search attribute: ${name}`);
+  if (!FILTERABLE.has(name)) throw invalidParameter(MSG.invalidSearchAttribute(name));
   const value = rawValue.replace(/\\(.)/g, '$1');
   const read = (u: UserRecord): string | undefined => {
     switch (name) {

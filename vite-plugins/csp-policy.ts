@@ -16,7 +16,8 @@ export function contentSecurityPolicy(env: CognitoEnv): string {
   const api = cognitoOrigin(env);
   return [
     "default-src 'none'",
-    "script-src 'self'",
+    // Speculation-rule JSON only (the sign-in page prerenders the home page, src/ui/prerender.ts); never script.
+    "script-src 'self' 'inline-speculation-rules'",
     "style-src 'self'",
     "img-src 'self' data:",
     `connect-src 'self'${api ? ` ${api}` : ''}`,

@@ -1,7 +1,7 @@
 import type { ActionFactory } from '../context.ts';
-import { notAuthorized } from '../errors.ts';
+import { MSG, notAuthorized } from '../errors.ts';
 import { POOL_ID_RULE, USERNAME_RULE } from '../input.ts';
-import { adminUser } from '../lookup.ts';
+import { adminUser } from '../usernames.ts';
 
 /** Confirms a rider without a code (test riders with fake addresses). The email stays unverified, as in Cognito. */
 export const AdminConfirmSignUp: ActionFactory =
@@ -9,7 +9,7 @@ export const AdminConfirmSignUp: ActionFactory =
   async (input): Promise<Record<string, never>> => {
     const { user } = adminUser(store, input.string('UserPoolId', POOL_ID_RULE), input.string('Username', USERNAME_RULE));
     input.optionalStringMap('ClientMetadata');
-    if (user.status !== 'UNCONFIRMED') throw notAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
+    if (user.status !== 'UNCONFIRMED') throw notAuthorized(MSG.cannotConfirm(user.status));
     const { signUpCode: _dropped, ...rest } = user;
     store.putUser({ ...rest, status: 'CONFIRMED', updatedAt: clock.now() });
     return {};

@@ -1,16 +1,17 @@
 import type { AdminCreateUserResponse, UserType } from '@aws-sdk/client-cognito-identity-provider';
-import { attributeMap, looksLikeEmail } from '../attributes.ts';
+import { attributeMap } from '../attributes.ts';
 import type { ActionFactory } from '../context.ts';
-import { invalidParameter, MSG, userNotFound, usernameExists } from '../errors.ts';
-import { poolNameOf, uuid } from '../ids.ts';
+import { invalidParameter, MSG, usernameExists, userNotFound } from '../errors.ts';
+import { uuid } from '../ids.ts';
 import { POOL_ID_RULE, USERNAME_RULE } from '../input.ts';
-import { emailKey, findUser, isEmailPool, resolvePool, usernameKey } from '../lookup.ts';
 import { messages } from '../mailer.ts';
+import { newUser, newUsername } from '../new-user.ts';
 import { assertPasswordConforms, generateTemporaryPassword } from '../password-policy.ts';
+import { srpCredentials } from '../passwords.ts';
 import type { UserRecord } from '../records.ts';
-import { createVerifier } from '../srp.ts';
-import { userType } from '../users.ts';
-import type { Wire } from '../wire.ts';
+import { resolvePool } from '../resources.ts';
+import { findUser, isEmailPool } from '../usernames.ts';
+import { userType, type Wire } from '../wire.ts';
 
 /** An operator-created rider: FORCE_CHANGE_PASSWORD with a temporary password, replaced at first sign-in. */
 export const AdminCreateUser: ActionFactory =
@@ -29,49 +30,26 @@ export const AdminCreateUser: ActionFactory =
     const now = clock.now();
     const existing = findUser(store, pool, typed);
     if (action === 'RESEND') {
-      if (!existing) throw userNotFound('User does not exist.');
-      if (existing.status !== 'FORCE_CHANGE_PASSWORD') {
-        throw invalidParameter('Resend not possible. User is not in FORCE_CHANGE_PASSWORD state.');
-      }
+      if (!existing) throw userNotFound(MSG.userDoesNotExist);
+      if (existing.status !== 'FORCE_CHANGE_PASSWORD') throw invalidParameter(MSG.resendNotPossible);
     } else if (existing) {
       throw usernameExists(isEmailPool(pool) ? MSG.emailExists : MSG.userExists);
     }
     const password = temporary ?? generateTemporaryPassword(pool.policy);
     if (temporary) assertPasswordConforms(pool.policy, temporary);
 
+    const tempPasswordExpiresAt = now + pool.policy.TemporaryPasswordValidityDays * 86_400_000;
     let user: UserRecord;
     if (existing) {
-      user = { ...existing, updatedAt: now };
+      user = { ...existing, updatedAt: now, srp: srpCredentials(pool, existing.username, password), tempPasswordExpiresAt };
     } else {
       const sub = uuid();
+      const username = newUsername(store, pool, typed, sub);
       const attributes: Record<string, string> = { ...given, sub };
-      let username: string;
-      if (isEmailPool(pool)) {
-        if (!looksLikeEmail(typed)) throw invalidParameter('Username should be an email.');
-        if (store.userByEmail(pool.id, emailKey(pool, typed))) throw usernameExists(MSG.emailExists);
-        username = sub;
-        attributes.email = typed;
-      } else {
-        username = usernameKey(pool, typed);
-      }
+      if (isEmailPool(pool)) attributes.email = typed;
       if (attributes.email !== undefined && attributes.email_verified === undefined) attributes.email_verified = 'false';
-      user = {
-        poolId: pool.id,
-        username,
-        sub,
-        attributes,
-        status: 'FORCE_CHANGE_PASSWORD',
-        enabled: true,
-        createdAt: now,
-        updatedAt: now,
-        srp: createVerifier(poolNameOf(pool.id), username, password),
-      };
+      user = { ...newUser(pool, { username, sub, attributes, status: 'FORCE_CHANGE_PASSWORD', password }, now), tempPasswordExpiresAt };
     }
-    user = {
-      ...user,
-      srp: createVerifier(poolNameOf(pool.id), user.username, password),
-      tempPasswordExpiresAt: now + pool.policy.TemporaryPasswordValidityDays * 86_400_000,
-    };
     store.putUser(user);
     const email = user.attributes.email;
     const wantsEmail = mediums.length === 0 || mediums.includes('EMAIL');

@@ -1,7 +1,7 @@
 import type { ActionFactory } from '../context.ts';
 import { POOL_ID_RULE, USERNAME_RULE } from '../input.ts';
-import { adminUser } from '../lookup.ts';
-import { revokeAll } from '../sign-in.ts';
+import { revokeAll } from '../token-lineages.ts';
+import { adminUser } from '../usernames.ts';
 
 export const AdminDisableUser: ActionFactory =
   ({ store, clock }) =>

@@ -1,6 +1,6 @@
 import type { ActionFactory } from '../context.ts';
 import { POOL_ID_RULE, USERNAME_RULE } from '../input.ts';
-import { adminUser } from '../lookup.ts';
+import { adminUser } from '../usernames.ts';
 
 export const AdminEnableUser: ActionFactory =
   ({ store, clock }) =>

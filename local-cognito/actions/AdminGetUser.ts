@@ -2,7 +2,7 @@ import type { AdminGetUserResponse } from '@aws-sdk/client-cognito-identity-prov
 import { attributeList } from '../attributes.ts';
 import type { ActionFactory } from '../context.ts';
 import { POOL_ID_RULE, USERNAME_RULE } from '../input.ts';
-import { adminUser } from '../lookup.ts';
+import { adminUser } from '../usernames.ts';
 import { type Wire, wireDate } from '../wire.ts';
 
 export const AdminGetUser: ActionFactory =

@@ -2,8 +2,8 @@ import { issueCode, RESET_CODE_TTL_MS } from '../codes.ts';
 import type { ActionFactory } from '../context.ts';
 import { invalidParameter, MSG } from '../errors.ts';
 import { POOL_ID_RULE, USERNAME_RULE } from '../input.ts';
-import { adminUser } from '../lookup.ts';
-import { messages } from '../mailer.ts';
+import { mailCode } from '../mailer.ts';
+import { adminUser } from '../usernames.ts';
 
 /** Puts the rider in RESET_REQUIRED and emails a reset code; sign-in then asks for a reset. */
 export const AdminResetUserPassword: ActionFactory =
@@ -16,6 +16,6 @@ export const AdminResetUserPassword: ActionFactory =
     const now = clock.now();
     const resetCode = issueCode(now, RESET_CODE_TTL_MS, user.resetCode);
     store.putUser({ ...user, status: 'RESET_REQUIRED', resetCode, updatedAt: now });
-    mailer.send({ poolId: pool.id, to: email, ...messages.reset(resetCode.code), code: resetCode.code });
+    mailCode(mailer, { poolId: pool.id, to: email, purpose: 'reset', code: resetCode.code });
     return {};
   };

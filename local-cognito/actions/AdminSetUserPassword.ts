@@ -1,10 +1,9 @@
 import type { ActionFactory } from '../context.ts';
-import { poolNameOf } from '../ids.ts';
 import { PASSWORD_RULE, POOL_ID_RULE, USERNAME_RULE } from '../input.ts';
 import { withoutFailures } from '../lockout.ts';
-import { adminUser } from '../lookup.ts';
 import { assertPasswordConforms } from '../password-policy.ts';
-import { createVerifier } from '../srp.ts';
+import { srpCredentials } from '../passwords.ts';
+import { adminUser } from '../usernames.ts';
 
 export const AdminSetUserPassword: ActionFactory =
   ({ store, clock }) =>
@@ -17,7 +16,7 @@ export const AdminSetUserPassword: ActionFactory =
     const { tempPasswordExpiresAt: _old, signUpCode: _code, ...rest } = withoutFailures(user);
     store.putUser({
       ...rest,
-      srp: createVerifier(poolNameOf(pool.id), user.username, password),
+      srp: srpCredentials(pool, user.username, password),
       status: permanent ? 'CONFIRMED' : 'FORCE_CHANGE_PASSWORD',
       ...(permanent ? {} : { tempPasswordExpiresAt: now + pool.policy.TemporaryPasswordValidityDays * 86_400_000 }),
       updatedAt: now,

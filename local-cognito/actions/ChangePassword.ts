@@ -1,10 +1,8 @@
+import { authenticateAccessToken } from '../access-token-caller.ts';
 import type { ActionFactory } from '../context.ts';
-import { poolNameOf } from '../ids.ts';
 import { PASSWORD_RULE, TOKEN_RULE } from '../input.ts';
-import { assertNotLockedOut, failedPassword, passwordMatches } from '../passwords.ts';
 import { assertPasswordConforms } from '../password-policy.ts';
-import { authenticateAccessToken } from '../sign-in.ts';
-import { createVerifier } from '../srp.ts';
+import { assertNotLockedOut, failedPassword, passwordMatches, srpCredentials } from '../passwords.ts';
 
 export const ChangePassword: ActionFactory =
   (services) =>
@@ -18,6 +16,6 @@ export const ChangePassword: ActionFactory =
     assertNotLockedOut(user, now);
     if (!passwordMatches(pool, user, previous)) throw failedPassword(services, user);
     assertPasswordConforms(pool.policy, proposed);
-    store.putUser({ ...user, srp: createVerifier(poolNameOf(pool.id), user.username, proposed), updatedAt: now });
+    store.putUser({ ...user, srp: srpCredentials(pool, user.username, proposed), updatedAt: now });
     return {};
   };

@@ -1,13 +1,13 @@
 import { checkCode } from '../codes.ts';
 import type { ActionFactory } from '../context.ts';
 import { MSG, notAuthorized } from '../errors.ts';
-import { poolNameOf } from '../ids.ts';
 import { CLIENT_ID_RULE, CODE_RULE, PASSWORD_RULE, USERNAME_RULE } from '../input.ts';
 import { withoutFailures } from '../lockout.ts';
-import { checkSecretHash, findUser, resolveClient } from '../lookup.ts';
-import { unknownUserCode } from '../user-existence.ts';
 import { assertPasswordConforms } from '../password-policy.ts';
-import { createVerifier } from '../srp.ts';
+import { srpCredentials } from '../passwords.ts';
+import { resolveClient } from '../resources.ts';
+import { riderNamed } from '../secret-hash.ts';
+import { unknownUserCode } from '../user-existence.ts';
 
 export const ConfirmForgotPassword: ActionFactory =
   ({ store, clock }) =>
@@ -17,8 +17,7 @@ export const ConfirmForgotPassword: ActionFactory =
     const code = input.string('ConfirmationCode', CODE_RULE);
     const password = input.string('Password', PASSWORD_RULE);
     const { client, pool } = resolveClient(store, clientId);
-    const user = findUser(store, pool, typed);
-    checkSecretHash(client, input.optionalString('SecretHash'), [typed, ...(user ? [user.username] : [])]);
+    const user = riderNamed(store, { client, pool }, typed, input.optionalString('SecretHash'));
     if (!user) throw unknownUserCode(client);
     if (!user.enabled) throw notAuthorized(MSG.userDisabled);
     const now = clock.now();
@@ -33,7 +32,7 @@ export const ConfirmForgotPassword: ActionFactory =
     store.putUser({
       ...rest,
       status: user.status === 'RESET_REQUIRED' ? 'CONFIRMED' : user.status,
-      srp: createVerifier(poolNameOf(pool.id), user.username, password),
+      srp: srpCredentials(pool, user.username, password),
       updatedAt: now,
     });
     return {};

@@ -1,8 +1,9 @@
 import { checkCode } from '../codes.ts';
 import type { ActionFactory } from '../context.ts';
-import { notAuthorized } from '../errors.ts';
+import { MSG, notAuthorized } from '../errors.ts';
 import { CLIENT_ID_RULE, CODE_RULE, USERNAME_RULE } from '../input.ts';
-import { checkSecretHash, findUser, resolveClient } from '../lookup.ts';
+import { resolveClient } from '../resources.ts';
+import { riderNamed } from '../secret-hash.ts';
 import { unknownUserCode } from '../user-existence.ts';
 
 export const ConfirmSignUp: ActionFactory =
@@ -13,10 +14,9 @@ export const ConfirmSignUp: ActionFactory =
     const code = input.string('ConfirmationCode', CODE_RULE);
     input.optionalBoolean('ForceAliasCreation');
     const { client, pool } = resolveClient(store, clientId);
-    const user = findUser(store, pool, typed);
-    checkSecretHash(client, input.optionalString('SecretHash'), [typed, ...(user ? [user.username] : [])]);
+    const user = riderNamed(store, { client, pool }, typed, input.optionalString('SecretHash'));
     if (!user) throw unknownUserCode(client);
-    if (user.status !== 'UNCONFIRMED') throw notAuthorized(`User cannot be confirmed. Current status is ${user.status}`);
+    if (user.status !== 'UNCONFIRMED') throw notAuthorized(MSG.cannotConfirm(user.status));
     const now = clock.now();
     const check = checkCode(user.signUpCode, code, now);
     if (!check.ok) {

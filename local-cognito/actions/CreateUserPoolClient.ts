@@ -1,8 +1,8 @@
 import type { CreateUserPoolClientResponse } from '@aws-sdk/client-cognito-identity-provider';
 import type { ActionFactory } from '../context.ts';
 import { POOL_ID_RULE } from '../input.ts';
-import { resolvePool } from '../lookup.ts';
 import { buildClient, describeClient } from '../pools.ts';
+import { resolvePool } from '../resources.ts';
 import type { Wire } from '../wire.ts';
 
 export const CreateUserPoolClient: ActionFactory =

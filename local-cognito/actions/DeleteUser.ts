@@ -1,6 +1,6 @@
+import { authenticateAccessToken } from '../access-token-caller.ts';
 import type { ActionFactory } from '../context.ts';
 import { TOKEN_RULE } from '../input.ts';
-import { authenticateAccessToken } from '../sign-in.ts';
 
 export const DeleteUser: ActionFactory =
   (services) =>

@@ -1,8 +1,8 @@
 import type { DescribeUserPoolClientResponse } from '@aws-sdk/client-cognito-identity-provider';
 import type { ActionFactory } from '../context.ts';
 import { CLIENT_ID_RULE, POOL_ID_RULE } from '../input.ts';
-import { resolvePoolClient } from '../lookup.ts';
 import { describeClient } from '../pools.ts';
+import { resolvePoolClient } from '../resources.ts';
 import type { Wire } from '../wire.ts';
 
 export const DescribeUserPoolClient: ActionFactory =

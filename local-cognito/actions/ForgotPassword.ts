@@ -3,10 +3,10 @@ import { issueCode, RESET_CODE_TTL_MS, withSend } from '../codes.ts';
 import type { ActionFactory } from '../context.ts';
 import { invalidParameter, MSG, notAuthorized } from '../errors.ts';
 import { CLIENT_ID_RULE, USERNAME_RULE } from '../input.ts';
-import { checkSecretHash, findUser, resolveClient } from '../lookup.ts';
-import { messages } from '../mailer.ts';
+import { mailCode } from '../mailer.ts';
+import { resolveClient } from '../resources.ts';
+import { riderNamed } from '../secret-hash.ts';
 import { unknownUserDelivery } from '../user-existence.ts';
-import { emailDelivery } from '../users.ts';
 
 export const ForgotPassword: ActionFactory =
   ({ store, clock, mailer }) =>
@@ -14,8 +14,7 @@ export const ForgotPassword: ActionFactory =
     const clientId = input.string('ClientId', CLIENT_ID_RULE);
     const typed = input.string('Username', USERNAME_RULE);
     const { client, pool } = resolveClient(store, clientId);
-    const user = findUser(store, pool, typed);
-    checkSecretHash(client, input.optionalString('SecretHash'), [typed, ...(user ? [user.username] : [])]);
+    const user = riderNamed(store, { client, pool }, typed, input.optionalString('SecretHash'));
     if (!user) return unknownUserDelivery(client, typed);
     if (!user.enabled) throw notAuthorized(MSG.userDisabled);
     if (user.status === 'FORCE_CHANGE_PASSWORD') throw notAuthorized(MSG.resetNotAllowed);
@@ -24,8 +23,7 @@ export const ForgotPassword: ActionFactory =
       throw invalidParameter(MSG.noVerifiedContact);
     }
     const now = clock.now();
-    const updated = { ...withSend(user, now), resetCode: issueCode(now, RESET_CODE_TTL_MS, user.resetCode), updatedAt: now };
-    store.putUser(updated);
-    mailer.send({ poolId: pool.id, to: email, ...messages.reset(updated.resetCode.code), code: updated.resetCode.code });
-    return { CodeDeliveryDetails: emailDelivery(email) };
+    const resetCode = issueCode(now, RESET_CODE_TTL_MS, user.resetCode);
+    store.putUser({ ...withSend(user, now), resetCode, updatedAt: now });
+    return { CodeDeliveryDetails: mailCode(mailer, { poolId: pool.id, to: email, purpose: 'reset', code: resetCode.code }) };
   };

@@ -2,9 +2,9 @@ import type { GetTokensFromRefreshTokenResponse } from '@aws-sdk/client-cognito-
 import type { ActionFactory } from '../context.ts';
 import { invalidParameter, MSG, notAuthorized } from '../errors.ts';
 import { CLIENT_ID_RULE, TOKEN_RULE } from '../input.ts';
-import { resolveClient } from '../lookup.ts';
 import { allowsFlow } from '../pools.ts';
-import { refreshTokens } from '../sign-in.ts';
+import { resolveClient } from '../resources.ts';
+import { refreshTokens } from '../token-lineages.ts';
 
 /**
  * The newer refresh API (AWS Amplify v6 uses it): new access and ID tokens, and a new refresh
@@ -18,7 +18,7 @@ export const GetTokensFromRefreshToken: ActionFactory = (services) => async (inp
   input.optionalStringMap('ClientMetadata');
   const { client, pool } = resolveClient(services.store, clientId);
   if (client.secret && secret !== client.secret) {
-    throw notAuthorized(secret ? `Unable to verify secret hash for client ${clientId}` : `Client ${clientId} is configured for secret but secret was not received`);
+    throw notAuthorized(secret ? MSG.secretHashMismatch(clientId) : MSG.secretHashMissing(clientId));
   }
   if (!allowsFlow(client, 'REFRESH_TOKEN_AUTH')) throw invalidParameter(MSG.flowNotEnabled);
   const AuthenticationResult = await refreshTokens(services, pool, client, token, ctx, { rotate: true });

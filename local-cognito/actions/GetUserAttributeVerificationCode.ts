@@ -1,11 +1,10 @@
 import type { GetUserAttributeVerificationCodeResponse } from '@aws-sdk/client-cognito-identity-provider';
+import { authenticateAccessToken } from '../access-token-caller.ts';
 import { issueCode, SIGN_UP_CODE_TTL_MS, withSend } from '../codes.ts';
 import type { ActionFactory } from '../context.ts';
-import { invalidParameter } from '../errors.ts';
+import { invalidParameter, MSG } from '../errors.ts';
 import { TOKEN_RULE } from '../input.ts';
-import { messages } from '../mailer.ts';
-import { authenticateAccessToken } from '../sign-in.ts';
-import { emailDelivery } from '../users.ts';
+import { mailCode } from '../mailer.ts';
 
 export const GetUserAttributeVerificationCode: ActionFactory =
   (services) =>
@@ -16,10 +15,9 @@ export const GetUserAttributeVerificationCode: ActionFactory =
     input.optionalStringMap('ClientMetadata');
     const { pool, user } = await authenticateAccessToken(services, token);
     const email = user.attributes.email;
-    if (name !== 'email' || !email) throw invalidParameter(`The local user pool can only verify email; ${name} has no value to verify.`);
+    if (name !== 'email' || !email) throw invalidParameter(MSG.onlyEmailVerifiable(name));
     const now = clock.now();
     const code = issueCode(now, SIGN_UP_CODE_TTL_MS, user.attributeCodes?.email);
     store.putUser({ ...withSend(user, now), attributeCodes: { ...(user.attributeCodes ?? {}), email: code } });
-    mailer.send({ poolId: pool.id, to: email, ...messages.attribute(code.code), code: code.code });
-    return { CodeDeliveryDetails: emailDelivery(email) };
+    return { CodeDeliveryDetails: mailCode(mailer, { poolId: pool.id, to: email, purpose: 'attribute', code: code.code }) };
   };

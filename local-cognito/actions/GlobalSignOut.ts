@@ -1,6 +1,7 @@
+import { authenticateAccessToken } from '../access-token-caller.ts';
 import type { ActionFactory } from '../context.ts';
 import { TOKEN_RULE } from '../input.ts';
-import { authenticateAccessToken, revokeAll } from '../sign-in.ts';
+import { revokeAll } from '../token-lineages.ts';
 
 /** Ends every session of the rider: all refresh tokens and the access tokens issued from them. */
 export const GlobalSignOut: ActionFactory =

@@ -2,24 +2,19 @@ import type { InitiateAuthResponse } from '@aws-sdk/client-cognito-identity-prov
 import { randomBytes } from 'node:crypto';
 import type { ActionFactory, RequestContext, Services } from '../context.ts';
 import { invalidParameter, MSG, notAuthorized, userNotConfirmed, userNotFound } from '../errors.ts';
-import { CLIENT_ID_RULE, type Input } from '../input.ts';
-import { checkSecretHash, findUser, resolveClient } from '../lookup.ts';
+import { CLIENT_ID_RULE, type Input, requiredParameter } from '../input.ts';
 import { afterPasswordVerified, assertNotLockedOut, failedPassword, passwordMatches } from '../passwords.ts';
 import { allowsFlow } from '../pools.ts';
 import type { ClientRecord, PoolRecord } from '../records.ts';
-import { refreshTokens } from '../sign-in.ts';
+import { resolveClient } from '../resources.ts';
+import { checkSecretHash, riderNamed } from '../secret-hash.ts';
 import { fakeSrpIdentity, SrpError, startSrp } from '../srp.ts';
+import { refreshTokens } from '../token-lineages.ts';
 
 const FLOWS = [
   'USER_SRP_AUTH', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN', 'USER_PASSWORD_AUTH', 'CUSTOM_AUTH',
   'ADMIN_NO_SRP_AUTH', 'ADMIN_USER_PASSWORD_AUTH', 'USER_AUTH',
 ] as const;
-
-const required = (params: Record<string, string>, name: string): string => {
-  const v = params[name];
-  if (v === undefined || v === '') throw invalidParameter(`Missing required parameter ${name}`);
-  return v;
-};
 
 export const InitiateAuth: ActionFactory = (services) => {
   const { store } = services;
@@ -39,14 +34,14 @@ export const InitiateAuth: ActionFactory = (services) => {
         if (!allowsFlow(client, 'REFRESH_TOKEN_AUTH')) throw invalidParameter(MSG.flowNotEnabled);
         return refresh(services, pool, client, params, ctx);
       case 'USER_PASSWORD_AUTH':
-        if (!allowsFlow(client, 'USER_PASSWORD_AUTH')) throw invalidParameter('USER_PASSWORD_AUTH flow not enabled for this client');
+        if (!allowsFlow(client, 'USER_PASSWORD_AUTH')) throw invalidParameter(MSG.passwordAuthNotEnabled);
         return passwordAuth(services, pool, client, params, ctx);
       case 'CUSTOM_AUTH':
-        throw invalidParameter('Custom auth lambda trigger is not configured for the user pool.');
+        throw invalidParameter(MSG.customAuthNotConfigured);
       case 'USER_AUTH':
-        throw invalidParameter('The local user pool does not support the USER_AUTH flow; use USER_SRP_AUTH.');
+        throw invalidParameter(MSG.userAuthUnsupported);
       default:
-        throw invalidParameter('Initiate Auth method not supported.');
+        throw invalidParameter(MSG.authFlowUnsupported);
     }
   };
 };
@@ -57,10 +52,9 @@ function srpStart(
   client: ClientRecord,
   params: Record<string, string>,
 ): InitiateAuthResponse {
-  const typed = required(params, 'USERNAME');
-  const A = required(params, 'SRP_A');
-  const user = findUser(store, pool, typed);
-  checkSecretHash(client, params.SECRET_HASH, [typed, ...(user ? [user.username] : [])]);
+  const typed = requiredParameter(params, 'USERNAME');
+  const A = requiredParameter(params, 'SRP_A');
+  const user = riderNamed(store, { client, pool }, typed, params.SECRET_HASH);
   let identity: { salt: string; verifier: string; userIdForSrp: string };
   if (user) {
     identity = { ...user.srp, userIdForSrp: user.username };
@@ -74,7 +68,7 @@ function srpStart(
   try {
     step = startSrp(identity.verifier, A);
   } catch (err) {
-    if (err instanceof SrpError) throw invalidParameter('SRP_A is not a valid SRP public value.');
+    if (err instanceof SrpError) throw invalidParameter(MSG.invalidSrpA);
     throw err;
   }
   const now = clock.now();
@@ -107,32 +101,28 @@ function srpStart(
   };
 }
 
-async function refresh(
+/** A flow that ends in tokens (or the next challenge), given the request's AuthParameters. */
+type TokenFlow = (
   services: Services,
   pool: PoolRecord,
   client: ClientRecord,
   params: Record<string, string>,
   ctx: RequestContext,
-): Promise<InitiateAuthResponse> {
-  const AuthenticationResult = await refreshTokens(services, pool, client, required(params, 'REFRESH_TOKEN'), ctx, {
+) => Promise<InitiateAuthResponse>;
+
+const refresh: TokenFlow = async (services, pool, client, params, ctx) => {
+  const AuthenticationResult = await refreshTokens(services, pool, client, requiredParameter(params, 'REFRESH_TOKEN'), ctx, {
     rotate: false,
-    checkSecret: (user) => checkSecretHash(client, params.SECRET_HASH, [user.username, ...(params.USERNAME ? [params.USERNAME] : [])]),
+    checkSecret: (user) => checkSecretHash(client, params.SECRET_HASH, user.username, params.USERNAME),
   });
   return { ChallengeParameters: {}, AuthenticationResult };
-}
+};
 
-async function passwordAuth(
-  services: Services,
-  pool: PoolRecord,
-  client: ClientRecord,
-  params: Record<string, string>,
-  ctx: RequestContext,
-): Promise<InitiateAuthResponse> {
+const passwordAuth: TokenFlow = async (services, pool, client, params, ctx) => {
   const { store, clock } = services;
-  const typed = required(params, 'USERNAME');
-  const password = required(params, 'PASSWORD');
-  const user = findUser(store, pool, typed);
-  checkSecretHash(client, params.SECRET_HASH, [typed, ...(user ? [user.username] : [])]);
+  const typed = requiredParameter(params, 'USERNAME');
+  const password = requiredParameter(params, 'PASSWORD');
+  const user = riderNamed(store, { client, pool }, typed, params.SECRET_HASH);
   if (!user) {
     throw client.preventUserExistenceErrors === 'ENABLED'
       ? notAuthorized(MSG.incorrectCredentials)
@@ -142,4 +132,4 @@ async function passwordAuth(
   assertNotLockedOut(user, clock.now());
   if (!passwordMatches(pool, user, password)) throw failedPassword(services, user);
   return afterPasswordVerified(services, pool, client, user, ctx);
-}
+};

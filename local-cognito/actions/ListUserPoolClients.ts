@@ -1,8 +1,8 @@
 import type { ListUserPoolClientsResponse } from '@aws-sdk/client-cognito-identity-provider';
 import type { ActionFactory } from '../context.ts';
 import { POOL_ID_RULE } from '../input.ts';
-import { resolvePool } from '../lookup.ts';
 import { page } from '../paging.ts';
+import { resolvePool } from '../resources.ts';
 
 export const ListUserPoolClients: ActionFactory =
   ({ store }) =>

@@ -1,11 +1,10 @@
 import type { ListUsersResponse, UserType } from '@aws-sdk/client-cognito-identity-provider';
 import type { ActionFactory } from '../context.ts';
 import { POOL_ID_RULE } from '../input.ts';
-import { resolvePool } from '../lookup.ts';
 import { page } from '../paging.ts';
+import { resolvePool } from '../resources.ts';
 import { parseUserFilter } from '../user-filter.ts';
-import { userType } from '../users.ts';
-import type { Wire } from '../wire.ts';
+import { userType, type Wire } from '../wire.ts';
 
 export const ListUsers: ActionFactory =
   ({ store }) =>

@@ -3,10 +3,10 @@ import { issueCode, SIGN_UP_CODE_TTL_MS, withSend } from '../codes.ts';
 import type { ActionFactory } from '../context.ts';
 import { invalidParameter, MSG } from '../errors.ts';
 import { CLIENT_ID_RULE, USERNAME_RULE } from '../input.ts';
-import { checkSecretHash, findUser, resolveClient } from '../lookup.ts';
-import { messages } from '../mailer.ts';
+import { mailCode } from '../mailer.ts';
+import { resolveClient } from '../resources.ts';
+import { riderNamed } from '../secret-hash.ts';
 import { unknownUserDelivery } from '../user-existence.ts';
-import { emailDelivery } from '../users.ts';
 
 export const ResendConfirmationCode: ActionFactory =
   ({ store, clock, mailer }) =>
@@ -14,15 +14,13 @@ export const ResendConfirmationCode: ActionFactory =
     const clientId = input.string('ClientId', CLIENT_ID_RULE);
     const typed = input.string('Username', USERNAME_RULE);
     const { client, pool } = resolveClient(store, clientId);
-    const user = findUser(store, pool, typed);
-    checkSecretHash(client, input.optionalString('SecretHash'), [typed, ...(user ? [user.username] : [])]);
+    const user = riderNamed(store, { client, pool }, typed, input.optionalString('SecretHash'));
     if (!user) return unknownUserDelivery(client, typed);
     if (user.status !== 'UNCONFIRMED') throw invalidParameter(MSG.resendConfirmed);
     const email = user.attributes.email;
     if (!email) throw invalidParameter(MSG.noVerifiedContact);
     const now = clock.now();
-    const updated = { ...withSend(user, now), signUpCode: issueCode(now, SIGN_UP_CODE_TTL_MS, user.signUpCode), updatedAt: now };
-    store.putUser(updated);
-    mailer.send({ poolId: pool.id, to: email, ...messages.signUp(updated.signUpCode.code), code: updated.signUpCode.code });
-    return { CodeDeliveryDetails: emailDelivery(email) };
+    const signUpCode = issueCode(now, SIGN_UP_CODE_TTL_MS, user.signUpCode);
+    store.putUser({ ...withSend(user, now), signUpCode, updatedAt: now });
+    return { CodeDeliveryDetails: mailCode(mailer, { poolId: pool.id, to: email, purpose: 'signUp', code: signUpCode.code }) };
   };

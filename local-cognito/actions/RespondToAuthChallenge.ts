@@ -3,13 +3,14 @@ import { attributeMap } from '../attributes.ts';
 import type { ActionFactory, RequestContext, Services } from '../context.ts';
 import { invalidParameter, MSG, notAuthorized, userNotConfirmed } from '../errors.ts';
 import { poolNameOf } from '../ids.ts';
-import { CLIENT_ID_RULE, type Input, PASSWORD_RULE, SESSION_RULE } from '../input.ts';
-import { checkSecretHash, resolveClient } from '../lookup.ts';
-import { afterPasswordVerified, assertNotLockedOut, failedPassword } from '../passwords.ts';
+import { CLIENT_ID_RULE, type Input, PASSWORD_RULE, requiredParameter, SESSION_RULE } from '../input.ts';
 import { assertPasswordConforms } from '../password-policy.ts';
+import { afterPasswordVerified, assertNotLockedOut, failedPassword, srpCredentials } from '../passwords.ts';
 import type { ClientRecord, PoolRecord } from '../records.ts';
-import { completeSignIn } from '../sign-in.ts';
-import { createVerifier, parseSrpTimestamp, verifyPasswordClaim } from '../srp.ts';
+import { resolveClient } from '../resources.ts';
+import { checkSecretHash } from '../secret-hash.ts';
+import { parseSrpTimestamp, verifyPasswordClaim } from '../srp.ts';
+import { completeSignIn } from '../token-lineages.ts';
 
 const CHALLENGES = [
   'PASSWORD_VERIFIER', 'NEW_PASSWORD_REQUIRED', 'SMS_MFA', 'EMAIL_OTP', 'SOFTWARE_TOKEN_MFA', 'SELECT_MFA_TYPE',
@@ -17,13 +18,7 @@ const CHALLENGES = [
   'SMS_OTP', 'PASSWORD', 'WEB_AUTHN', 'PASSWORD_SRP', 'SELECT_CHALLENGE',
 ] as const;
 
-const required = (responses: Record<string, string>, name: string): string => {
-  const v = responses[name];
-  if (v === undefined || v === '') throw invalidParameter(`Missing required parameter ${name}`);
-  return v;
-};
-
-const expiredSession = () => notAuthorized('Invalid session for the user, session is expired.');
+const expiredSession = () => notAuthorized(MSG.sessionExpired);
 
 export const RespondToAuthChallenge: ActionFactory = (services) => {
   const { store } = services;
@@ -41,7 +36,7 @@ export const RespondToAuthChallenge: ActionFactory = (services) => {
       case 'NEW_PASSWORD_REQUIRED':
         return newPassword(services, pool, client, responses, session, ctx);
       default:
-        throw invalidParameter(`The local user pool does not issue the ${challenge} challenge.`);
+        throw invalidParameter(MSG.challengeUnsupported(String(challenge)));
     }
   };
 };
@@ -54,10 +49,10 @@ async function passwordVerifier(
   ctx: RequestContext,
 ): Promise<RespondToAuthChallengeResponse> {
   const { store, clock, sessions } = services;
-  const username = required(responses, 'USERNAME');
-  const secretBlock = required(responses, 'PASSWORD_CLAIM_SECRET_BLOCK');
-  const timestamp = required(responses, 'TIMESTAMP');
-  const signature = required(responses, 'PASSWORD_CLAIM_SIGNATURE');
+  const username = requiredParameter(responses, 'USERNAME');
+  const secretBlock = requiredParameter(responses, 'PASSWORD_CLAIM_SECRET_BLOCK');
+  const timestamp = requiredParameter(responses, 'TIMESTAMP');
+  const signature = requiredParameter(responses, 'PASSWORD_CLAIM_SIGNATURE');
   const now = clock.now();
   const srp = sessions.take(secretBlock, now);
   if (!srp || srp.kind !== 'srp' || srp.clientId !== client.clientId || srp.poolId !== pool.id) {
@@ -65,7 +60,7 @@ async function passwordVerifier(
   }
   if (username !== srp.userIdForSrp) throw notAuthorized(MSG.incorrectCredentials);
   const user = srp.username === undefined ? undefined : store.user(pool.id, srp.username);
-  checkSecretHash(client, responses.SECRET_HASH, [username, ...(user ? [user.username] : [])]);
+  checkSecretHash(client, responses.SECRET_HASH, username, user?.username);
   const proofOk =
     parseSrpTimestamp(timestamp) !== null &&
     verifyPasswordClaim({
@@ -81,7 +76,7 @@ async function passwordVerifier(
     });
   // Unknown user (simulated challenge) or user deleted meanwhile: same answer as a wrong password.
   if (!user) throw notAuthorized(MSG.incorrectCredentials);
-  // Cognito answers an unconfirmed user this way whatever the password (cognito-facts.md §5.5).
+  // Cognito answers an unconfirmed user this way whatever the password (docs/cognito.md §5.5).
   if (user.status === 'UNCONFIRMED') throw userNotConfirmed(MSG.notConfirmed);
   assertNotLockedOut(user, now);
   // The password may have changed between the two steps.
@@ -98,7 +93,7 @@ async function newPassword(
   ctx: RequestContext,
 ): Promise<RespondToAuthChallengeResponse> {
   const { store, clock, sessions } = services;
-  if (!sessionKey) throw invalidParameter('Missing required parameter Session');
+  if (!sessionKey) throw invalidParameter(MSG.missingParameter('Session'));
   const now = clock.now();
   const session = sessions.take(sessionKey, now);
   if (!session || session.kind !== 'new-password' || session.clientId !== client.clientId) throw expiredSession();
@@ -106,12 +101,8 @@ async function newPassword(
   if (!user || user.status !== 'FORCE_CHANGE_PASSWORD') throw expiredSession();
   const password = responses.NEW_PASSWORD;
   try {
-    if (password === undefined || password === '') throw invalidParameter('Missing required parameter NEW_PASSWORD');
-    if (password.length < (PASSWORD_RULE.min ?? 6) || !/^\S+$/u.test(password)) {
-      throw invalidParameter(
-        '1 validation error detected: Value at \'challengeResponses.NEW_PASSWORD\' failed to satisfy constraint: Member must have length greater than or equal to 6',
-      );
-    }
+    if (password === undefined || password === '') throw invalidParameter(MSG.missingParameter('NEW_PASSWORD'));
+    if (password.length < (PASSWORD_RULE.min ?? 6) || !/^\S+$/u.test(password)) throw invalidParameter(MSG.newPasswordTooShort);
     assertPasswordConforms(pool.policy, password);
   } catch (err) {
     // A rejected password keeps the session: the rider fixes it and tries again.
@@ -129,7 +120,7 @@ async function newPassword(
     ...rest,
     status: 'CONFIRMED' as const,
     attributes: { ...user.attributes, ...supplied },
-    srp: createVerifier(poolNameOf(pool.id), user.username, password),
+    srp: srpCredentials(pool, user.username, password),
     updatedAt: now,
   };
   store.putUser(updated);

@@ -2,15 +2,15 @@ import type { SignUpResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { attributeMap, looksLikeEmail } from '../attributes.ts';
 import { issueCode, SIGN_UP_CODE_TTL_MS, withSend } from '../codes.ts';
 import type { ActionFactory } from '../context.ts';
-import { invalidParameter, MSG, notAuthorized, usernameExists } from '../errors.ts';
-import { poolNameOf, uuid } from '../ids.ts';
+import { invalidParameter, MSG, notAuthorized } from '../errors.ts';
+import { uuid } from '../ids.ts';
 import { CLIENT_ID_RULE, PASSWORD_RULE, USERNAME_RULE } from '../input.ts';
-import { checkSecretHash, emailKey, findUser, isEmailPool, resolveClient, usernameKey } from '../lookup.ts';
-import { messages } from '../mailer.ts';
+import { mailCode } from '../mailer.ts';
+import { newUser, newUsername } from '../new-user.ts';
 import { assertPasswordConforms } from '../password-policy.ts';
-import type { UserRecord } from '../records.ts';
-import { createVerifier } from '../srp.ts';
-import { emailDelivery } from '../users.ts';
+import { resolveClient } from '../resources.ts';
+import { checkSecretHash } from '../secret-hash.ts';
+import { isEmailPool } from '../usernames.ts';
 
 export const SignUp: ActionFactory =
   ({ store, clock, mailer }) =>
@@ -21,40 +21,22 @@ export const SignUp: ActionFactory =
     const given = attributeMap(input.optionalAttributes('UserAttributes'));
     input.optionalAttributes('ValidationData');
     const { client, pool } = resolveClient(store, clientId);
-    checkSecretHash(client, input.optionalString('SecretHash'), [typed]);
-    if (pool.allowAdminCreateUserOnly) throw notAuthorized('SignUp is not permitted for this user pool');
+    checkSecretHash(client, input.optionalString('SecretHash'), typed);
+    if (pool.allowAdminCreateUserOnly) throw notAuthorized(MSG.signUpNotPermitted);
 
-    let username: string;
     const sub = uuid();
-    const attributes: Record<string, string> = { ...given };
-    if (isEmailPool(pool)) {
-      if (!looksLikeEmail(typed)) throw invalidParameter('Username should be an email.');
-      username = sub;
-      attributes.email = typed;
-      if (store.userByEmail(pool.id, emailKey(pool, typed))) throw usernameExists(MSG.emailExists);
-    } else {
-      if (pool.aliasAttributes.includes('email') && looksLikeEmail(typed)) {
-        throw invalidParameter('Username cannot be of email format, since user pool is configured for email alias.');
-      }
-      username = usernameKey(pool, typed);
-      if (findUser(store, pool, typed) || store.user(pool.id, username)) throw usernameExists(MSG.userExists);
+    const emailPool = isEmailPool(pool);
+    if (!emailPool && pool.aliasAttributes.includes('email') && looksLikeEmail(typed)) {
+      throw invalidParameter(MSG.usernameIsEmailInAliasPool);
     }
+    const username = newUsername(store, pool, typed, sub);
+    const attributes: Record<string, string> = emailPool ? { ...given, email: typed } : { ...given };
     assertPasswordConforms(pool.policy, password);
 
     const now = clock.now();
     attributes.sub = sub;
     if (attributes.email !== undefined) attributes.email_verified = 'false';
-    let user: UserRecord = {
-      poolId: pool.id,
-      username,
-      sub,
-      attributes,
-      status: 'UNCONFIRMED',
-      enabled: true,
-      createdAt: now,
-      updatedAt: now,
-      srp: createVerifier(poolNameOf(pool.id), username, password),
-    };
+    let user = newUser(pool, { username, sub, attributes, status: 'UNCONFIRMED', password }, now);
     const email = attributes.email;
     const sendCode = email !== undefined && pool.autoVerifiedAttributes.includes('email');
     if (sendCode) {
@@ -62,11 +44,8 @@ export const SignUp: ActionFactory =
     }
     store.putUser(user);
     if (sendCode && user.signUpCode) {
-      mailer.send({ poolId: pool.id, to: email, ...messages.signUp(user.signUpCode.code), code: user.signUpCode.code });
+      const CodeDeliveryDetails = mailCode(mailer, { poolId: pool.id, to: email, purpose: 'signUp', code: user.signUpCode.code });
+      return { UserConfirmed: false, UserSub: sub, CodeDeliveryDetails };
     }
-    return {
-      UserConfirmed: false,
-      UserSub: sub,
-      ...(sendCode && email ? { CodeDeliveryDetails: emailDelivery(email) } : {}),
-    };
+    return { UserConfirmed: false, UserSub: sub };
   };

@@ -1,13 +1,11 @@
 import type { CodeDeliveryDetailsType, UpdateUserAttributesResponse } from '@aws-sdk/client-cognito-identity-provider';
+import { authenticateAccessToken } from '../access-token-caller.ts';
 import { attributeMap } from '../attributes.ts';
 import { issueCode, SIGN_UP_CODE_TTL_MS, withSend } from '../codes.ts';
 import type { ActionFactory } from '../context.ts';
 import { aliasExists, MSG, notAuthorized } from '../errors.ts';
 import { TOKEN_RULE } from '../input.ts';
-import { emailKey } from '../lookup.ts';
-import { messages } from '../mailer.ts';
-import { authenticateAccessToken } from '../sign-in.ts';
-import { emailDelivery } from '../users.ts';
+import { mailCode } from '../mailer.ts';
 
 export const UpdateUserAttributes: ActionFactory =
   (services) =>
@@ -20,14 +18,14 @@ export const UpdateUserAttributes: ActionFactory =
     const { pool, user } = await authenticateAccessToken(services, token);
     const changes = attributeMap(list);
     for (const name of ['email_verified', 'phone_number_verified']) {
-      if (name in changes) throw notAuthorized('A client attempted to write unauthorized attribute');
+      if (name in changes) throw notAuthorized(MSG.unauthorizedAttribute);
     }
     const now = clock.now();
     let updated = { ...user, attributes: { ...user.attributes, ...changes }, updatedAt: now };
     const deliveries: CodeDeliveryDetailsType[] = [];
     const newEmail = changes.email;
     if (newEmail !== undefined && newEmail !== user.attributes.email) {
-      const owner = store.userByEmail(pool.id, emailKey(pool, newEmail));
+      const owner = store.userByEmail(pool.id, newEmail);
       if (owner && owner.username !== user.username) throw aliasExists(MSG.emailExists);
       const code = issueCode(now, SIGN_UP_CODE_TTL_MS, user.attributeCodes?.email);
       updated = {
@@ -35,8 +33,7 @@ export const UpdateUserAttributes: ActionFactory =
         attributes: { ...updated.attributes, email_verified: 'false' },
         attributeCodes: { ...(user.attributeCodes ?? {}), email: code },
       };
-      mailer.send({ poolId: pool.id, to: newEmail, ...messages.attribute(code.code), code: code.code });
-      deliveries.push(emailDelivery(newEmail));
+      deliveries.push(mailCode(mailer, { poolId: pool.id, to: newEmail, purpose: 'attribute', code: code.code }));
     }
     store.putUser(updated);
     return { CodeDeliveryDetailsList: deliveries };

@@ -1,7 +1,7 @@
+import { authenticateAccessToken } from '../access-token-caller.ts';
 import { checkCode } from '../codes.ts';
 import type { ActionFactory } from '../context.ts';
 import { CODE_RULE, TOKEN_RULE } from '../input.ts';
-import { authenticateAccessToken } from '../sign-in.ts';
 
 export const VerifyUserAttribute: ActionFactory =
   (services) =>

@@ -2,8 +2,8 @@
 // values into one while keeping every other line and comment, and writing it atomically
 // (temp file in the same directory, fsync, rename) so a failure never leaves half a file.
 import * as fsPromises from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { writeFileDurably } from '../../shared/node/durable-file.ts';
 import { CliError } from './errors.ts';
 
 /** The part of node:fs/promises the env-file code uses; tests inject a failing one. */
@@ -102,8 +102,8 @@ export async function readEnvFile(fs: EnvFs, path: string): Promise<string | und
 }
 
 /**
- * Writes via a temp file next to the target: write, fsync, close, rename (atomic on POSIX),
- * then fsync the directory. On any failure the temp file is removed and the target untouched.
+ * Writes via a temp file next to the target (shared/node/durable-file.ts), keeping the file's
+ * permission bits. On any failure the temp file is removed and the target untouched.
  */
 export async function writeFileAtomic(fs: EnvFs, path: string, content: string): Promise<void> {
   let mode = 0o644;
@@ -112,26 +112,7 @@ export async function writeFileAtomic(fs: EnvFs, path: string, content: string):
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  let handle: fsPromises.FileHandle | undefined;
-  try {
-    handle = await fs.open(temp, 'wx', mode);
-    await handle.writeFile(content, 'utf8');
-    await handle.sync();
-    await handle.close();
-    handle = undefined;
-    await fs.rename(temp, path);
-  } catch (error) {
-    await handle?.close().catch(() => undefined);
-    await fs.unlink(temp).catch(() => undefined);
-    throw error;
-  }
-  try {
-    const dir = await fs.open(dirname(path), 'r');
-    await dir.sync().finally(() => dir.close());
-  } catch {
-    // Directory fsync is a durability extra; some filesystems refuse it.
-  }
+  await writeFileDurably(path, content, { mode, fs });
 }
 
 export interface EnvFileUpdate {

@@ -4,6 +4,8 @@ import { AuthError } from '../auth/errors';
 import type { RiderSession } from '../auth/session';
 import { byId, clearNotice, notify, show } from '../ui/dom';
 import { whileBusy } from '../ui/form';
+import { markWhenPainted } from '../ui/paint-mark';
+import { whenShown } from '../ui/prerender';
 
 export interface HomeDeps {
   auth: Pick<typeof Auth, 'currentSession' | 'signOut'>;
@@ -46,6 +48,7 @@ export async function mountHome(root: Document, { auth, copy }: HomeDeps): Promi
     const expires = byId<HTMLTimeElement>(root, 'token-expires');
     expires.dateTime = session.expiresAt.toISOString();
     expires.textContent = `at ${time(session.expiresAt)}`;
+    markWhenPainted('wildrydes:signed-in-painted');
   };
 
   byId(root, 'copy-token').addEventListener('click', () => {
@@ -101,5 +104,10 @@ export async function mountHome(root: Document, { auth, copy }: HomeDeps): Promi
     });
   });
 
+  // Prerendered from the sign-in page, the session is read when the rider arrives, not before the tokens exist.
+  // Meanwhile, warm what the first render needs and can have now: Intl's locale data for the expiry
+  // time, ~30 ms cold in the prerender's fresh renderer, measured after activation (bench/signin-trace.ts).
+  time(new Date());
+  await whenShown(root);
   await check();
 }

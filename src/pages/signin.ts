@@ -5,6 +5,7 @@ import { safeNextPath } from '../next-path';
 import { byId, clearNotice, fieldError, notify, show } from '../ui/dom';
 import { handleSubmit, showError, whileBusy } from '../ui/form';
 import { passwordChecklist, passwordToggle } from '../ui/password';
+import { prerenderOnInput } from '../ui/prerender';
 
 export interface SignInDeps {
   auth: Pick<typeof Auth, 'signIn' | 'completeNewPassword' | 'forgotPassword' | 'confirmForgotPassword'>;
@@ -25,6 +26,8 @@ export function mountSignIn(root: Document, { auth, navigate, params }: SignInDe
   let resetEmail = '';
 
   const heading = byId(root, 'page-title');
+  // The home page knows it may be prerendered (it reads the session once shown); other pages don't.
+  if (next === '/') prerenderOnInput(root, forms[0]!, next);
 
   /** Shows one of the four forms, names the page after it, and moves focus to its first empty field. */
   const step = (id: string, focus: HTMLInputElement): void => {

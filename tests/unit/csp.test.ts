@@ -4,7 +4,7 @@ import { cognitoOrigin, contentSecurityPolicy, findInlineCode } from '../../vite
 describe('production Content-Security-Policy', () => {
   it('allows only self for the local pool mounted on the same origin', () => {
     expect(contentSecurityPolicy({})).toBe(
-      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+      "default-src 'none'; script-src 'self' 'inline-speculation-rules'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
       + "form-action 'self'; base-uri 'none'; object-src 'none'; manifest-src 'self'",
     );
   });

@@ -1,4 +1,4 @@
-// local-cognito/tokens.ts: keys persisted in the data directory, claims as Cognito issues them,
+// local-cognito/signing-keys.ts and tokens.ts: keys persisted in the data directory, claims as Cognito issues them,
 // verified with jose against the published JWKS, and the access-token check the pool's actions use.
 
 import { mkdtemp, readdir, readFile, rm, stat, writeFile, chmod } from 'node:fs/promises';
@@ -6,13 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT, createLocalJWKSet, decodeProtectedHeader, jwtVerify, UnsecuredJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  SIGNING_KEYS_FILE,
-  TokenError,
-  createTokenIssuer,
-  loadOrCreateKeys,
-} from '../../../local-cognito/tokens';
-import type { Clock, TokenIssuer, TokenKeys } from '../../../local-cognito/tokens';
+import { SIGNING_KEYS_FILE, loadOrCreateKeys } from '../../../local-cognito/signing-keys';
+import type { TokenKeys } from '../../../local-cognito/signing-keys';
+import { TokenError, createTokenIssuer } from '../../../local-cognito/tokens';
+import type { Clock, TokenIssuer } from '../../../local-cognito/tokens';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const POOL_ID = 'us-east-1_AbC123xyz';

@@ -2,9 +2,14 @@ import type { AuthenticationResultType } from '@aws-sdk/client-cognito-identity-
 import { createHash } from 'node:crypto';
 import { seconds } from './clock.ts';
 import { issuerFor, type RequestContext, type Services } from './context.ts';
-import { MSG, notAuthorized, userNotFound } from './errors.ts';
+import { MSG, notAuthorized } from './errors.ts';
 import { newRefreshToken, uuid } from './ids.ts';
 import type { ClientRecord, LineageRecord, PoolRecord, UserRecord } from './records.ts';
+
+/**
+ * Token lineages: one per sign-in, holding its refresh token (by hash) and what every access and
+ * ID token refreshed from it shares (origin_jti, auth_time); revoking a lineage ends them all.
+ */
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('base64url');
 
@@ -59,7 +64,7 @@ export async function refreshTokens(
   if (lineage.revoked) throw notAuthorized(MSG.refreshRevoked);
   const rotatedOut = hash !== lineage.refreshHash;
   if (rotatedOut && (lineage.previousValidUntil ?? 0) <= now) throw notAuthorized(MSG.invalidRefresh);
-  if (lineage.refreshExpiresAt <= now) throw notAuthorized('Refresh Token has expired');
+  if (lineage.refreshExpiresAt <= now) throw notAuthorized(MSG.refreshExpired);
   const user = store.user(pool.id, lineage.username);
   if (!user) throw notAuthorized(MSG.invalidRefresh);
   options.checkSecret?.(user);
@@ -78,7 +83,7 @@ export async function refreshTokens(
 }
 
 /** Access and ID tokens for a lineage (a fresh sign-in or a refresh). */
-export async function mintTokens(
+async function mintTokens(
   { tokens }: Pick<Services, 'tokens'>,
   pool: PoolRecord,
   client: ClientRecord,
@@ -101,37 +106,6 @@ export async function mintTokens(
     tokens.issueIdToken({ ...common, attributes: user.attributes, lifetimeSeconds: client.idTokenSeconds }),
   ]);
   return { AccessToken, ExpiresIn: client.accessTokenSeconds, TokenType: 'Bearer', IdToken };
-}
-
-export interface AuthenticatedCaller {
-  pool: PoolRecord;
-  user: UserRecord;
-  lineage: LineageRecord;
-}
-
-/** Resolves the caller of an access-token action (GetUser, ChangePassword, GlobalSignOut, …). */
-export async function authenticateAccessToken(
-  { store, tokens }: Pick<Services, 'store' | 'tokens'>,
-  accessToken: string,
-): Promise<AuthenticatedCaller> {
-  let claims: { iss?: unknown; username?: unknown; origin_jti?: unknown };
-  try {
-    claims = await tokens.verifyAccessToken(accessToken);
-  } catch (err) {
-    const kind = (err as { kind?: string }).kind;
-    throw notAuthorized(kind === 'expired' ? MSG.accessExpired : MSG.invalidAccess);
-  }
-  const poolId = typeof claims.iss === 'string' ? claims.iss.slice(claims.iss.lastIndexOf('/') + 1) : '';
-  const pool = store.pool(poolId);
-  if (!pool || typeof claims.username !== 'string' || typeof claims.origin_jti !== 'string') {
-    throw notAuthorized(MSG.invalidAccess);
-  }
-  const user = store.user(pool.id, claims.username);
-  if (!user) throw userNotFound(MSG.userDoesNotExist);
-  const lineage = store.lineage(claims.origin_jti);
-  if (!lineage || lineage.revoked || lineage.username !== user.username) throw notAuthorized(MSG.accessRevoked);
-  if (!user.enabled) throw notAuthorized(MSG.userDisabled);
-  return { pool, user, lineage };
 }
 
 /** Revokes every refresh token (and so every access token) of a user. */
