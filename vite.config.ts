@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
-import { localCognito } from './local-cognito/vite-plugin.ts';
 import { cspPlugin } from './vite-plugins/csp.ts';
+import { localCognito } from './vite-plugins/local-cognito.ts';
 import { pageShellPlugin } from './vite-plugins/page-shell.ts';
 import { preloadHomePlugin } from './vite-plugins/preload-home.ts';
 import { previewCachePlugin } from './vite-plugins/preview-cache.ts';

@@ -7,6 +7,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { LOCAL_POOL } from '../shared/local-pool';
 import { cognitoCall, createTransport } from './cognito-call';
 import { root } from './serve';
 import { mapInSlices } from './slices';
@@ -48,7 +49,7 @@ export async function startPoolProcess(): Promise<PoolProcess> {
   child.stdout!.resume();
   child.stderr!.resume();
   return {
-    endpoint: { url, userPoolId: 'us-east-1_LocalPool', clientId: 'localwildrydeswebclient001' },
+    endpoint: { url, userPoolId: LOCAL_POOL.userPoolId, clientId: LOCAL_POOL.clientId },
     pid: child.pid!,
     close: async () => {
       if (child.exitCode === null) {

@@ -12,7 +12,7 @@ export const root = resolve(import.meta.dirname, '..');
 export const PAGES = ['index.html', 'register.html', 'verify.html', 'signin.html'] as const;
 /** What a build is made from; dist/ is stale when any of these is newer than its oldest page. */
 const INPUTS = [
-  ...PAGES, 'src', 'public', 'vite-plugins', 'vite.config.ts', 'package-lock.json',
+  ...PAGES, 'src', 'shared', 'public', 'vite-plugins', 'vite.config.ts', 'package-lock.json',
   '.env', '.env.local', '.env.production', '.env.production.local',
 ];
 

@@ -11,6 +11,7 @@
 // the same run so load affects both alike: 'prerender' (as Chromium riders get it) and
 // 'navigation' (Speculation Rules switched off, as in browsers without them).
 import type { Browser } from 'puppeteer-core';
+import { LOCAL_POOL } from '../shared/local-pool';
 import { cognitoCall } from './cognito-call';
 import { openTab } from './tab-driver';
 
@@ -26,8 +27,7 @@ export interface SignInTiming {
   prerendered: boolean;
 }
 
-const POOL_ID = 'us-east-1_LocalPool';
-const CLIENT_ID = 'localwildrydeswebclient001';
+const { userPoolId: POOL_ID, clientId: CLIENT_ID } = LOCAL_POOL;
 /** How long the rider's hands take between typing the password and pressing "Sign in" (ms). */
 const THINK_MS = 1_000;
 
@@ -90,7 +90,7 @@ export interface SignIns {
 export async function prepareSignIns(browser: Browser, baseUrl: string): Promise<SignIns> {
   const email = `bench-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}@example.com`;
   const password = 'Bench-Unicorn-1';
-  const api = `${baseUrl}/__cognito/`;
+  const api = `${baseUrl}${LOCAL_POOL.mountPath}/`;
   await cognitoCall(api, 'SignUp', {
     ClientId: CLIENT_ID, Username: email, Password: password, UserAttributes: [{ Name: 'email', Value: email }],
   });

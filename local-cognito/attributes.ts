@@ -1,4 +1,5 @@
 import type { AttributeType } from '@aws-sdk/client-cognito-identity-provider';
+import { EMAIL_PATTERN } from '../shared/patterns.ts';
 import { invalidParameter, MSG } from './errors.ts';
 import type { AttributeInput } from './input.ts';
 
@@ -14,7 +15,6 @@ export const BOOLEAN_ATTRIBUTES = new Set(['email_verified', 'phone_number_verif
 
 export const inSchema = (name: string): boolean => STANDARD.has(name) || name.startsWith('custom:');
 
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const looksLikeEmail = (s: string): boolean => EMAIL_PATTERN.test(s);
 
 /** Checks names against the schema (standard attributes or `custom:*`) and returns a map. */

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { REGION_PATTERN } from '../shared/patterns.ts';
 import { startLocalCognito } from './index.ts';
 
 const USAGE = `Usage: npm run cognito:local -- [--port <PORT>] [--data-dir <DIR>] [--host <ADDR>] [--region <REGION>]
@@ -61,7 +62,7 @@ async function main(): Promise<number> {
     process.stderr.write(`--port must be a number from 0 to 65535, not "${values.port}".\n`);
     return 2;
   }
-  if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(values.region)) {
+  if (!REGION_PATTERN.test(values.region)) {
     process.stderr.write(`--region must look like us-east-1, not "${values.region}".\n`);
     return 2;
   }

@@ -2,12 +2,13 @@ import type { Clock } from './clock.ts';
 import { Input } from './input.ts';
 import { buildClient, buildPool } from './pools.ts';
 import type { Store } from './store.ts';
-import { appClientSettings, DEFAULT_CLIENT_NAME, DEFAULT_POOL_NAME, userPoolSettings } from '../scripts/lib/rider-pool.ts';
+import { LOCAL_POOL } from '../shared/local-pool.ts';
+import { appClientSettings, DEFAULT_CLIENT_NAME, DEFAULT_POOL_NAME, userPoolSettings } from '../shared/rider-pool.ts';
 
 /** The pool and app client `src/config.ts` uses when no VITE_COGNITO_* variables are set. */
-export const DEFAULT_REGION = 'us-east-1';
-export const DEFAULT_POOL_ID = 'us-east-1_LocalPool';
-export const DEFAULT_CLIENT_ID = 'localwildrydeswebclient001';
+export const DEFAULT_REGION = LOCAL_POOL.region;
+export const DEFAULT_POOL_ID = LOCAL_POOL.userPoolId;
+export const DEFAULT_CLIENT_ID = LOCAL_POOL.clientId;
 
 /** Creates the default pool and web client on first start: the same settings `npm run provision` uses in AWS. */
 export function ensureDefaults(store: Store, clock: Clock): void {

@@ -1,3 +1,4 @@
+import { CLIENT_ID_PATTERN, USER_POOL_ID_MAX_LENGTH, USER_POOL_ID_PATTERN } from '../shared/patterns.ts';
 import { type CognitoError, invalidParameter, MSG, serialization } from './errors.ts';
 
 /**
@@ -37,18 +38,29 @@ export const USERNAME_RULE: StringRule = {
   pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u,
   patternText: '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+',
 };
-export const PASSWORD_RULE: StringRule = { min: 6, max: 256, pattern: /^\S+$/u, patternText: '[\\S]+' };
+// Inner spaces are allowed (the site counts one as a symbol), leading and trailing ones are not (docs/cognito.md §5.1).
+export const PASSWORD_RULE: StringRule = { min: 6, max: 256, pattern: /^\S+.*\S+$/u, patternText: '^[\\S]+.*[\\S]+$' };
 export const CODE_RULE: StringRule = { min: 1, max: 2048, pattern: /^\S+$/u, patternText: '[\\S]+' };
-export const CLIENT_ID_RULE: StringRule = { min: 1, max: 128, pattern: /^[\w+]+$/, patternText: '[\\w+]+' };
-export const POOL_ID_RULE: StringRule = { min: 1, max: 55, pattern: /^[\w-]+_[0-9a-zA-Z]+$/, patternText: '[\\w-]+_[0-9a-zA-Z]+' };
+export const CLIENT_ID_RULE: StringRule = { min: 1, max: 128, pattern: CLIENT_ID_PATTERN, patternText: '[\\w+]+' };
+export const POOL_ID_RULE: StringRule = {
+  min: 1, max: USER_POOL_ID_MAX_LENGTH, pattern: USER_POOL_ID_PATTERN, patternText: '[\\w-]+_[0-9a-zA-Z]+',
+};
 export const TOKEN_RULE: StringRule = { pattern: /^[A-Za-z0-9\-_=.]+$/, patternText: '[A-Za-z0-9-_=.]+' };
 export const SESSION_RULE: StringRule = { min: 20, max: 2048 };
 
+/**
+ * A string's length as AWS's API models measure it: in code points (an emoji is one), not UTF-16
+ * units. Past 4096 units every string breaks every maximum here (≤ 2048) either way, so huge
+ * bodies are not walked.
+ */
+const modelLength = (value: string): number => (value.length > 4096 ? value.length : [...value].length);
+
 function checkString(name: string, value: string, rule: StringRule): string {
-  if (rule.min !== undefined && value.length < rule.min) {
+  const length = modelLength(value);
+  if (rule.min !== undefined && length < rule.min) {
     throw violation(name, `Member must have length greater than or equal to ${rule.min}`);
   }
-  if (rule.max !== undefined && value.length > rule.max) {
+  if (rule.max !== undefined && length > rule.max) {
     throw violation(name, `Member must have length less than or equal to ${rule.max}`);
   }
   if (rule.pattern && !rule.pattern.test(value)) {

@@ -1,31 +1,24 @@
-import { randomInt } from 'node:crypto';
+import { brokenRules, COGNITO_DEFAULT_PASSWORD_POLICY } from '../shared/password-policy.ts';
+import type { PasswordPolicy, PasswordRuleId } from '../shared/password-policy.ts';
+import { generateTemporaryPassword as generate, TEMPORARY_PASSWORD_LENGTH } from '../shared/temporary-password.ts';
 import { invalidPassword } from './errors.ts';
-import type { PasswordPolicy } from './records.ts';
 
-/** A new pool's policy when CreateUserPool gives none (cognito-facts.md §5.1). */
-export const DEFAULT_POLICY: PasswordPolicy = {
-  MinimumLength: 8,
-  RequireUppercase: true,
-  RequireLowercase: true,
-  RequireNumbers: true,
-  RequireSymbols: true,
-  TemporaryPasswordValidityDays: 7,
+/** A new pool's policy when CreateUserPool gives none (docs/cognito.md §5.1). */
+export const DEFAULT_POLICY: PasswordPolicy = { ...COGNITO_DEFAULT_PASSWORD_POLICY };
+
+/** Cognito's words for each broken rule. */
+const VIOLATION: Record<PasswordRuleId, string> = {
+  length: 'Password not long enough',
+  upper: 'Password must have uppercase characters',
+  lower: 'Password must have lowercase characters',
+  digit: 'Password must have numeric characters',
+  symbol: 'Password must have symbol characters',
 };
-
-/** Cognito's special characters; a space counts too when it is neither leading nor trailing. */
-export const SYMBOLS = '^$*.[]{}()?"!@#%&/\\,><\':;|_~`=+-';
-
-const hasSymbol = (pw: string): boolean =>
-  [...pw].some((ch) => SYMBOLS.includes(ch)) || (pw.length > 2 && pw.slice(1, -1).includes(' '));
 
 /** The first rule the password breaks, in Cognito's words, or null. One rule per response, as Cognito does. */
 export function policyViolation(policy: PasswordPolicy, password: string): string | null {
-  if ([...password].length < policy.MinimumLength) return 'Password not long enough';
-  if (policy.RequireUppercase && !/[A-Z]/.test(password)) return 'Password must have uppercase characters';
-  if (policy.RequireLowercase && !/[a-z]/.test(password)) return 'Password must have lowercase characters';
-  if (policy.RequireNumbers && !/[0-9]/.test(password)) return 'Password must have numeric characters';
-  if (policy.RequireSymbols && !hasSymbol(password)) return 'Password must have symbol characters';
-  return null;
+  const [first] = brokenRules(policy, password);
+  return first ? VIOLATION[first] : null;
 }
 
 export function assertPasswordConforms(policy: PasswordPolicy, password: string): void {
@@ -35,13 +28,5 @@ export function assertPasswordConforms(policy: PasswordPolicy, password: string)
 
 /** A random temporary password that satisfies the policy (AdminCreateUser without TemporaryPassword). */
 export function generateTemporaryPassword(policy: PasswordPolicy): string {
-  const sets = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnopqrstuvwxyz', '23456789', '!@#%&*?+='];
-  const all = sets.join('');
-  const chars = sets.map((set) => set[randomInt(set.length)] as string);
-  while (chars.length < Math.max(policy.MinimumLength, 12)) chars.push(all[randomInt(all.length)] as string);
-  for (let i = chars.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [chars[i], chars[j]] = [chars[j] as string, chars[i] as string];
-  }
-  return chars.join('');
+  return generate(Math.max(policy.MinimumLength, TEMPORARY_PASSWORD_LENGTH));
 }

@@ -1,15 +1,9 @@
 import type { UserStatusType } from '@aws-sdk/client-cognito-identity-provider';
+import type { PasswordPolicy } from '../shared/password-policy.ts';
 
 /** What the pool keeps. Records are values: actions build new ones and `put` them, never mutate. */
 
-export interface PasswordPolicy {
-  MinimumLength: number;
-  RequireUppercase: boolean;
-  RequireLowercase: boolean;
-  RequireNumbers: boolean;
-  RequireSymbols: boolean;
-  TemporaryPasswordValidityDays: number;
-}
+export type { PasswordPolicy };
 
 export interface PoolRecord {
   id: string;

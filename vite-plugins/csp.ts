@@ -2,7 +2,7 @@
 // to every page of `vite build`, and refuses to build a page with inline script or style.
 import { loadEnv } from 'vite';
 import type { Plugin } from 'vite';
-import { readConfig } from '../src/config-rules.ts';
+import { ENV_PREFIX, readConfig } from '../shared/cognito-config.ts';
 import { contentSecurityPolicy, findInlineCode } from './csp-policy.ts';
 
 export function cspPlugin(): Plugin {
@@ -11,7 +11,7 @@ export function cspPlugin(): Plugin {
     name: 'wildrydes-csp',
     apply: 'build',
     configResolved(config) {
-      const env = loadEnv(config.mode, config.envDir, 'VITE_COGNITO_');
+      const env = loadEnv(config.mode, config.envDir, ENV_PREFIX);
       const result = readConfig(env);
       if (!result.ok) {
         config.logger.warn(`Cognito configuration is invalid; the pages will show a banner:\n${result.problems

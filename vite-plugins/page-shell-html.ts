@@ -2,7 +2,8 @@
 // `<!-- shell:header current="signin" -->` are expanded here, at dev and build time (so the
 // pages stay static HTML, nothing shifts when scripts run, and the CSP sees no inline code), and
 // by the unit tests when they load a page. Pure string work: no Node or DOM APIs.
-import { PASSWORD_RULES } from '../src/auth/password-policy.ts';
+import { passwordChecklist } from '../shared/password-checklist.ts';
+import { RIDER_PASSWORD_POLICY } from '../shared/rider-pool.ts';
 
 type Page = 'index' | 'register' | 'verify' | 'signin';
 
@@ -32,9 +33,9 @@ const FOOTER = `<footer class="site-footer">
     <p>Wild Rydes — unicorns on demand. Your account is protected by Amazon Cognito; your password never leaves this page.</p>
   </footer>`;
 
-/** The policy checklist as static items, from the one policy module (src/ui/password.ts ticks them). */
+/** The policy checklist as static items, from the one policy wording (src/ui/password.ts ticks them). */
 const passwordRules = (): string =>
-  PASSWORD_RULES.map(
+  passwordChecklist(RIDER_PASSWORD_POLICY).map(
     (rule) => `<li data-rule="${rule.id}">${rule.label}<span class="visually-hidden"> (still needed)</span></li>`,
   ).join('\n            ');
 

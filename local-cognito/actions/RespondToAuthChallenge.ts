@@ -102,7 +102,9 @@ async function newPassword(
   const password = responses.NEW_PASSWORD;
   try {
     if (password === undefined || password === '') throw invalidParameter(MSG.missingParameter('NEW_PASSWORD'));
-    if (password.length < (PASSWORD_RULE.min ?? 6) || !/^\S+$/u.test(password)) throw invalidParameter(MSG.newPasswordTooShort);
+    if (password.length < (PASSWORD_RULE.min ?? 6) || !PASSWORD_RULE.pattern!.test(password)) {
+      throw invalidParameter(MSG.newPasswordTooShort);
+    }
     assertPasswordConforms(pool.policy, password);
   } catch (err) {
     // A rejected password keeps the session: the rider fixes it and tries again.

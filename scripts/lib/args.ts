@@ -2,6 +2,7 @@
 // and the validators for the values the commands take (region, pool ID, endpoint, email).
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
+import { EMAIL_MAX_LENGTH, EMAIL_PATTERN, REGION_PATTERN, regionOfPoolId } from '../../shared/patterns.ts';
 import { UsageError } from './errors.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -25,26 +26,18 @@ export function parse<O extends Options>(argv: string[], options: O, helpHint: s
 }
 
 // The same rules src/config.ts applies (and amazon-cognito-identity-js for pool IDs).
-const POOL_ID = /^([\w-]+)_[0-9a-zA-Z]+$/;
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-
 export function checkRegion(region: string, source: string): string {
-  if (!REGION.test(region)) {
+  if (!REGION_PATTERN.test(region)) {
     throw new UsageError(`${source} "${region}" is not an AWS region name (e.g. us-east-1).`);
   }
   return region;
 }
 
 export function checkPoolId(poolId: string, source: string): string {
-  if (!POOL_ID.test(poolId) || poolId.length > 55) {
+  if (regionOfPoolId(poolId) === null) {
     throw new UsageError(`${source} "${poolId}" is not a user pool ID; expected <region>_<id>, e.g. us-east-1_AbC123xyz.`);
   }
   return poolId;
-}
-
-/** The region part of a pool ID (`us-east-1_AbC123xyz` → `us-east-1`). */
-export function regionOfPoolId(poolId: string): string {
-  return poolId.slice(0, poolId.indexOf('_'));
 }
 
 export const LOCAL_POOL_HINT = 'pass --endpoint http://127.0.0.1:5173/__cognito/ to use the local pool of `npm run dev`';
@@ -66,20 +59,11 @@ export function checkEndpoint(endpoint: string, source: string): string {
   return endpoint;
 }
 
-/** Loopback hosts: the local pool, which does not check request signatures. */
-export function isLoopback(endpoint: string): boolean {
-  const host = new URL(endpoint).hostname;
-  return host === 'localhost' || host === '[::1]' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
-}
-
-// Pragmatic: one @, no spaces, a dot in the domain; Cognito's own check comes after this.
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
-
 export function checkEmail(email: string | undefined, command: string): string {
   if (email === undefined || email === '') {
     throw new UsageError(`\`${command}\` needs the rider's email address, e.g. \`npm run users -- ${command} rider@example.com\`.`);
   }
-  if (!EMAIL.test(email) || email.length > 128) {
+  if (!EMAIL_PATTERN.test(email) || email.length > EMAIL_MAX_LENGTH) {
     throw new UsageError(`"${email}" is not a valid email address.`);
   }
   return email;

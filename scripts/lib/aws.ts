@@ -1,14 +1,16 @@
 // Building the Cognito client (region, endpoint, credentials, retries) and calling it so that
 // a failure remembers which API action failed (for the IAM action in AccessDenied messages).
 import type { CognitoIdentityProviderClientConfig } from '@aws-sdk/client-cognito-identity-provider';
-import { checkRegion, isLoopback, regionOfPoolId } from './args.ts';
+import { isLoopbackUrl } from '../../shared/loopback.ts';
+import { regionOfPoolId } from '../../shared/patterns.ts';
+import { checkRegion } from './args.ts';
 import { UsageError } from './errors.ts';
 
 /** Attempts per request, the first included, before a throttling error is reported. */
 export const MAX_ATTEMPTS = 5;
 
 /** Credentials for the local pool, which does not check signatures. */
-export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
+const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
 
 export interface RegionSources {
   /** --region */
@@ -29,7 +31,7 @@ export interface RegionSources {
  * "pool not found".
  */
 export function resolveRegion(sources: RegionSources): string | undefined {
-  const fromPool = sources.poolId ? regionOfPoolId(sources.poolId) : undefined;
+  const fromPool = sources.poolId ? regionOfPoolId(sources.poolId) ?? undefined : undefined;
   if (sources.flag !== undefined) {
     checkRegion(sources.flag, '--region');
     if (fromPool !== undefined && fromPool !== sources.flag) {
@@ -65,7 +67,8 @@ export function clientConfig(
   const config: CognitoIdentityProviderClientConfig = { region, maxAttempts: MAX_ATTEMPTS };
   if (endpoint !== undefined) {
     config.endpoint = endpoint;
-    if (isLoopback(endpoint) && !(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY)) {
+    // A loopback endpoint is the local pool, which does not check request signatures.
+    if (isLoopbackUrl(endpoint) && !(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY)) {
       config.credentials = { ...LOCAL_CREDENTIALS };
     }
   }

@@ -3,6 +3,7 @@
 // (temp file in the same directory, fsync, rename) so a failure never leaves half a file.
 import * as fsPromises from 'node:fs/promises';
 import { join } from 'node:path';
+import { ENV_PREFIX } from '../../shared/cognito-config.ts';
 import { writeFileDurably } from '../../shared/node/durable-file.ts';
 import { CliError } from './errors.ts';
 
@@ -10,17 +11,6 @@ import { CliError } from './errors.ts';
 export type EnvFs = Pick<typeof fsPromises, 'readFile' | 'open' | 'rename' | 'unlink' | 'stat'>;
 
 export const defaultEnvFs: EnvFs = fsPromises;
-
-/** Only these keys are ever written or removed. */
-export const MANAGED_PREFIX = 'VITE_COGNITO_';
-
-/** The variables src/config.ts reads. */
-export const ENV_KEYS = {
-  poolId: 'VITE_COGNITO_USER_POOL_ID',
-  clientId: 'VITE_COGNITO_USER_POOL_CLIENT_ID',
-  region: 'VITE_COGNITO_REGION',
-  endpoint: 'VITE_COGNITO_ENDPOINT',
-} as const;
 
 const KEY_LINE = /^\s*(export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=/;
 
@@ -59,7 +49,8 @@ function formatValue(value: string): string {
  */
 export function mergeEnv(text: string | undefined, updates: Record<string, string | null>): string {
   for (const key of Object.keys(updates)) {
-    if (!key.startsWith(MANAGED_PREFIX)) throw new Error(`refusing to write ${key}: only ${MANAGED_PREFIX}* keys are managed`);
+    // Only the site's own variables are ever written or removed.
+    if (!key.startsWith(ENV_PREFIX)) throw new Error(`refusing to write ${key}: only ${ENV_PREFIX}* keys are managed`);
   }
   const source = text ?? '';
   const eol = source.includes('\r\n') ? '\r\n' : '\n';

@@ -5,11 +5,14 @@ import { checkEndpoint, checkPoolId, parse } from './args.ts';
 import { clientConfig, resolveRegion } from './aws.ts';
 import { EXIT_OK, runCli } from './cli.ts';
 import type { CliDeps } from './cli.ts';
-import { ENV_KEYS, updateEnvFile } from './env-file.ts';
+import { updateEnvFile } from './env-file.ts';
 import { UsageError } from './errors.ts';
 import type { ErrorContext } from './errors.ts';
-import { DEFAULT_CLIENT_NAME, DEFAULT_POOL_NAME, applyPlan, planProvision } from './provision.ts';
-import type { AppClientSettings, ProvisionPlan } from './provision.ts';
+import { ENV_KEYS } from '../../shared/cognito-config.ts';
+import { DEFAULT_CLIENT_NAME, DEFAULT_POOL_NAME } from '../../shared/rider-pool.ts';
+import type { AppClientSettings } from '../../shared/rider-pool.ts';
+import { applyPlan, planProvision } from './provision.ts';
+import type { ProvisionPlan } from './provision.ts';
 
 export const PROVISION_USAGE = `Usage: npm run provision -- [options]
 

@@ -7,6 +7,8 @@ import {
   DescribeUserPoolCommand,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
+  paginateListUserPoolClients,
+  paginateListUserPools,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type {
   CognitoIdentityProviderClient,
@@ -17,13 +19,10 @@ import type {
   UserPoolDescriptionType,
   UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { appClientSettings, userPoolSettings } from '../../shared/rider-pool.ts';
+import type { AppClientSettings } from '../../shared/rider-pool.ts';
 import { CliError, call } from './errors.ts';
-
-import { appClientSettings, userPoolSettings } from './rider-pool.ts';
-import type { AppClientSettings } from './rider-pool.ts';
-
-export { DEFAULT_CLIENT_NAME, DEFAULT_POOL_NAME, appClientSettings, userPoolSettings } from './rider-pool.ts';
-export type { AppClientSettings } from './rider-pool.ts';
+import { collectPages, ownInput } from './pages.ts';
 
 export interface ProvisionOptions {
   poolName: string;
@@ -55,36 +54,25 @@ export interface ProvisionResult {
 }
 
 /** Every pool in the region with this name (ListUserPools, all pages). */
-export async function findPoolsByName(
+async function findPoolsByName(
   client: CognitoIdentityProviderClient,
   name: string,
 ): Promise<UserPoolDescriptionType[]> {
-  const found: UserPoolDescriptionType[] = [];
-  let NextToken: string | undefined;
-  do {
-    const page = await call('ListUserPools', () =>
-      client.send(new ListUserPoolsCommand({ MaxResults: 60, ...(NextToken ? { NextToken } : {}) })));
-    found.push(...(page.UserPools ?? []).filter((pool) => pool.Name === name));
-    NextToken = page.NextToken;
-  } while (NextToken);
-  return found;
+  const pages = paginateListUserPools({ client, pageSize: 60, withCommand: ownInput(ListUserPoolsCommand) }, { MaxResults: 60 });
+  const pools = await collectPages('ListUserPools', pages, (page) => page.UserPools);
+  return pools.filter((pool) => pool.Name === name);
 }
 
 /** Every app client of the pool with this name (ListUserPoolClients, all pages). */
-export async function findClientsByName(
+async function findClientsByName(
   client: CognitoIdentityProviderClient,
   poolId: string,
   name: string,
 ): Promise<UserPoolClientDescription[]> {
-  const found: UserPoolClientDescription[] = [];
-  let NextToken: string | undefined;
-  do {
-    const page = await call('ListUserPoolClients', () =>
-      client.send(new ListUserPoolClientsCommand({ UserPoolId: poolId, MaxResults: 60, ...(NextToken ? { NextToken } : {}) })));
-    found.push(...(page.UserPoolClients ?? []).filter((c) => c.ClientName === name));
-    NextToken = page.NextToken;
-  } while (NextToken);
-  return found;
+  const pages = paginateListUserPoolClients(
+    { client, pageSize: 60, withCommand: ownInput(ListUserPoolClientsCommand) }, { UserPoolId: poolId });
+  const clients = await collectPages('ListUserPoolClients', pages, (page) => page.UserPoolClients);
+  return clients.filter((c) => c.ClientName === name);
 }
 
 async function describePool(client: CognitoIdentityProviderClient, poolId: string): Promise<UserPoolType> {
@@ -94,7 +82,7 @@ async function describePool(client: CognitoIdentityProviderClient, poolId: strin
 }
 
 /** Why an existing pool cannot serve the rider site, or undefined when it can. */
-export function poolProblem(pool: UserPoolType): string | undefined {
+function poolProblem(pool: UserPoolType): string | undefined {
   if (!pool.UsernameAttributes?.includes('email')) {
     return `User pool ${pool.Name} (${pool.Id}) does not use the email address as the username ` +
       `(UsernameAttributes is [${(pool.UsernameAttributes ?? []).join(', ')}]), which cannot be changed after creation; ` +
@@ -104,7 +92,7 @@ export function poolProblem(pool: UserPoolType): string | undefined {
 }
 
 /** Why an existing app client cannot serve the browser, or undefined when it can. */
-export function clientProblem(appClient: UserPoolClientType): string | undefined {
+function clientProblem(appClient: UserPoolClientType): string | undefined {
   const label = `App client ${appClient.ClientName} (${appClient.ClientId}) in ${appClient.UserPoolId}`;
   const fix = `delete it (aws cognito-idp delete-user-pool-client --user-pool-id ${appClient.UserPoolId} ` +
     `--client-id ${appClient.ClientId}) and re-run, or choose another --client-name.`;

@@ -1,10 +1,13 @@
 // `npm run users -- <command>`: parse, find the pool (flags, then the site's VITE_COGNITO_*),
 // build the client, run the command, print.
+import { ENV_KEYS } from '../../shared/cognito-config.ts';
+import { LOCAL_POOL } from '../../shared/local-pool.ts';
+import { generateTemporaryPassword } from '../../shared/temporary-password.ts';
 import { LOCAL_POOL_HINT, checkEmail, checkEndpoint, checkPoolId, parse } from './args.ts';
 import { clientConfig, resolveRegion } from './aws.ts';
 import { EXIT_OK, runCli } from './cli.ts';
 import type { CliDeps } from './cli.ts';
-import { ENV_KEYS, loadViteEnv } from './env-file.ts';
+import { loadViteEnv } from './env-file.ts';
 import { UsageError } from './errors.ts';
 import type { ErrorContext } from './errors.ts';
 import {
@@ -12,13 +15,12 @@ import {
   createUser,
   deleteUser,
   formatUserTable,
-  generateTemporaryPassword,
   listUsers,
   resetPassword,
 } from './users.ts';
 
-/** The local pool's default pool (src/config.ts LOCAL_DEFAULTS), used with --endpoint alone. */
-export const LOCAL_DEFAULT_POOL_ID = 'us-east-1_LocalPool';
+/** The local pool's default pool (what the site uses with no VITE_COGNITO_*), used with --endpoint alone. */
+const LOCAL_DEFAULT_POOL_ID = LOCAL_POOL.userPoolId;
 
 const COMMON_OPTIONS = `Options:
   --pool-id <id>      user pool (default: VITE_COGNITO_USER_POOL_ID from the environment,

@@ -1,12 +1,12 @@
 // The user-admin operations behind `npm run users`, on an injected client. In an
 // email-as-username pool the email is accepted as Username by every Admin* call.
-import { randomInt } from 'node:crypto';
 import {
   AdminConfirmSignUpCommand,
   AdminCreateUserCommand,
   AdminDeleteUserCommand,
   AdminResetUserPasswordCommand,
   ListUsersCommand,
+  paginateListUsers,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type {
   AdminCreateUserCommandInput,
@@ -14,18 +14,12 @@ import type {
   UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoCallError, call } from './errors.ts';
+import { collectPages, ownInput } from './pages.ts';
 
 /** Every user of the pool (ListUsers, all pages of 60). */
 export async function listUsers(client: CognitoIdentityProviderClient, poolId: string): Promise<UserType[]> {
-  const users: UserType[] = [];
-  let PaginationToken: string | undefined;
-  do {
-    const page = await call('ListUsers', () =>
-      client.send(new ListUsersCommand({ UserPoolId: poolId, Limit: 60, ...(PaginationToken ? { PaginationToken } : {}) })));
-    users.push(...(page.Users ?? []));
-    PaginationToken = page.PaginationToken;
-  } while (PaginationToken);
-  return users;
+  const pages = paginateListUsers({ client, pageSize: 60, withCommand: ownInput(ListUsersCommand) }, { UserPoolId: poolId });
+  return collectPages('ListUsers', pages, (page) => page.Users);
 }
 
 export function attribute(user: UserType, name: string): string | undefined {
@@ -71,35 +65,13 @@ export async function confirmUser(
   }
 }
 
-// The Cognito password-policy symbols, minus quotes, backslash and backtick (shell-unfriendly).
-const UPPER = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
-const LOWER = 'abcdefghijkmnopqrstuvwxyz';
-const DIGITS = '23456789';
-const SYMBOLS = '!#%*+-=?@^_~';
-
-/**
- * A random temporary password meeting the default policy (and any stricter length up to
- * `length`): at least one upper, lower, digit and symbol, shuffled with a CSPRNG.
- */
-export function generateTemporaryPassword(length = 20): string {
-  const all = UPPER + LOWER + DIGITS + SYMBOLS;
-  const pick = (alphabet: string): string => alphabet[randomInt(alphabet.length)]!;
-  const chars = [pick(UPPER), pick(LOWER), pick(DIGITS), pick(SYMBOLS)];
-  while (chars.length < length) chars.push(pick(all));
-  for (let i = chars.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [chars[i], chars[j]] = [chars[j]!, chars[i]!];
-  }
-  return chars.join('');
-}
-
 export interface CreateOptions {
   /** Let Cognito email the invitation (with the temporary password) instead of suppressing it. */
   invite: boolean;
   temporaryPassword: string;
 }
 
-export function createUserInput(poolId: string, email: string, options: CreateOptions): AdminCreateUserCommandInput {
+function createUserInput(poolId: string, email: string, options: CreateOptions): AdminCreateUserCommandInput {
   return {
     UserPoolId: poolId,
     Username: email,

@@ -1,5 +1,5 @@
 // The one error type the auth functions throw, and the table that turns every Cognito error a
-// rider can hit (codes and service messages from cognito-facts.md §2.2) into a sentence that
+// rider can hit (codes and service messages: docs/cognito.md §2.2) into a sentence that
 // says what to do next.
 
 export type AuthErrorCode =

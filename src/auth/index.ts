@@ -3,8 +3,6 @@ export { configureAuth } from './context';
 export type { AuthOptions } from './context';
 export { AuthError, toAuthError } from './errors';
 export type { AuthErrorCode, AuthErrorField } from './errors';
-export { PASSWORD_RULES, MIN_PASSWORD_LENGTH, failedRules, passwordProblem } from './password-policy';
-export type { PasswordRule } from './password-policy';
 export { register, confirmRegistration, resendConfirmationCode } from './registration';
 export type { CodeDelivery } from './registration';
 export { signIn, completeNewPassword } from './sign-in';

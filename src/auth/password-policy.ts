@@ -1,35 +1,19 @@
-// Cognito's default password policy (min 8; upper, lower, digit and symbol required).
-// One source for the live checklist on the pages and for refusing a weak password
-// before any request is sent.
+// The rider pool's password policy as the pages apply it: the live checklist and the sentence that
+// refuses a weak password before any request is sent. The rules, their wording and the check itself
+// are the shared ones the local pool applies too (shared/password-policy.ts), so the two cannot drift.
+import { passwordChecklist } from '../../shared/password-checklist';
+import type { PasswordRuleWording } from '../../shared/password-checklist';
+import { MAX_PASSWORD_LENGTH, meetsRule, passwordLength } from '../../shared/password-policy';
+import { RIDER_PASSWORD_POLICY } from '../../shared/rider-pool';
 
-export interface PasswordRule {
-  id: 'length' | 'upper' | 'lower' | 'digit' | 'symbol';
-  /** Checklist wording, e.g. "At least 8 characters". */
-  label: string;
-  /** What to do when the rule fails. */
-  hint: string;
+export interface PasswordRule extends PasswordRuleWording {
   test(password: string): boolean;
 }
 
-export const MIN_PASSWORD_LENGTH = 8;
-export const MAX_PASSWORD_LENGTH = 256;
-
-// Cognito's symbol set: ^ $ * . [ ] { } ( ) ? " ! @ # % & / \ , > < ' : ; | _ ~ ` = + -
-// and a space that is neither leading nor trailing.
-const SYMBOL = /[\^$*.[\]{}()?"!@#%&/\\,><':;|_~`=+-]|\S \S/;
-
-export const PASSWORD_RULES: readonly PasswordRule[] = [
-  {
-    id: 'length',
-    label: `At least ${MIN_PASSWORD_LENGTH} characters`,
-    hint: `Use at least ${MIN_PASSWORD_LENGTH} characters.`,
-    test: (p) => p.length >= MIN_PASSWORD_LENGTH,
-  },
-  { id: 'upper', label: 'An uppercase letter (A–Z)', hint: 'Add an uppercase letter (A–Z).', test: (p) => /[A-Z]/.test(p) },
-  { id: 'lower', label: 'A lowercase letter (a–z)', hint: 'Add a lowercase letter (a–z).', test: (p) => /[a-z]/.test(p) },
-  { id: 'digit', label: 'A number (0–9)', hint: 'Add a number (0–9).', test: (p) => /\d/.test(p) },
-  { id: 'symbol', label: 'A symbol, like ! ? # or %', hint: 'Add a symbol, like ! ? # or %.', test: (p) => SYMBOL.test(p) },
-];
+export const PASSWORD_RULES: readonly PasswordRule[] = passwordChecklist(RIDER_PASSWORD_POLICY).map((wording) => ({
+  ...wording,
+  test: (password: string) => meetsRule(wording.id, RIDER_PASSWORD_POLICY, password),
+}));
 
 /** The rules the password breaks, in checklist order (empty = acceptable). */
 export function failedRules(password: string): PasswordRule[] {
@@ -38,7 +22,7 @@ export function failedRules(password: string): PasswordRule[] {
 
 /** One sentence naming every failing rule, or null when the password is acceptable. */
 export function passwordProblem(password: string): string | null {
-  if (password.length > MAX_PASSWORD_LENGTH) return `Use at most ${MAX_PASSWORD_LENGTH} characters.`;
+  if (passwordLength(password) > MAX_PASSWORD_LENGTH) return `Use at most ${MAX_PASSWORD_LENGTH} characters.`;
   if (/^\s|\s$/.test(password)) return 'Remove the space at the start or end of the password.';
   const failed = failedRules(password);
   return failed.length ? failed.map((rule) => rule.hint).join(' ') : null;

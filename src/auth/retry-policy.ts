@@ -1,5 +1,5 @@
 // The library retries REFRESH_TOKEN_AUTH and RevokeToken on every error, with back-off, for
-// about six seconds (cognito-facts.md §1: "up to 6 requests in ~6 s"). For a revoked or expired
+// about six seconds (docs/cognito.md §1: up to 6 requests in about 6 s). For a revoked or expired
 // refresh token that only makes a rider stare at "Checking whether you're signed in…" for six
 // seconds before being told they are signed out. Here only transient failures are retried —
 // network errors, throttling and server faults — with the library's own schedule.

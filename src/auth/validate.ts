@@ -1,15 +1,13 @@
 // Input checks run before any request, so riders get an instant, specific answer.
 import { AuthError } from './errors';
+import { EMAIL_MAX_LENGTH, EMAIL_PATTERN } from '../../shared/patterns';
 import { passwordProblem } from './password-policy';
-
-// Deliberately loose: one @, something on both sides, a dot in the domain, no spaces.
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
 /** Trimmed, lower-cased email (the pool's sign-in name); throws InvalidEmail when malformed. */
 export function normalizeEmail(email: string): string {
   const value = email.trim().toLowerCase();
   if (!value) throw new AuthError('InvalidEmail', 'Enter your email address.', undefined, 'email');
-  if (value.length > 128 || !EMAIL.test(value)) {
+  if (value.length > EMAIL_MAX_LENGTH || !EMAIL_PATTERN.test(value)) {
     throw new AuthError('InvalidEmail', 'Enter a valid email address, like name@example.com.', undefined, 'email');
   }
   return value;

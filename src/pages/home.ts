@@ -2,6 +2,7 @@
 import type * as Auth from '../auth';
 import { AuthError } from '../auth/errors';
 import type { RiderSession } from '../auth/session';
+import { RIDER_TOKEN_VALIDITY } from '../../shared/rider-pool';
 import { byId, clearNotice, notify, show } from '../ui/dom';
 import { whileBusy } from '../ui/form';
 import { markWhenPainted } from '../ui/paint-mark';
@@ -21,6 +22,9 @@ const problem = (err: unknown): string => {
   if (!(err instanceof AuthError)) return 'Something went wrong on our side. Please try again.';
   return err.code === 'Network' ? 'Check your internet connection, then try again.' : err.message;
 };
+
+/** How long an unrevoked session lives: the app client's refresh-token lifetime, e.g. "30 days". */
+const SESSION_LIFETIME = `${RIDER_TOKEN_VALIDITY.RefreshTokenValidity} ${RIDER_TOKEN_VALIDITY.TokenValidityUnits.RefreshToken}`;
 
 const time = (date: Date): string => date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
@@ -70,8 +74,9 @@ export async function mountHome(root: Document, { auth, copy }: HomeDeps): Promi
         render(null);
         notify(message, revoked ? 'success' : 'info', revoked
           ? (global ? 'You’re signed out on all your devices.' : 'You’re signed out.')
-          // The refresh token could not be revoked; it lasts 30 days (the pool's setting, scripts/lib/rider-pool.ts).
-          : 'You’re signed out on this device. We couldn’t reach Wild Rydes to end the session on our side, so it ends by itself within 30 days. To end it sooner, sign in when you’re online and choose “Sign out on all devices”.');
+          // The refresh token could not be revoked, so it lives out its lifetime.
+          : 'You’re signed out on this device. We couldn’t reach Wild Rydes to end the session on our side, so it ends by itself '
+            + `within ${SESSION_LIFETIME}. To end it sooner, sign in when you’re online and choose “Sign out on all devices”.`);
         byId(root, 'main').focus();
       });
     });

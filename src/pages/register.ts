@@ -4,6 +4,7 @@ import { byId, link, notify } from '../ui/dom';
 import { flagField, handleSubmit } from '../ui/form';
 import { passwordChecklist, passwordToggle } from '../ui/password';
 import { AuthError } from '../auth/errors';
+import { normalizeEmail } from '../auth/validate';
 
 export interface RegisterDeps {
   auth: Pick<typeof Auth, 'register'>;
@@ -33,11 +34,11 @@ export function mountRegister(root: Document, { auth, navigate, params }: Regist
       }
       try {
         const result = await auth.register(email.value, password.value);
-        const address = encodeURIComponent(email.value.trim().toLowerCase());
+        const address = encodeURIComponent(normalizeEmail(email.value));
         navigate(result.confirmed ? `/signin.html?email=${address}` : `/verify.html?email=${address}&sent=1`);
       } catch (err) {
         if (!(err instanceof AuthError) || err.code !== 'UsernameExists') throw err;
-        const address = encodeURIComponent(email.value.trim().toLowerCase());
+        const address = encodeURIComponent(normalizeEmail(email.value));
         notify(message, 'error', 'An account with this email already exists.',
           link(`/signin.html?email=${address}`, 'Sign in'),
           document.createTextNode('or'),

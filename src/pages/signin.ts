@@ -1,6 +1,7 @@
 // signin.html: SRP sign-in, the unconfirmed and new-password steps, and "Forgot password?".
 import type * as Auth from '../auth';
 import type { NewPasswordChallenge } from '../auth/sign-in';
+import { normalizeEmail } from '../auth/validate';
 import { safeNextPath } from '../next-path';
 import { byId, clearNotice, fieldError, notify, show } from '../ui/dom';
 import { handleSubmit, showError, whileBusy } from '../ui/form';
@@ -20,7 +21,11 @@ export function mountSignIn(root: Document, { auth, navigate, params }: SignInDe
   const message = byId(root, 'form-message');
   const email = input('email');
   const password = input('password');
-  const forms = ['signin-form', 'new-password-form', 'forgot-form', 'reset-form'].map(form);
+  const signInForm = form('signin-form');
+  const newPasswordForm = form('new-password-form');
+  const forgotForm = form('forgot-form');
+  const resetForm = form('reset-form');
+  const forms = [signInForm, newPasswordForm, forgotForm, resetForm];
   const next = safeNextPath(params.get('next'));
   let challenge: NewPasswordChallenge | undefined;
   let resetEmail = '';
@@ -49,7 +54,7 @@ export function mountSignIn(root: Document, { auth, navigate, params }: SignInDe
   passwordChecklist(input('reset-password'), byId(root, 'reset-password-rules'));
 
   handleSubmit({
-    form: forms[0]!, submit: button('submit'), busyLabel: 'Signing in…', message,
+    form: signInForm, submit: button('submit'), busyLabel: 'Signing in…', message,
     fields: { email, password },
     async run() {
       const result = await auth.signIn(email.value, password.value);
@@ -60,7 +65,7 @@ export function mountSignIn(root: Document, { auth, navigate, params }: SignInDe
         return navigate(`/verify.html?${query}`);
       }
       challenge = result.challenge;
-      input('new-password-username').value = email.value.trim().toLowerCase();
+      input('new-password-username').value = normalizeEmail(email.value);
       password.value = '';
       notify(message, 'info', 'Almost there: choose your own password.');
       step('new-password-form', input('new-password'));
@@ -68,7 +73,7 @@ export function mountSignIn(root: Document, { auth, navigate, params }: SignInDe
   });
 
   handleSubmit({
-    form: forms[1]!, submit: button('new-password-submit'), busyLabel: 'Saving…', message,
+    form: newPasswordForm, submit: button('new-password-submit'), busyLabel: 'Saving…', message,
     fields: { password: input('new-password') },
     async run() {
       if (!challenge) return step('signin-form', email);
@@ -84,23 +89,23 @@ export function mountSignIn(root: Document, { auth, navigate, params }: SignInDe
   });
 
   handleSubmit({
-    form: forms[2]!, submit: button('forgot-submit'), busyLabel: 'Sending…', message,
+    form: forgotForm, submit: button('forgot-submit'), busyLabel: 'Sending…', message,
     fields: { email: input('forgot-email') },
     async run() {
       const { destination } = await auth.forgotPassword(input('forgot-email').value);
       resetEmail = input('forgot-email').value;
-      input('reset-username').value = resetEmail.trim().toLowerCase();
+      input('reset-username').value = normalizeEmail(resetEmail);
       notify(message, 'info', `If ${resetEmail.trim()} has an account, we’ve emailed a code to ${destination ?? 'it'}.`);
       step('reset-form', input('reset-code'));
     },
   });
 
   handleSubmit({
-    form: forms[3]!, submit: button('reset-submit'), busyLabel: 'Saving…', message,
+    form: resetForm, submit: button('reset-submit'), busyLabel: 'Saving…', message,
     fields: { code: input('reset-code'), password: input('reset-password') },
     async run() {
       await auth.confirmForgotPassword(resetEmail, input('reset-code').value, input('reset-password').value);
-      email.value = resetEmail.trim().toLowerCase();
+      email.value = normalizeEmail(resetEmail);
       password.value = '';
       input('reset-code').value = '';
       input('reset-password').value = '';

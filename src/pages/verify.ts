@@ -1,6 +1,7 @@
 // verify.html: confirm the email address with the emailed code; resend a code.
 import type * as Auth from '../auth';
 import { AuthError } from '../auth/errors';
+import { normalizeEmail } from '../auth/validate';
 import { byId, link, notify } from '../ui/dom';
 import { handleSubmit, showError, whileBusy } from '../ui/form';
 
@@ -17,8 +18,8 @@ export function mountVerify(root: Document, { auth, navigate, params }: VerifyDe
   const fields = { email, code };
   const prefilled = params.get('email') ?? '';
   email.value = prefilled;
-  const signInUrl = (extra = ''): string =>
-    `/signin.html?email=${encodeURIComponent(email.value.trim().toLowerCase())}${extra}`;
+  // Only used once the email passed auth's checks (confirmed, or already confirmed), so it is well-formed.
+  const signInUrl = (extra = ''): string => `/signin.html?email=${encodeURIComponent(normalizeEmail(email.value))}${extra}`;
 
   if (prefilled && params.get('unconfirmed')) {
     notify(message, 'info', params.get('sent')

@@ -5,7 +5,7 @@ import { announce, clearFieldErrors, clearNotice, fieldError, notify } from './d
 import { isLeaving } from './leaving';
 
 /** Marks a button busy (disabled, aria-busy, busy label); returns a function that restores it. */
-export function setBusy(button: HTMLButtonElement, busyLabel: string): () => void {
+function setBusy(button: HTMLButtonElement, busyLabel: string): () => void {
   const label = button.textContent;
   button.dataset.idleLabel = label;
   button.disabled = true;

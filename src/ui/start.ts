@@ -3,7 +3,7 @@ import type { CognitoConfig, ConfigResult } from '../config';
 import { byId, notify, show } from './dom';
 
 /** Shows which VITE_ variable to fix and disables every form on the page. */
-export function showConfigBanner(root: Document, problems: { variable: string; message: string }[]): void {
+function showConfigBanner(root: Document, problems: { variable: string; message: string }[]): void {
   const banner = byId(root, 'config-banner');
   const title = root.createElement('strong');
   title.textContent = 'Accounts are not available: this site’s Cognito configuration is invalid.';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOCAL_DEFAULTS, readConfig } from '../../src/config-rules';
+import { LOCAL_DEFAULTS, readConfig } from '../../shared/cognito-config';
 
 const problemsOf = (env: Parameters<typeof readConfig>[0]) => {
   const result = readConfig(env);

@@ -1,7 +1,7 @@
 // Issue 11 §5: a hostile web page in the developer's browser must not take over accounts on the
 // local pool. Over raw HTTP (node:http, so Host, Origin and Sec-Fetch-* are exactly what a browser or
 // a DNS-rebinding page sends) against the standalone pool, the pool mounted in a real Vite dev server
-// and in a real Vite preview server, each on port 0 with the plugin from local-cognito/vite-plugin.ts.
+// and in a real Vite preview server, each on port 0 with the plugin from vite-plugins/local-cognito.ts.
 // Each is configured as a developer would: one extra host name and one extra site allowed.
 
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer as createViteServer, defaultAllowedOrigins, preview as vitePreview } from 'vite';
 import { startLocalCognito } from '../../../local-cognito/index';
-import { localCognito } from '../../../local-cognito/vite-plugin';
+import { localCognito } from '../../../vite-plugins/local-cognito';
 import { AMZ_JSON, PASSWORD, removeTempDirs, TARGET, tempDataDir, uniqueEmail } from './pool-kit';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));

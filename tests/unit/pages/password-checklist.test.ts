@@ -39,6 +39,15 @@ describe('password checklists in the HTML', () => {
     expect(items(listId).map((li) => li.classList.contains('met'))).toEqual([false, false, true, false, false]);
   });
 
+  it('counts an emoji as one character, as Cognito does: "Ab1!😀😀" is 6 characters, not 8', () => {
+    loadPage('register');
+    passwordChecklist(input('password'), $('password-rules'));
+    type('password', 'Ab1!\u{1F600}\u{1F600}');
+    expect(items('password-rules').map((li) => li.classList.contains('met'))).toEqual([false, true, true, true, true]);
+    type('password', 'Ab1!\u{1F600}\u{1F600}\u{1F600}\u{1F600}');
+    expect(items('password-rules').map((li) => li.classList.contains('met'))).toEqual([true, true, true, true, true]);
+  });
+
   it('still builds the list from the policy when the HTML has none', () => {
     document.body.innerHTML = '<input id="pw"><ul id="rules"></ul>';
     passwordChecklist(input('pw'), $('rules'));

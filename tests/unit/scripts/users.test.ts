@@ -19,7 +19,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_ATTEMPTS } from '../../../scripts/lib/aws';
 import { NO_CREDENTIALS } from '../../../scripts/lib/errors';
 import { USERS_USAGE, main } from '../../../scripts/lib/users-cli';
-import { generateTemporaryPassword } from '../../../scripts/lib/users';
+import { generateTemporaryPassword } from '../../../shared/temporary-password';
 import { harness, text } from './helpers';
 import type { Harness } from './helpers';
 

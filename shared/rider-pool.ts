@@ -4,9 +4,23 @@ import type {
   CreateUserPoolClientCommandInput,
   CreateUserPoolCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { COGNITO_DEFAULT_PASSWORD_POLICY } from './password-policy.ts';
+import type { PasswordPolicy } from './password-policy.ts';
 
 export const DEFAULT_POOL_NAME = 'WildRydes';
 export const DEFAULT_CLIENT_NAME = 'WildRydesWebApp';
+
+/** Cognito's default policy; the site's checklist shows these rules and checks them before sending. */
+export const RIDER_PASSWORD_POLICY: Readonly<PasswordPolicy> = COGNITO_DEFAULT_PASSWORD_POLICY;
+
+/** How long the web client's tokens last; the site tells riders how long an unrevoked session lives. */
+export const RIDER_TOKEN_VALIDITY = {
+  AccessTokenValidity: 60,
+  IdTokenValidity: 60,
+  RefreshTokenValidity: 30,
+  TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'days' },
+} as const satisfies Pick<CreateUserPoolClientCommandInput,
+  'AccessTokenValidity' | 'IdTokenValidity' | 'RefreshTokenValidity' | 'TokenValidityUnits'>;
 
 /** Riders sign up with their email (case-insensitive), confirm it with a code, recover by email. */
 export function userPoolSettings(poolName: string): CreateUserPoolCommandInput {
@@ -16,14 +30,7 @@ export function userPoolSettings(poolName: string): CreateUserPoolCommandInput {
     AutoVerifiedAttributes: ['email'],
     UsernameConfiguration: { CaseSensitive: false },
     Policies: {
-      PasswordPolicy: {
-        MinimumLength: 8,
-        RequireUppercase: true,
-        RequireLowercase: true,
-        RequireNumbers: true,
-        RequireSymbols: true,
-        TemporaryPasswordValidityDays: 7,
-      },
+      PasswordPolicy: { ...RIDER_PASSWORD_POLICY },
     },
     AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
     AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
@@ -46,10 +53,8 @@ export function appClientSettings(clientName: string): AppClientSettings {
     ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
     PreventUserExistenceErrors: 'ENABLED',
     EnableTokenRevocation: true,
-    AccessTokenValidity: 60,
-    IdTokenValidity: 60,
-    RefreshTokenValidity: 30,
-    TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'days' },
+    ...RIDER_TOKEN_VALIDITY,
+    TokenValidityUnits: { ...RIDER_TOKEN_VALIDITY.TokenValidityUnits },
     AuthSessionValidity: 3,
   };
 }

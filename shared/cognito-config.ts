@@ -1,5 +1,7 @@
-// The rules for the Cognito settings (VITE_COGNITO_*): local defaults and validation.
+// The rules for the site's Cognito settings (VITE_COGNITO_*): local defaults and validation.
 // Pure, so src/config.ts (browser) and vite-plugins/csp.ts (build) share one definition.
+import { LOCAL_POOL } from './local-pool.ts';
+import { CLIENT_ID_PATTERN, REGION_PATTERN, regionOfPoolId } from './patterns.ts';
 
 export interface CognitoConfig {
   region: string;
@@ -19,25 +21,25 @@ export type ConfigResult =
   | { ok: true; config: CognitoConfig }
   | { ok: false; problems: ConfigProblem[] };
 
-export type CognitoEnv = Partial<Record<
-  | 'VITE_COGNITO_REGION'
-  | 'VITE_COGNITO_USER_POOL_ID'
-  | 'VITE_COGNITO_USER_POOL_CLIENT_ID'
-  | 'VITE_COGNITO_ENDPOINT',
-  string | undefined
->>;
+/** The variables the site is built with; `npm run provision` writes them into .env.local. */
+export const ENV_KEYS = {
+  poolId: 'VITE_COGNITO_USER_POOL_ID',
+  clientId: 'VITE_COGNITO_USER_POOL_CLIENT_ID',
+  region: 'VITE_COGNITO_REGION',
+  endpoint: 'VITE_COGNITO_ENDPOINT',
+} as const;
+
+/** What every one of them starts with (what Vite loads, the only keys the scripts write). */
+export const ENV_PREFIX = 'VITE_COGNITO_';
+
+export type CognitoEnv = Partial<Record<(typeof ENV_KEYS)[keyof typeof ENV_KEYS], string | undefined>>;
 
 export const LOCAL_DEFAULTS: Readonly<CognitoConfig> = {
-  region: 'us-east-1',
-  userPoolId: 'us-east-1_LocalPool',
-  clientId: 'localwildrydeswebclient001',
-  endpoint: '/__cognito/',
+  region: LOCAL_POOL.region,
+  userPoolId: LOCAL_POOL.userPoolId,
+  clientId: LOCAL_POOL.clientId,
+  endpoint: `${LOCAL_POOL.mountPath}/`,
 };
-
-// The same rule amazon-cognito-identity-js enforces in its CognitoUserPool constructor.
-const POOL_ID = /^([\w-]+)_[0-9a-zA-Z]+$/;
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-const CLIENT_ID = /^[\w+]{1,128}$/;
 
 const clean = (value: string | undefined): string | undefined => value?.trim() || undefined;
 
@@ -62,44 +64,42 @@ function endpointProblem(endpoint: string): string | null {
 
 /** Validates the Cognito settings; pure, so it is tested with plain objects. */
 export function readConfig(env: CognitoEnv): ConfigResult {
-  const anySet = ['VITE_COGNITO_REGION', 'VITE_COGNITO_USER_POOL_ID',
-    'VITE_COGNITO_USER_POOL_CLIENT_ID', 'VITE_COGNITO_ENDPOINT']
-    .some((key) => clean(env[key as keyof CognitoEnv]) !== undefined);
+  const anySet = Object.values(ENV_KEYS).some((key) => clean(env[key]) !== undefined);
   if (!anySet) return { ok: true, config: { ...LOCAL_DEFAULTS } };
 
   const problems: ConfigProblem[] = [];
-  const userPoolId = clean(env.VITE_COGNITO_USER_POOL_ID) ?? '';
-  const clientId = clean(env.VITE_COGNITO_USER_POOL_CLIENT_ID) ?? '';
-  const endpoint = clean(env.VITE_COGNITO_ENDPOINT);
-  const poolMatch = POOL_ID.exec(userPoolId);
-  const region = clean(env.VITE_COGNITO_REGION) ?? poolMatch?.[1] ?? '';
+  const userPoolId = clean(env[ENV_KEYS.poolId]) ?? '';
+  const clientId = clean(env[ENV_KEYS.clientId]) ?? '';
+  const endpoint = clean(env[ENV_KEYS.endpoint]);
+  const poolRegion = regionOfPoolId(userPoolId);
+  const region = clean(env[ENV_KEYS.region]) ?? poolRegion ?? '';
 
   if (!userPoolId) {
-    problems.push({ variable: 'VITE_COGNITO_USER_POOL_ID', message: 'is not set.' });
-  } else if (!poolMatch || userPoolId.length > 55) {
+    problems.push({ variable: ENV_KEYS.poolId, message: 'is not set.' });
+  } else if (poolRegion === null) {
     problems.push({
-      variable: 'VITE_COGNITO_USER_POOL_ID',
+      variable: ENV_KEYS.poolId,
       message: `"${userPoolId}" is not a user pool ID; expected <region>_<id>, e.g. us-east-1_AbC123xyz.`,
     });
-  } else if (region !== poolMatch[1]) {
+  } else if (region !== poolRegion) {
     problems.push({
-      variable: 'VITE_COGNITO_REGION',
-      message: `"${region}" does not match the user pool ID's region "${poolMatch[1]}".`,
+      variable: ENV_KEYS.region,
+      message: `"${region}" does not match the user pool ID's region "${poolRegion}".`,
     });
   }
-  if (region && !REGION.test(region)) {
-    problems.push({ variable: 'VITE_COGNITO_REGION', message: `"${region}" is not an AWS region name.` });
+  if (region && !REGION_PATTERN.test(region)) {
+    problems.push({ variable: ENV_KEYS.region, message: `"${region}" is not an AWS region name.` });
   }
   if (!clientId) {
-    problems.push({ variable: 'VITE_COGNITO_USER_POOL_CLIENT_ID', message: 'is not set.' });
-  } else if (!CLIENT_ID.test(clientId)) {
+    problems.push({ variable: ENV_KEYS.clientId, message: 'is not set.' });
+  } else if (!CLIENT_ID_PATTERN.test(clientId)) {
     problems.push({
-      variable: 'VITE_COGNITO_USER_POOL_CLIENT_ID',
+      variable: ENV_KEYS.clientId,
       message: `"${clientId}" is not an app client ID (letters, digits, _ and + only).`,
     });
   }
   const endpointIssue = endpoint === undefined ? null : endpointProblem(endpoint);
-  if (endpointIssue) problems.push({ variable: 'VITE_COGNITO_ENDPOINT', message: `"${endpoint}" ${endpointIssue}` });
+  if (endpointIssue) problems.push({ variable: ENV_KEYS.endpoint, message: `"${endpoint}" ${endpointIssue}` });
   return problems.length
     ? { ok: false, problems }
     : { ok: true, config: { region, userPoolId, clientId, endpoint } };

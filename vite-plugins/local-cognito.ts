@@ -1,15 +1,18 @@
 import { resolve } from 'node:path';
 import type { Connect, Logger, Plugin, PreviewServer, ResolvedPreviewOptions, ResolvedServerOptions, ViteDevServer } from 'vite';
 import { loadEnv } from 'vite';
-import { accessFromVite } from '../vite-plugins/local-cognito-access.ts';
-import { createLocalCognito, type LocalCognito } from './index.ts';
+import { createLocalCognito, type LocalCognito } from '../local-cognito/index.ts';
+import { ENV_KEYS, ENV_PREFIX } from '../shared/cognito-config.ts';
+import { LOCAL_POOL } from '../shared/local-pool.ts';
+import { isLoopbackUrl } from '../shared/loopback.ts';
+import { accessFromVite } from './local-cognito-access.ts';
 
 /**
  * Mounts the local user pool inside `vite` and `vite preview` at `/__cognito/`, so the site and
  * the pool share one origin (no CORS) and `npm run dev` needs no AWS account. It stays out of the
  * way when VITE_COGNITO_* point at a real pool.
  */
-export const MOUNT = '/__cognito';
+const MOUNT = LOCAL_POOL.mountPath;
 
 const pools = new Map<string, Promise<LocalCognito>>();
 
@@ -28,12 +31,7 @@ function poolFor(dataDir: string, logger: Logger): Promise<LocalCognito> {
 function pointsAtMount(endpoint: string | undefined): boolean {
   if (!endpoint) return false;
   if (endpoint.startsWith(MOUNT)) return true;
-  try {
-    const url = new URL(endpoint);
-    return ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) && url.pathname.startsWith(MOUNT);
-  } catch {
-    return false;
-  }
+  return isLoopbackUrl(endpoint) && new URL(endpoint).pathname.startsWith(MOUNT);
 }
 
 export function localCognito(): Plugin {
@@ -57,8 +55,8 @@ export function localCognito(): Plugin {
   return {
     name: 'local-cognito',
     configResolved(config) {
-      const env = loadEnv(config.mode, config.envDir, 'VITE_COGNITO_');
-      enabled = !env.VITE_COGNITO_USER_POOL_ID || pointsAtMount(env.VITE_COGNITO_ENDPOINT);
+      const env = loadEnv(config.mode, config.envDir, ENV_PREFIX);
+      enabled = !env[ENV_KEYS.poolId] || pointsAtMount(env[ENV_KEYS.endpoint]);
       dataDir = resolve(config.root, process.env.LOCAL_COGNITO_DATA_DIR ?? '.local-cognito');
     },
     configureServer: (server) => mount(server, server.config.server),
