@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { REGION_PATTERN } from '../shared/patterns.ts';
 import { startLocalCognito } from './index.ts';
 
-const USAGE = `Usage: npm run cognito:local -- [--port <PORT>] [--data-dir <DIR>] [--host <ADDR>] [--region <REGION>] [--quiet]
+const USAGE = `Usage: npm run cognito:local -- [--port <PORT>] [--data-dir <DIR>] [--host <ADDR>] [--region <REGION>]
+                             [--allowed-host <NAME>]... [--allowed-origin <ORIGIN>]... [--quiet]
 
 Runs the embedded Cognito user pool on its own. It speaks the cognito-idp JSON 1.1 API, so any
 Cognito client works against it: amazon-cognito-identity-js (endpoint), the AWS SDK v3 (endpoint),
@@ -12,9 +13,26 @@ the AWS CLI (--endpoint-url). State is kept in --data-dir (default .local-cognit
   --data-dir   state directory (default .local-cognito, or LOCAL_COGNITO_DATA_DIR)
   --host       listen address (default 127.0.0.1; operator actions are only accepted from loopback)
   --region     region for pools created without a SigV4 scope (default us-east-1)
+  --allowed-host    a host name to answer besides localhost, 127.0.0.1 and [::1] (repeatable;
+                    .example.test allows it and its subdomains); other Host headers are refused
+  --allowed-origin  a site whose pages may call the pool's API, e.g. http://mybox.test:5173
+                    (repeatable); by default only loopback origins may; the mailbox stays loopback-only
   --quiet      do not print mail and errors
   -h, --help   show this help
 `;
+
+const HOST_NAME = /^\.?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$|^\[[0-9a-f:.]+\]$/i;
+
+/** The origin a browser sends for that site (scheme, host, port), or undefined if it is not one. */
+function parseOrigin(value: string): string | undefined {
+  try {
+    const url = new URL(value);
+    const bare = value.replace(/\/$/, '').toLowerCase();
+    return /^https?:$/.test(url.protocol) && url.origin === bare ? url.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 async function main(): Promise<number> {
   let values;
@@ -25,6 +43,8 @@ async function main(): Promise<number> {
         'data-dir': { type: 'string', default: process.env.LOCAL_COGNITO_DATA_DIR ?? '.local-cognito' },
         host: { type: 'string', default: '127.0.0.1' },
         region: { type: 'string', default: 'us-east-1' },
+        'allowed-host': { type: 'string', multiple: true, default: [] },
+        'allowed-origin': { type: 'string', multiple: true, default: [] },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -49,6 +69,17 @@ async function main(): Promise<number> {
     process.stderr.write(`--region must look like us-east-1, not "${values.region}".\n`);
     return 2;
   }
+  const badHost = values['allowed-host'].find((h) => !HOST_NAME.test(h));
+  if (badHost !== undefined) {
+    process.stderr.write(`--allowed-host takes a host name without scheme or port (mybox.test, .example.test), not "${badHost}".\n`);
+    return 2;
+  }
+  const origins = values['allowed-origin'].map((o) => ({ given: o, origin: parseOrigin(o) }));
+  const badOrigin = origins.find((o) => o.origin === undefined);
+  if (badOrigin) {
+    process.stderr.write(`--allowed-origin takes an origin such as http://mybox.test:5173, not "${badOrigin.given}".\n`);
+    return 2;
+  }
   try {
     const running = await startLocalCognito({
       port,
@@ -56,6 +87,8 @@ async function main(): Promise<number> {
       dataDir: values['data-dir'],
       region: values.region,
       quiet: values.quiet,
+      allowedHosts: values['allowed-host'],
+      allowedOrigins: origins.map((o) => o.origin as string),
     });
     process.stdout.write(
       `local-cognito listening on ${running.url}\n` +

@@ -16,9 +16,9 @@ export class CognitoError extends Error {
 }
 
 const make =
-  (code: string) =>
+  (code: string, status = 400) =>
   (message: string): CognitoError =>
-    new CognitoError(code, message);
+    new CognitoError(code, message, status);
 
 export const invalidParameter = make('InvalidParameterException');
 export const notAuthorized = make('NotAuthorizedException');
@@ -35,6 +35,20 @@ export const passwordResetRequired = make('PasswordResetRequiredException');
 export const unsupportedOperation = make('UnsupportedOperationException');
 export const serialization = make('SerializationException');
 export const unauthorized = make('UnauthorizedException');
+export const unsupportedTokenType = make('UnsupportedTokenTypeException');
+
+// The HTTP layer's own refusals (handler.ts): the request never reached an action.
+export const unknownOperation = make('UnknownOperationException');
+export const methodNotAllowed = make('UnknownOperationException', 405);
+export const accessDenied = make('AccessDeniedException');
+/** A browser page or host name the pool does not serve (access.ts): 403, as Vite refuses a host. */
+export const forbidden = make('AccessDeniedException', 403);
+export const requestTooLarge = make('RequestEntityTooLargeException', 413);
+export const noSuchResource = make('ResourceNotFoundException', 404);
+export const internalError = make('InternalErrorException', 500);
+// Node's HTTP parser refused the request before the handler saw it (index.ts answerClientError).
+export const headersTooLarge = make('RequestHeaderFieldsTooLargeException', 431);
+export const requestTimeout = make('RequestTimeoutException', 408);
 
 /**
  * Every message text the actions and services answer with, defined once: Cognito's exact texts
@@ -95,6 +109,8 @@ export const MSG = {
   accessExpired: 'Access Token has expired',
   invalidAccess: 'Invalid Access Token',
   revocationDisabled: 'Token revocation is not enabled for this app client.',
+  // RevokeToken with an access or ID token: the code is documented, Cognito's text is not (the pool's own).
+  unsupportedTokenType: 'Unsupported token type: RevokeToken takes a refresh token.',
   unauthorized: 'Unauthorized',
   // Pools, clients, listing
   poolNotFound: (poolId: string) => `User pool ${poolId} does not exist.`,

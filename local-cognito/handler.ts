@@ -1,7 +1,20 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isLoopbackAddress, isLoopbackUrl } from '../shared/loopback.ts';
+import { type AccessPolicy, classifyOrigin, hostAllowed, LOOPBACK_ONLY, mayCallApi, mayReadMailbox, type OriginKind } from './access.ts';
 import { actions } from './actions/index.ts';
 import type { Action, RequestContext, Services } from './context.ts';
-import { CognitoError } from './errors.ts';
+import {
+  accessDenied,
+  CognitoError,
+  forbidden,
+  internalError,
+  methodNotAllowed,
+  noSuchResource,
+  requestTooLarge,
+  serialization,
+  unknownOperation,
+  unsupportedOperation,
+} from './errors.ts';
 import { newRequestId } from './ids.ts';
 import { Input } from './input.ts';
 import { renderMailbox } from './mailbox-page.ts';
@@ -14,31 +27,32 @@ import { renderMailbox } from './mailbox-page.ts';
 export interface HandlerOptions {
   defaultRegion: string;
   maxBodyBytes?: number;
+  /** Which hosts and browser origins are answered (access.ts); loopback only by default. */
+  access?: AccessPolicy;
 }
 
-export type PoolHandler = (req: IncomingMessage, res: ServerResponse, basePath?: string) => void;
+/** `access` overrides the handler's policy for one mount (Vite passes its own allowedHosts and cors). */
+export type PoolHandler = (req: IncomingMessage, res: ServerResponse, basePath?: string, access?: AccessPolicy) => void;
 
 const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
 const JSON_TYPE = 'application/x-amz-json-1.1';
 const ALLOW_HEADERS =
   'content-type, x-amz-target, x-amz-user-agent, cache-control, authorization, x-amz-date, x-amz-security-token, amz-sdk-invocation-id, amz-sdk-request, x-amz-content-sha256';
 const EXPOSE_HEADERS = 'x-amzn-RequestId, x-amzn-ErrorType, x-amzn-ErrorMessage, Date';
+const CORS_HEADERS = [
+  'Access-Control-Allow-Origin',
+  'Access-Control-Allow-Credentials',
+  'Access-Control-Allow-Methods',
+  'Access-Control-Allow-Headers',
+  'Access-Control-Expose-Headers',
+  'Access-Control-Max-Age',
+];
+const MAILBOX_PATHS = new Set(['/mailbox', '/mailbox.json']);
 
-export function isLoopback(address: string | undefined): boolean {
-  if (!address) return false;
-  const a = address.startsWith('::ffff:') ? address.slice(7) : address;
-  return a === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(a);
-}
-
-/** A browser page on another site may reach a loopback pool too; operator actions refuse such origins. */
-function isLoopbackOrigin(origin: string | undefined): boolean {
-  if (origin === undefined) return true;
-  try {
-    const host = new URL(origin).hostname;
-    return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-  } catch {
-    return false;
-  }
+/** Operator actions: from this machine's sockets only, and never for a page of another site. */
+function fromOperator(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  return isLoopbackAddress(req.socket.remoteAddress) && (origin === undefined || isLoopbackUrl(origin));
 }
 
 /** Region from a SigV4 Authorization header's credential scope, as the AWS SDK and CLI send it. */
@@ -56,10 +70,17 @@ export function createHandler(services: Services, options: HandlerOptions): Pool
   const bound = new Map<string, Action>(Object.entries(actions).map(([name, entry]) => [name, entry.create(services)]));
   const { store, tokens, log } = services;
 
-  function cors(req: IncomingMessage, res: ServerResponse): void {
-    res.setHeader('Access-Control-Allow-Origin', req.headers.origin ?? '*');
+  const defaultAccess = options.access ?? LOOPBACK_ONLY;
+
+  /** Echoes an answered origin; otherwise strips what a framework in front (Vite's cors) may have set. */
+  function cors(req: IncomingMessage, res: ServerResponse, kind: OriginKind): void {
     res.setHeader('Vary', 'Origin');
-    res.setHeader('Access-Control-Expose-Headers', EXPOSE_HEADERS);
+    if (kind !== 'none' && mayCallApi(kind)) {
+      res.setHeader('Access-Control-Allow-Origin', req.headers.origin as string);
+      res.setHeader('Access-Control-Expose-Headers', EXPOSE_HEADERS);
+    } else {
+      for (const h of CORS_HEADERS) res.removeHeader(h);
+    }
   }
 
   function send(res: ServerResponse, status: number, body: unknown, requestId: string, type = JSON_TYPE): void {
@@ -82,12 +103,12 @@ export function createHandler(services: Services, options: HandlerOptions): Pool
 
   async function readBody(req: IncomingMessage): Promise<Buffer> {
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > maxBody) throw new CognitoError('RequestEntityTooLargeException', `Request body exceeds ${maxBody} bytes.`, 413);
+    if (declared > maxBody) throw requestTooLarge(`Request body exceeds ${maxBody} bytes.`);
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of req) {
       size += (chunk as Buffer).length;
-      if (size > maxBody) throw new CognitoError('RequestEntityTooLargeException', `Request body exceeds ${maxBody} bytes.`, 413);
+      if (size > maxBody) throw requestTooLarge(`Request body exceeds ${maxBody} bytes.`);
       chunks.push(chunk as Buffer);
     }
     return Buffer.concat(chunks);
@@ -102,11 +123,11 @@ export function createHandler(services: Services, options: HandlerOptions): Pool
       // action from a typo, and keeping it out of the normal path keeps the pool's memory small.
       const known = name !== '' && `${name}Command` in (await import('@aws-sdk/client-cognito-identity-provider'));
       throw known
-        ? new CognitoError('UnsupportedOperationException', `The local user pool does not support ${name}.`)
-        : new CognitoError('UnknownOperationException', target ? `Unknown operation ${target}.` : 'Missing X-Amz-Target header.');
+        ? unsupportedOperation(`The local user pool does not support ${name}.`)
+        : unknownOperation(target ? `Unknown operation ${target}.` : 'Missing X-Amz-Target header.');
     }
-    if (actions[name]?.admin && (!isLoopback(req.socket.remoteAddress) || !isLoopbackOrigin(req.headers.origin))) {
-      throw new CognitoError('AccessDeniedException', `${name} is an operator action; the local user pool accepts it only from this machine.`);
+    if (actions[name]?.admin && !fromOperator(req)) {
+      throw accessDenied(`${name} is an operator action; the local user pool accepts it only from this machine.`);
     }
     const raw = await readBody(req);
     let body: unknown = {};
@@ -116,12 +137,12 @@ export function createHandler(services: Services, options: HandlerOptions): Pool
         // Strict: a lenient decode would turn bad bytes into U+FFFD and store a mangled username.
         text = strictUtf8.decode(raw);
       } catch {
-        throw new CognitoError('SerializationException', 'Request body is not valid UTF-8.');
+        throw serialization('Request body is not valid UTF-8.');
       }
       try {
         body = JSON.parse(text);
       } catch {
-        throw new CognitoError('SerializationException', 'Request body is not valid JSON.');
+        throw serialization('Request body is not valid JSON.');
       }
     }
     const host = req.headers.host ?? `${req.socket.localAddress}:${req.socket.localPort}`;
@@ -146,7 +167,7 @@ export function createHandler(services: Services, options: HandlerOptions): Pool
     const wellKnown = /^\/([\w-]+_[0-9a-zA-Z]+)\/\.well-known\/(jwks\.json|openid-configuration)$/.exec(path);
     if (wellKnown) {
       const [, poolId, doc] = wellKnown as unknown as [string, string, string];
-      if (!store.pool(poolId)) throw new CognitoError('ResourceNotFoundException', `User pool ${poolId} does not exist.`, 404);
+      if (!store.pool(poolId)) throw noSuchResource(`User pool ${poolId} does not exist.`);
       if (doc === 'jwks.json') return send(res, 200, tokens.jwks(), requestId, 'application/json');
       const iss = `${base}/${poolId}`;
       return send(
@@ -166,13 +187,20 @@ export function createHandler(services: Services, options: HandlerOptions): Pool
         'application/json',
       );
     }
+    if (MAILBOX_PATHS.has(path)) {
+      // Not even an opaque copy for another site's <script> or no-cors fetch; never inside its frames.
+      res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+    }
     if (path === '/mailbox.json') {
       const to = query.get('to') ?? undefined;
       const messages = store.mail(to).map(({ to: t, subject, text, code, sentAt }) => ({ to: t, subject, text, code, sentAt }));
       return send(res, 200, { messages }, requestId, 'application/json');
     }
     if (path === '/mailbox') {
-      res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'");
+      res.setHeader(
+        'Content-Security-Policy',
+        "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+      );
       res.setHeader('Referrer-Policy', 'no-referrer');
       return send(res, 200, renderMailbox(store.mail(query.get('to') ?? undefined), query.get('to') ?? ''), requestId, 'text/html; charset=utf-8');
     }
@@ -190,23 +218,53 @@ export function createHandler(services: Services, options: HandlerOptions): Pool
         'application/json',
       );
     }
-    throw new CognitoError('ResourceNotFoundException', `No such resource: ${path}`, 404);
+    throw noSuchResource(`No such resource: ${path}`);
   }
 
-  return (req, res, basePath = '') => {
+  /** Refusals that come before any action or read, so a page the pool does not serve changes and learns nothing. */
+  function refusal(req: IncomingMessage, path: string, kind: OriginKind, access: AccessPolicy): CognitoError | undefined {
+    const host = req.headers.host;
+    if (!hostAllowed(host, access)) {
+      return forbidden(
+        `Host ${JSON.stringify(host)} is not served: the local user pool answers loopback names only (localhost, 127.0.0.1, [::1]). ` +
+          'To serve it under another name, start it with --allowed-host <name> (under Vite: server.allowedHosts / preview.allowedHosts).',
+      );
+    }
+    const secFetch = [req.headers['sec-fetch-site'], req.headers['sec-fetch-mode']] as [string | undefined, string | undefined];
+    if (MAILBOX_PATHS.has(path) && !mayReadMailbox(host, kind, ...secFetch)) {
+      return forbidden(
+        'The mailbox is for the developer on this machine: it is served under localhost, 127.0.0.1 or [::1] only, ' +
+          'and not to pages of other sites. The codes are also printed on the console.',
+      );
+    }
+    if ((req.method === 'POST' || req.method === 'OPTIONS') && !mayCallApi(kind)) {
+      return forbidden(
+        `Origin ${JSON.stringify(req.headers.origin)} may not call the local user pool. ` +
+          'To allow a site, start the pool with --allowed-origin <origin> (under Vite: server.cors / preview.cors).',
+      );
+    }
+    return undefined;
+  }
+
+  return (req, res, basePath = '', access = defaultAccess) => {
     const requestId = newRequestId();
-    cors(req, res);
+    // Every answer, errors and preflights included: no browser may read one as script or style.
+    res.setHeader('X-Content-Type-Options', 'nosniff');
     const url = new URL(req.url ?? '/', 'http://local');
     const path = url.pathname;
+    const kind = classifyOrigin(req.headers.origin, req.headers.host, access);
     const done = (err: unknown): void => {
       if (err instanceof CognitoError) {
         if (err.status === 413) res.setHeader('Connection', 'close');
         return sendError(res, err, requestId);
       }
       log(`internal error: ${(err as Error)?.stack ?? String(err)}`);
-      sendError(res, new CognitoError('InternalErrorException', 'An internal error occurred.', 500), requestId);
+      sendError(res, internalError('An internal error occurred.'), requestId);
     };
     try {
+      const refused = refusal(req, path, kind, access);
+      cors(req, res, refused ? 'foreign' : kind);
+      if (refused) throw refused;
       if (req.method === 'OPTIONS') {
         res.setHeader('Access-Control-Allow-Methods', 'POST, GET, OPTIONS');
         res.setHeader('Access-Control-Allow-Headers', req.headers['access-control-request-headers'] ?? ALLOW_HEADERS);
@@ -223,7 +281,7 @@ export function createHandler(services: Services, options: HandlerOptions): Pool
         get(req, res, path, url.searchParams, basePath, requestId);
         return;
       }
-      throw new CognitoError('UnknownOperationException', `${req.method} ${path} is not supported.`, 405);
+      throw methodNotAllowed(`${req.method} ${path} is not supported.`);
     } catch (err) {
       done(err);
     }

@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
-import type { Connect, Logger, Plugin, PreviewServer, ViteDevServer } from 'vite';
+import type { Connect, Logger, Plugin, PreviewServer, ResolvedPreviewOptions, ResolvedServerOptions, ViteDevServer } from 'vite';
 import { loadEnv } from 'vite';
 import { createLocalCognito, type LocalCognito } from '../local-cognito/index.ts';
 import { ENV_KEYS, ENV_PREFIX } from '../shared/cognito-config.ts';
 import { LOCAL_POOL } from '../shared/local-pool.ts';
 import { isLoopbackUrl } from '../shared/loopback.ts';
+import { accessFromVite } from './local-cognito-access.ts';
 
 /**
  * Mounts the local user pool inside `vite` and `vite preview` at `/__cognito/`, so the site and
@@ -37,10 +38,11 @@ export function localCognito(): Plugin {
   let enabled = true;
   let dataDir = '';
 
-  async function mount(server: ViteDevServer | PreviewServer): Promise<void> {
+  async function mount(server: ViteDevServer | PreviewServer, serving: ResolvedServerOptions | ResolvedPreviewOptions): Promise<void> {
     if (!enabled) return;
     const pool = await poolFor(dataDir, server.config.logger);
-    const middleware: Connect.NextHandleFunction = (req, res) => pool.handle(req, res, MOUNT);
+    const access = accessFromVite(serving);
+    const middleware: Connect.NextHandleFunction = (req, res) => pool.handle(req, res, MOUNT, access);
     server.middlewares.use(MOUNT, middleware);
     const printUrls = server.printUrls.bind(server);
     server.printUrls = () => {
@@ -57,7 +59,7 @@ export function localCognito(): Plugin {
       enabled = !env[ENV_KEYS.poolId] || pointsAtMount(env[ENV_KEYS.endpoint]);
       dataDir = resolve(config.root, process.env.LOCAL_COGNITO_DATA_DIR ?? '.local-cognito');
     },
-    configureServer: (server) => mount(server),
-    configurePreviewServer: (server) => mount(server),
+    configureServer: (server) => mount(server, server.config.server),
+    configurePreviewServer: (server) => mount(server, server.config.preview),
   };
 }

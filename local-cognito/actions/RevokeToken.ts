@@ -1,5 +1,5 @@
 import type { ActionFactory } from '../context.ts';
-import { MSG, notAuthorized, unauthorized, unsupportedOperation } from '../errors.ts';
+import { MSG, notAuthorized, unauthorized, unsupportedOperation, unsupportedTokenType } from '../errors.ts';
 import { CLIENT_ID_RULE, TOKEN_RULE } from '../input.ts';
 import { resolveClient } from '../resources.ts';
 import { hashToken } from '../token-lineages.ts';
@@ -16,6 +16,9 @@ export const RevokeToken: ActionFactory =
     if (!client.enableTokenRevocation) {
       throw unsupportedOperation(MSG.revocationDisabled);
     }
+    // Refresh tokens are JWE (5 parts); a JWS (3 parts) is an access or ID token, which Cognito
+    // refuses instead of answering 200 for a revocation that did nothing (docs/cognito.md §2, §4).
+    if (token.split('.').length === 3) throw unsupportedTokenType(MSG.unsupportedTokenType);
     const lineage = store.lineageByRefreshHash(hashToken(token));
     if (!lineage) return {}; // unknown or already forgotten: nothing to revoke, nothing to reveal
     if (lineage.clientId !== clientId) throw unauthorized(MSG.unauthorized);

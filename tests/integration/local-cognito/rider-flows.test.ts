@@ -276,6 +276,18 @@ describe('a rider registers, confirms and signs in with the real client', () => 
     );
   }, 20_000);
 
+  it('RevokeToken refuses an access or ID token with UnsupportedTokenTypeException and revokes nothing', async () => {
+    const { session: live } = await h.signIn(email, password);
+    const accessToken = live.getAccessToken().getJwtToken();
+    for (const token of [accessToken, live.getIdToken().getJwtToken()]) {
+      const res = await h.call('RevokeToken', { ClientId: h.clientId, Token: token });
+      expectRawError(res, 'UnsupportedTokenTypeException', 'Unsupported token type: RevokeToken takes a refresh token.');
+    }
+    // Nothing changed: the access token still works and its refresh token still refreshes.
+    expect((await getUserRaw(accessToken)).status).toBe(200);
+    expect((await refreshRaw(live.getRefreshToken().getToken())).status).toBe(200);
+  });
+
   it('resets a forgotten password with the mailed code: the new password works, the old one fails', async () => {
     const { email } = await confirmed('reset');
     const delivery = await new Promise<{ CodeDeliveryDetails: unknown }>((resolve, reject) =>

@@ -1,11 +1,13 @@
 // The local pool under hostile and unlucky conditions, over raw HTTP: malformed requests must get
-// Cognito-shaped 4xx errors (never a 5xx or a hang), CORS must let browsers on other origins in
-// but keep operator actions to this machine, racing sign-ups must have one winner, and state must
-// survive restarts, kill -9, torn journal writes and compaction, with corrupt data refused loudly.
+// Cognito-shaped 4xx errors (never a 5xx or a hang), CORS must let the developer's configured sites
+// in but keep operator actions to this machine (browser-access.test.ts has the hostile pages),
+// racing sign-ups must have one winner, and state must survive restarts, kill -9, torn journal
+// writes and compaction, with corrupt data refused loudly.
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { appendFile, readFile, stat, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,7 +36,8 @@ let pool: RunningLocalCognito;
 const children: ChildProcess[] = [];
 
 beforeAll(async () => {
-  pool = await startLocalCognito({ dataDir: await tempDataDir('robust'), quiet: true });
+  // The site a developer allowed with --allowed-origin (README "Local pool and your browser").
+  pool = await startLocalCognito({ dataDir: await tempDataDir('robust'), quiet: true, allowedOrigins: ['https://riders.example'] });
 });
 
 afterAll(async () => {
@@ -287,10 +290,46 @@ describe('malformed requests get Cognito-shaped 4xx errors', () => {
   });
 });
 
+/** Bytes written to a raw socket and everything the server sends back until it closes. */
+function rawExchange(url: string, bytes: string): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: hostname, port: Number(port) }, () => socket.write(bytes));
+    let text = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (d: string) => (text += d));
+    socket.on('end', () => resolve(text));
+    socket.on('error', reject);
+    socket.setTimeout(10_000, () => socket.destroy(new Error(`no answer to ${JSON.stringify(bytes.slice(0, 40))}`)));
+  });
+}
+
+describe('requests the HTTP parser refuses get Cognito-shaped 4xx errors too', () => {
+  it.each([
+    ['a header line without a colon', 'GET / HTTP/1.1\r\nHost: localhost\r\nno colon here\r\n\r\n', 400, 'SerializationException'],
+    ['not HTTP at all', 'HELLO THERE\r\n\r\n', 400, 'SerializationException'],
+    [
+      'headers over 16 KiB',
+      `GET / HTTP/1.1\r\nHost: localhost\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+      431,
+      'RequestHeaderFieldsTooLargeException',
+    ],
+  ])('%s', async (_name, bytes, status, type) => {
+    const answer = await rawExchange(pool.url, bytes);
+    const [head = '', body = ''] = answer.split('\r\n\r\n');
+    expect(head.split('\r\n')[0]).toBe(`HTTP/1.1 ${status} ${status === 400 ? 'Bad Request' : 'Request Header Fields Too Large'}`);
+    expect(head).toContain(`x-amzn-ErrorType: ${type}:`);
+    expect(head).toContain('X-Content-Type-Options: nosniff');
+    expect(JSON.parse(body)).toEqual({ __type: type, message: expect.any(String) });
+    // The pool lives on.
+    expect((await call(pool.url, 'InitiateAuth', { AuthFlow: 'USER_SRP_AUTH', ClientId: 'nosuchclient' })).status).toBe(400);
+  });
+});
+
 describe('CORS and operator-action origin checks', () => {
   const origin = 'https://riders.example';
 
-  it('answers a preflight from another origin with the methods and headers the clients need', async () => {
+  it('answers a preflight from an allowed origin with the methods and headers the clients need', async () => {
     const res = await fetch(pool.url, {
       method: 'OPTIONS',
       headers: {
@@ -322,22 +361,38 @@ describe('CORS and operator-action origin checks', () => {
     for (const h of ['x-amzn-requestid', 'x-amzn-errortype', 'x-amzn-errormessage', 'date']) expect(exposed).toContain(h);
   });
 
-  it('refuses operator actions from a foreign origin but serves riders from it', async () => {
+  it('refuses operator actions from any non-loopback origin, allowed or not, but serves riders from an allowed one', async () => {
     for (const action of ['ListUsers', 'AdminCreateUser', 'CreateUserPoolClient', 'DescribeUserPool']) {
-      const res = await call(pool.url, action, { UserPoolId: POOL_ID, Username: 'evil@example.com', ClientName: 'evil' }, { headers: { Origin: 'https://evil.example' } });
+      // Another site is refused before anything (403); even an allowed site may not act as operator (400).
+      const body = { UserPoolId: POOL_ID, Username: 'evil@example.com', ClientName: 'evil' };
+      expectCognitoError(await call(pool.url, action, body, { headers: { Origin: 'https://evil.example' } }), 'AccessDeniedException', 403);
+      const res = await call(pool.url, action, body, { headers: { Origin: origin } });
       expectCognitoError(res, 'AccessDeniedException', 400);
     }
     for (const lookalike of ['null', 'http://127.0.0.1.evil.example', 'http://localhost.evil.example:5173', 'not a url']) {
       const res = await call(pool.url, 'ListUsers', { UserPoolId: POOL_ID }, { headers: { Origin: lookalike } });
-      expectCognitoError(res, 'AccessDeniedException');
+      expectCognitoError(res, 'AccessDeniedException', 403);
     }
     // Nothing was created by the refused call.
     expect(await usersWithEmail(pool.url, 'evil@example.com')).toEqual([]);
-    // The same origin may still call rider actions, and a local dev server may call operator ones.
-    const rider = await call(pool.url, 'ForgotPassword', { ClientId: CLIENT_ID, Username: 'nobody@example.com' }, { headers: { Origin: 'https://evil.example' } });
+    // The allowed site may still call rider actions, and a local dev server may call operator ones.
+    const nobody = { ClientId: CLIENT_ID, Username: 'nobody@example.com' };
+    const rider = await call(pool.url, 'ForgotPassword', nobody, { headers: { Origin: origin } });
     expect(rider.status).toBe(200);
     const local = await call(pool.url, 'ListUsers', { UserPoolId: POOL_ID, Limit: 1 }, { headers: { Origin: 'http://localhost:5173' } });
     expect(local.status).toBe(200);
+  });
+});
+
+describe('server timeouts', () => {
+  it('keeps an idle keep-alive socket 65 s, waits 70 s for headers and 120 s for a whole request (README)', () => {
+    // Node's 5 s keep-alive closed sockets under clients whose event loop was busy (issue 11 §3).
+    const { keepAliveTimeout, headersTimeout, requestTimeout } = pool.server;
+    expect({ keepAliveTimeout, headersTimeout, requestTimeout }).toEqual({
+      keepAliveTimeout: 65_000,
+      headersTimeout: 70_000,
+      requestTimeout: 120_000,
+    });
   });
 });
 
