@@ -277,7 +277,7 @@ describe('a rider registers, confirms and signs in with the real client', () => 
   }, 20_000);
 
   it('RevokeToken refuses an access or ID token with UnsupportedTokenTypeException and revokes nothing', async () => {
-    const { session: live } = await h.signIn(email, password);
+    const { session: live } = await signedIn('revoke-type');
     const accessToken = live.getAccessToken().getJwtToken();
     for (const token of [accessToken, live.getIdToken().getJwtToken()]) {
       const res = await h.call('RevokeToken', { ClientId: h.clientId, Token: token });
