@@ -17,7 +17,14 @@ export default defineConfig({
   // browsers only have globalThis ("global is not defined" otherwise).
   define: { global: 'globalThis' },
   // localCognito() mounts the embedded user pool at /__cognito/ in `vite` and `vite preview`.
-  plugins: [pageShellPlugin(), localCognito(), slimCognitoPlugin(), cspPlugin(), preloadHomePlugin(), previewCachePlugin()],
+  plugins: [
+    pageShellPlugin(),
+    localCognito(),
+    slimCognitoPlugin(),
+    cspPlugin(),
+    preloadHomePlugin(),
+    previewCachePlugin(),
+  ],
   build: {
     target: 'es2022',
     // The polyfill would be an inline script, which the Content-Security-Policy forbids;

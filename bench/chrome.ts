@@ -1,9 +1,9 @@
 // The Chromium the bench drives: Debian's /usr/bin/chromium unless CHROME_PATH says otherwise.
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
-import puppeteer from 'puppeteer-core';
+import { chromium } from 'playwright-core';
 import type { Browser as PuppeteerBrowser } from 'puppeteer-core';
+import puppeteer from 'puppeteer-core';
 
 export const CHROME_FLAGS = [
   '--headless=new',
@@ -30,5 +30,9 @@ export function launchChromium(): Promise<Browser> {
  * prerenders (Speculation Rules) only for such clients, so the sign-in figures use it.
  */
 export function launchForPrerender(): Promise<PuppeteerBrowser> {
-  return puppeteer.launch({ executablePath: chromePath(), headless: true, args: CHROME_FLAGS.filter((f) => !f.startsWith('--headless')) });
+  return puppeteer.launch({
+    executablePath: chromePath(),
+    headless: true,
+    args: CHROME_FLAGS.filter((f) => !f.startsWith('--headless')),
+  });
 }

@@ -6,11 +6,15 @@
 // of `request.reusedSocket` names this the client's case to retry: such a request is sent once more
 // on a fresh connection and counted in `retried`, so it never reads as a failed sign-in. Any other
 // failure (a refused connection, a reset on a fresh socket, a timeout) is an error of the call.
-import { Agent, request } from 'node:http';
+
 import type { ClientRequest, IncomingMessage } from 'node:http';
+import { Agent, request } from 'node:http';
 
 export class CognitoCallError extends Error {
-  constructor(readonly type: string, message: string) {
+  constructor(
+    readonly type: string,
+    message: string,
+  ) {
     super(`${type}: ${message}`);
     this.name = 'CognitoCallError';
   }
@@ -36,18 +40,32 @@ interface Answer {
 
 /** A failed request: `unanswered` when it went out on a reused socket that closed before any answer began. */
 class RequestFailed extends Error {
-  constructor(readonly failure: unknown, readonly unanswered: boolean) {
+  constructor(
+    readonly failure: unknown,
+    readonly unanswered: boolean,
+  ) {
     super(failure instanceof Error ? failure.message : String(failure));
   }
 }
 
-function post(url: URL, headers: Record<string, string>, payload: string, agent: Agent | false, timeoutMs: number): Promise<Answer> {
+function post(
+  url: URL,
+  headers: Record<string, string>,
+  payload: string,
+  agent: Agent | false,
+  timeoutMs: number,
+): Promise<Answer> {
   return new Promise<Answer>((resolve, reject) => {
     const req: ClientRequest = request(url, { method: 'POST', headers, agent, timeout: timeoutMs });
     let answered = false;
     const fail = (err: unknown): void => {
       const code = (err as { code?: unknown }).code;
-      reject(new RequestFailed(err, !answered && req.reusedSocket && typeof code === 'string' && CLOSED_IDLE_SOCKET.has(code)));
+      reject(
+        new RequestFailed(
+          err,
+          !answered && req.reusedSocket && typeof code === 'string' && CLOSED_IDLE_SOCKET.has(code),
+        ),
+      );
     };
     req.once('error', fail);
     req.once('timeout', () => {
@@ -79,7 +97,10 @@ function parseAnswer<T>({ status, errorType, text }: Answer): T {
     // A non-JSON answer (a proxy's error page): the status says what happened.
   }
   if (status < 200 || status >= 300) {
-    const type = String(json.__type ?? errorType ?? `HTTP ${status}`).split('#').pop()!.split(':')[0]!;
+    const type = String(json.__type ?? errorType ?? `HTTP ${status}`)
+      .split('#')
+      .pop()!
+      .split(':')[0]!;
     throw new CognitoCallError(type, String(json.message ?? json.Message ?? ''));
   }
   return json as T;
@@ -128,4 +149,5 @@ export function createTransport({ maxSockets, timeoutMs = 30_000 }: TransportOpt
 const shared = createTransport();
 
 /** One call on a transport shared by the bench's one-off calls (creating riders, setting up a sign-in). */
-export const cognitoCall = <T>(url: string, action: string, body: unknown): Promise<T> => shared.call<T>(url, action, body);
+export const cognitoCall = <T>(url: string, action: string, body: unknown): Promise<T> =>
+  shared.call<T>(url, action, body);

@@ -2,8 +2,8 @@
 // build served by `vite preview`: npx tsx bench/docs-screenshot.ts
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launchChromium } from './chrome';
-import { ensureBuild, root, startPreview } from './serve';
+import { launchChromium } from './chrome.ts';
+import { ensureBuild, root, startPreview } from './serve.ts';
 
 const out = join(root, 'docs', 'signin.png');
 await ensureBuild((line) => console.log(line));

@@ -6,8 +6,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
-import { CHROME_FLAGS, chromePath } from './chrome';
-import { freePort } from './serve';
+import { CHROME_FLAGS, chromePath } from './chrome.ts';
+import { freePort } from './serve.ts';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -22,9 +22,13 @@ export interface PageScores {
 async function startChrome(): Promise<{ port: number; close(): Promise<void> }> {
   const port = await freePort();
   const profile = await mkdtemp(join(tmpdir(), 'wildrydes-lighthouse-'));
-  const chrome = spawn(chromePath(), [...CHROME_FLAGS, `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, 'about:blank'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const chrome = spawn(
+    chromePath(),
+    [...CHROME_FLAGS, `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, 'about:blank'],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let stderr = '';
   await new Promise<void>((resolveReady, reject) => {
     const timer = setTimeout(() => reject(new Error(`Chromium did not open its DevTools port:\n${stderr}`)), 20_000);
@@ -68,13 +72,19 @@ export async function lighthouseScores(baseUrl: string, paths: readonly string[]
       });
       if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
       const { lhr } = result;
-      if (lhr.runtimeError) throw new Error(`Lighthouse on ${path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
-      const scores = Object.fromEntries(CATEGORIES.map((c) => [c, lhr.categories[c]?.score ?? Number.NaN])) as Record<Category, number>;
-      const failing = CATEGORIES.flatMap((c) => (lhr.categories[c]?.auditRefs ?? [])
-        .filter((ref) => ref.weight > 0)
-        .map((ref) => lhr.audits[ref.id])
-        .filter((a) => a && a.score !== null && a.score < 1)
-        .map((a) => `${c}: ${a!.id} (${a!.score})${a!.displayValue ? ` ${a!.displayValue}` : ''}`));
+      if (lhr.runtimeError)
+        throw new Error(`Lighthouse on ${path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+      const scores = Object.fromEntries(CATEGORIES.map((c) => [c, lhr.categories[c]?.score ?? Number.NaN])) as Record<
+        Category,
+        number
+      >;
+      const failing = CATEGORIES.flatMap((c) =>
+        (lhr.categories[c]?.auditRefs ?? [])
+          .filter((ref) => ref.weight > 0)
+          .map((ref) => lhr.audits[ref.id])
+          .filter((a) => a && a.score !== null && a.score < 1)
+          .map((a) => `${c}: ${a!.id} (${a!.score})${a!.displayValue ? ` ${a!.displayValue}` : ''}`),
+      );
       results.push({ page: path, scores, failing });
     }
     return results;

@@ -2,17 +2,18 @@
 // an event loop): 10,000 riders created over HTTP (SignUp + AdminConfirmSignUp), the pool's
 // resident memory (VmRSS from /proc), then complete SRP sign-ins at a fixed concurrency with the
 // native client (bench/srp-client.ts), which does per sign-in what amazon-cognito-identity-js does.
-import { spawn } from 'node:child_process';
+
 import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LOCAL_POOL } from '../shared/local-pool';
-import { cognitoCall, createTransport } from './cognito-call';
-import { root } from './serve';
-import { mapInSlices } from './slices';
-import { srpSignIn, startSrp } from './srp-client';
-import type { CognitoEndpoint } from './srp-client';
+import { LOCAL_POOL } from '../shared/local-pool.ts';
+import { cognitoCall, createTransport } from './cognito-call.ts';
+import { root } from './serve.ts';
+import { mapInSlices } from './slices.ts';
+import type { CognitoEndpoint } from './srp-client.ts';
+import { srpSignIn, startSrp } from './srp-client.ts';
 
 export interface PoolProcess {
   endpoint: CognitoEndpoint;
@@ -94,7 +95,10 @@ export async function createRiders(endpoint: CognitoEndpoint, count: number, con
   await pool(count, concurrency, async (i) => {
     const email = riderEmail(i);
     await cognitoCall(endpoint.url, 'SignUp', {
-      ClientId: endpoint.clientId, Username: email, Password: PASSWORD, UserAttributes: [{ Name: 'email', Value: email }],
+      ClientId: endpoint.clientId,
+      Username: email,
+      Password: PASSWORD,
+      UserAttributes: [{ Name: 'email', Value: email }],
     });
     await cognitoCall(endpoint.url, 'AdminConfirmSignUp', { UserPoolId: endpoint.userPoolId, Username: email });
   });

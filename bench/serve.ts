@@ -2,19 +2,28 @@
 // browser tests: dist/ is rebuilt when missing or older than its sources, the pool's state goes
 // to a fresh temporary directory, and the server listens on a free loopback port.
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build, preview } from 'vite';
 import type { PreviewServer } from 'vite';
+import { build, preview } from 'vite';
 
 export const root = resolve(import.meta.dirname, '..');
 export const PAGES = ['index.html', 'register.html', 'verify.html', 'signin.html'] as const;
 /** What a build is made from; dist/ is stale when any of these is newer than its oldest page. */
 const INPUTS = [
-  ...PAGES, 'src', 'shared', 'public', 'vite-plugins', 'vite.config.ts', 'package-lock.json',
-  '.env', '.env.local', '.env.production', '.env.production.local',
+  ...PAGES,
+  'src',
+  'shared',
+  'public',
+  'vite-plugins',
+  'vite.config.ts',
+  'package-lock.json',
+  '.env',
+  '.env.local',
+  '.env.production',
+  '.env.production.local',
 ];
 
 async function newestMtime(path: string): Promise<number> {

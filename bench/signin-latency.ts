@@ -11,9 +11,9 @@
 // the same run so load affects both alike: 'prerender' (as Chromium riders get it) and
 // 'navigation' (Speculation Rules switched off, as in browsers without them).
 import type { Browser } from 'puppeteer-core';
-import { LOCAL_POOL } from '../shared/local-pool';
-import { cognitoCall } from './cognito-call';
-import { openTab } from './tab-driver';
+import { LOCAL_POOL } from '../shared/local-pool.ts';
+import { cognitoCall } from './cognito-call.ts';
+import { openTab } from './tab-driver.ts';
 
 export type Variant = 'prerender' | 'navigation';
 
@@ -92,7 +92,10 @@ export async function prepareSignIns(browser: Browser, baseUrl: string): Promise
   const password = 'Bench-Unicorn-1';
   const api = `${baseUrl}${LOCAL_POOL.mountPath}/`;
   await cognitoCall(api, 'SignUp', {
-    ClientId: CLIENT_ID, Username: email, Password: password, UserAttributes: [{ Name: 'email', Value: email }],
+    ClientId: CLIENT_ID,
+    Username: email,
+    Password: password,
+    UserAttributes: [{ Name: 'email', Value: email }],
   });
   await cognitoCall(api, 'AdminConfirmSignUp', { UserPoolId: POOL_ID, Username: email });
 
@@ -100,21 +103,34 @@ export async function prepareSignIns(browser: Browser, baseUrl: string): Promise
   return {
     async once(variant: Variant = 'prerender') {
       await tab.goto(`${baseUrl}/signin.html`);
-      await tab.evaluate(`localStorage.clear(); sessionStorage.clear(); localStorage.setItem('bench.variant', ${JSON.stringify(variant)})`);
+      await tab.evaluate(
+        `localStorage.clear(); sessionStorage.clear(); localStorage.setItem('bench.variant', ${JSON.stringify(variant)})`,
+      );
       await tab.goto(`${baseUrl}/signin.html?email=${encodeURIComponent(email)}`);
       // As a rider types: the value, then the input event the page listens to.
-      await tab.evaluate(`(() => {
+      await tab.evaluate(
+        `(() => {
         const field = document.getElementById('password');
         field.focus();
         field.value = ${JSON.stringify(password)};
         field.dispatchEvent(new Event('input', { bubbles: true }));
-      })()`, '/signin.html');
+      })()`,
+        '/signin.html',
+      );
       await new Promise((resolve) => setTimeout(resolve, THINK_MS));
       await tab.evaluate(`document.getElementById('submit').click()`, '/signin.html');
-      const t = await tab.evaluate<{ painted: number; activationStart: number; submit: number; stored: number }>(PAINTED, '/');
+      const t = await tab.evaluate<{ painted: number; activationStart: number; submit: number; stored: number }>(
+        PAINTED,
+        '/',
+      );
       if (!t.submit || !t.stored) throw new Error('the sign-in page did not record submit/stored times');
       if (tab.errors.length) throw new Error(`page errors during sign-in: ${tab.errors.join('; ')}`);
-      return { variant, stored: t.stored - t.submit, painted: t.painted - t.submit, prerendered: t.activationStart > 0 };
+      return {
+        variant,
+        stored: t.stored - t.submit,
+        painted: t.painted - t.submit,
+        prerendered: t.activationStart > 0,
+      };
     },
     close: () => tab.close(),
   };

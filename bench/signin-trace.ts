@@ -7,11 +7,11 @@
 // stop Chromium from prerendering.
 import { writeFile } from 'node:fs/promises';
 import type { Browser } from 'puppeteer-core';
-import { launchForPrerender } from './chrome';
-import { median } from './report';
-import { ensureBuild, startPreview } from './serve';
-import { prepareSignIns } from './signin-latency';
-import type { SignInTiming, Variant } from './signin-latency';
+import { launchForPrerender } from './chrome.ts';
+import { median } from './report.ts';
+import { ensureBuild, startPreview } from './serve.ts';
+import type { SignInTiming, Variant } from './signin-latency.ts';
+import { prepareSignIns } from './signin-latency.ts';
 
 interface TraceEvent {
   name: string;
@@ -25,7 +25,13 @@ interface TraceEvent {
 }
 
 const CATEGORIES = [
-  'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'loading', 'navigation', 'v8.execute', 'toplevel',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'blink.user_timing',
+  'loading',
+  'navigation',
+  'v8.execute',
+  'toplevel',
 ];
 
 /** What a main-thread event is, for the breakdown; null for events counted through their parent. */
@@ -72,7 +78,8 @@ export interface Phase {
 
 /** Cuts one trace into the rider-visible phases; null when a moment is missing. */
 export function breakdown(events: TraceEvent[], timing: SignInTiming): Phase[] | null {
-  const mark = (name: string) => events.find((e) => e.cat.includes('blink.user_timing') && e.name === name && e.ph !== 'e');
+  const mark = (name: string) =>
+    events.find((e) => e.cat.includes('blink.user_timing') && e.name === name && e.ph !== 'e');
   const submit = mark('bench:submit');
   const stored = mark('bench:stored');
   if (!submit || !stored) return null;
@@ -93,9 +100,14 @@ export function breakdown(events: TraceEvent[], timing: SignInTiming): Phase[] |
     ['→ home first contentful paint', fcp],
     ['→ "Signed in as …" painted', painted],
   ];
-  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-    .map((e) => `${e.pid}:${e.tid}`));
-  const work = events.filter((e) => e.ph === 'X' && e.dur !== undefined && mains.has(`${e.pid}:${e.tid}`) && kind(e) !== null);
+  const mains = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const work = events.filter(
+    (e) => e.ph === 'X' && e.dur !== undefined && mains.has(`${e.pid}:${e.tid}`) && kind(e) !== null,
+  );
   // Only outermost classified events count, so nested ones (a FunctionCall inside an EventDispatch) aren't counted twice.
   work.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
   const outer: TraceEvent[] = [];
@@ -128,9 +140,14 @@ export function breakdown(events: TraceEvent[], timing: SignInTiming): Phase[] |
 async function traced<T>(browser: Browser, run: () => Promise<T>): Promise<{ result: T; events: TraceEvent[] }> {
   const session = await browser.target().createCDPSession();
   try {
-    await session.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReturnAsStream' });
+    await session.send('Tracing.start', {
+      traceConfig: { includedCategories: CATEGORIES },
+      transferMode: 'ReturnAsStream',
+    });
     const result = await run();
-    const complete = new Promise<string>((resolve) => session.once('Tracing.tracingComplete', (e) => resolve(e.stream!)));
+    const complete = new Promise<string>((resolve) =>
+      session.once('Tracing.tracingComplete', (e) => resolve(e.stream!)),
+    );
     await session.send('Tracing.end');
     const stream = await complete;
     let text = '';
@@ -170,16 +187,20 @@ async function main(): Promise<void> {
     } finally {
       await signIn.close();
     }
-    process.stdout.write(`Sign-in → home painted (${variant}), median over ${runs} traced sign-ins ` +
-      '(main-thread work ≥ 0.5 ms per phase):\n');
+    process.stdout.write(
+      `Sign-in → home painted (${variant}), median over ${runs} traced sign-ins ` +
+        '(main-thread work ≥ 0.5 ms per phase):\n',
+    );
     let total = 0;
     for (let p = 0; p < all[0]!.length; p += 1) {
       const ms = median(all.map((phases) => phases[p]!.ms));
       total += ms;
       process.stdout.write(`  ${ms.toFixed(1).padStart(6)} ms  ${all[0]![p]!.name}\n`);
       const kinds = new Set(all.flatMap((phases) => [...phases[p]!.work.keys()]));
-      const rows = [...kinds].map((k) => [k, median(all.map((phases) => phases[p]!.work.get(k) ?? 0))] as const)
-        .filter(([, v]) => v >= 0.5).sort((a, b) => b[1] - a[1]);
+      const rows = [...kinds]
+        .map((k) => [k, median(all.map((phases) => phases[p]!.work.get(k) ?? 0))] as const)
+        .filter(([, v]) => v >= 0.5)
+        .sort((a, b) => b[1] - a[1]);
       for (const [k, v] of rows) process.stdout.write(`  ${''.padStart(6)}      ${v.toFixed(1).padStart(5)} ms ${k}\n`);
     }
     process.stdout.write(`  ${total.toFixed(1).padStart(6)} ms  total (sum of the phase medians)\n`);
@@ -191,7 +212,7 @@ async function main(): Promise<void> {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   main().catch((err: unknown) => {
-    process.stderr.write(`${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     process.exit(1);
   });
 }

@@ -7,13 +7,26 @@
 // and the local pool in tests/integration/srp-client.test.ts.
 import { createHmac, randomBytes } from 'node:crypto';
 import type {
-  AuthenticationResultType, InitiateAuthRequest, InitiateAuthResponse, RespondToAuthChallengeRequest, RespondToAuthChallengeResponse,
+  AuthenticationResultType,
+  InitiateAuthRequest,
+  InitiateAuthResponse,
+  RespondToAuthChallengeRequest,
+  RespondToAuthChallengeResponse,
 } from '@aws-sdk/client-cognito-identity-provider';
 import {
-  bigFromBuffer, bufferFromBig, computeX, deriveKey, formatSrpTimestamp, gPow, hashPadded, modPow, SRP_K, SRP_N,
-} from '../local-cognito/srp';
-import { cognitoCall } from './cognito-call';
-import type { CognitoTransport } from './cognito-call';
+  bigFromBuffer,
+  bufferFromBig,
+  computeX,
+  deriveKey,
+  formatSrpTimestamp,
+  gPow,
+  hashPadded,
+  modPow,
+  SRP_K,
+  SRP_N,
+} from '../local-cognito/srp.ts';
+import type { CognitoTransport } from './cognito-call.ts';
+import { cognitoCall } from './cognito-call.ts';
 
 const mod = (n: bigint): bigint => ((n % SRP_N) + SRP_N) % SRP_N;
 
@@ -79,7 +92,15 @@ export interface PasswordVerifierInput {
 export function passwordVerifierResponses(session: SrpSession, input: PasswordVerifierInput): Record<string, string> {
   const poolName = input.userPoolId.split('_')[1] ?? '';
   const { USER_ID_FOR_SRP: userId, SRP_B, SALT, SECRET_BLOCK } = input.challenge;
-  const key = passwordAuthenticationKey(session, poolName, userId, input.password, BigInt(`0x${SRP_B}`), BigInt(`0x${SALT}`), input.gxCache);
+  const key = passwordAuthenticationKey(
+    session,
+    poolName,
+    userId,
+    input.password,
+    BigInt(`0x${SRP_B}`),
+    BigInt(`0x${SALT}`),
+    input.gxCache,
+  );
   const timestamp = formatSrpTimestamp(input.now ?? new Date());
   const signature = createHmac('sha256', key)
     .update(Buffer.from(poolName, 'utf8'))
@@ -105,7 +126,9 @@ export interface CognitoEndpoint {
 }
 
 /** The tokens of a complete sign-in (Cognito's AuthenticationResult, all present). */
-export type SignInTokens = Required<Pick<AuthenticationResultType, 'IdToken' | 'AccessToken' | 'RefreshToken' | 'ExpiresIn'>>;
+export type SignInTokens = Required<
+  Pick<AuthenticationResultType, 'IdToken' | 'AccessToken' | 'RefreshToken' | 'ExpiresIn'>
+>;
 
 export interface SignInOptions {
   /** A key pair made in advance (startSrp()); default: a fresh one. */
@@ -149,5 +172,10 @@ export async function srpSignIn(
   if (!tokens?.IdToken || !tokens.AccessToken || !tokens.RefreshToken || tokens.ExpiresIn === undefined) {
     throw new Error(`sign-in ended with challenge ${answer.ChallengeName}`);
   }
-  return { IdToken: tokens.IdToken, AccessToken: tokens.AccessToken, RefreshToken: tokens.RefreshToken, ExpiresIn: tokens.ExpiresIn };
+  return {
+    IdToken: tokens.IdToken,
+    AccessToken: tokens.AccessToken,
+    RefreshToken: tokens.RefreshToken,
+    ExpiresIn: tokens.ExpiresIn,
+  };
 }

@@ -27,7 +27,10 @@ export async function openTab(browser: Browser, initScript: string, timeoutMs = 
   const { targetInfos } = await connection.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never);
   const tabTarget = targetInfos.find((t) => t.type === 'tab' && t.browserContextId === browserContextId);
   if (!tabTarget) throw new Error('Chromium did not expose the tab target');
-  const { sessionId: tabSessionId } = await connection.send('Target.attachToTarget', { targetId: tabTarget.targetId, flatten: true });
+  const { sessionId: tabSessionId } = await connection.send('Target.attachToTarget', {
+    targetId: tabTarget.targetId,
+    flatten: true,
+  });
   const tab = connection.session(tabSessionId)!;
   const errors: string[] = [];
   /** The tab's page targets, newest last (the original page, then each prerender). */
@@ -37,14 +40,21 @@ export async function openTab(browser: Browser, initScript: string, timeoutMs = 
       if (event.targetInfo.type !== 'page') return;
       const session = connection.session(event.sessionId)!;
       pages.push({ targetId: event.targetInfo.targetId, session });
-      session.on('Runtime.exceptionThrown', (e) => errors.push(e.exceptionDetails.exception?.description ?? e.exceptionDetails.text));
+      session.on('Runtime.exceptionThrown', (e) =>
+        errors.push(e.exceptionDetails.exception?.description ?? e.exceptionDetails.text),
+      );
       void Promise.all([
         session.send('Runtime.enable'),
         session.send('Page.enable'),
         session.send('Page.addScriptToEvaluateOnNewDocument', { source: initScript }),
-      ]).then(() => {
-        if (event.targetInfo.targetId === targetId) resolveFirst();
-      }, () => { /* a prerender discarded at once */ });
+      ]).then(
+        () => {
+          if (event.targetInfo.targetId === targetId) resolveFirst();
+        },
+        () => {
+          /* a prerender discarded at once */
+        },
+      );
     });
   });
   tab.on('Target.detachedFromTarget', (event) => {
@@ -55,7 +65,11 @@ export async function openTab(browser: Browser, initScript: string, timeoutMs = 
   await attached;
 
   const evaluateIn = async <T>(session: CDPSession, expression: string): Promise<T> => {
-    const { result, exceptionDetails } = await session.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
+    const { result, exceptionDetails } = await session.send('Runtime.evaluate', {
+      expression,
+      awaitPromise: true,
+      returnByValue: true,
+    });
     if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
     return result.value as T;
   };
@@ -65,9 +79,12 @@ export async function openTab(browser: Browser, initScript: string, timeoutMs = 
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       for (const { session } of [...pages].reverse()) {
-        const here = await evaluateIn<boolean>(session, pathname === undefined
-          ? '!document.prerendering'
-          : `location.pathname === ${JSON.stringify(pathname)} && !document.prerendering`).catch(() => false);
+        const here = await evaluateIn<boolean>(
+          session,
+          pathname === undefined
+            ? '!document.prerendering'
+            : `location.pathname === ${JSON.stringify(pathname)} && !document.prerendering`,
+        ).catch(() => false);
         if (here) return session;
       }
       if (Date.now() > deadline) throw new Error(`the tab never showed ${pathname ?? 'a page'} within ${timeoutMs} ms`);

@@ -17,7 +17,10 @@ export interface AccessPolicy {
   allowedOrigins: readonly (string | RegExp)[] | true;
 }
 
-export const LOOPBACK_ONLY: AccessPolicy = Object.freeze({ allowedHosts: Object.freeze([]), allowedOrigins: Object.freeze([]) });
+export const LOOPBACK_ONLY: AccessPolicy = Object.freeze({
+  allowedHosts: Object.freeze([]),
+  allowedOrigins: Object.freeze([]),
+});
 
 /** Host name of a `Host` header, lower case, brackets kept for IPv6; undefined if malformed. */
 function hostnameOf(host: string): string | undefined {
@@ -67,7 +70,9 @@ export function classifyOrigin(origin: string | undefined, host: string | undefi
   }
   const listed = policy.allowedOrigins;
   if (listed === true) return 'listed';
-  const match = listed.some((o) => (typeof o === 'string' ? o.replace(/\/$/, '').toLowerCase() === url.origin : o.test(origin)));
+  const match = listed.some((o) =>
+    typeof o === 'string' ? o.replace(/\/$/, '').toLowerCase() === url.origin : o.test(origin),
+  );
   return match ? 'listed' : 'foreign';
 }
 

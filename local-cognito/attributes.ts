@@ -5,9 +5,26 @@ import type { AttributeInput } from './input.ts';
 
 /** Cognito's standard attributes; with `custom:*`, the only names a user can have (and a token can carry). */
 const STANDARD = new Set([
-  'address', 'birthdate', 'email', 'email_verified', 'family_name', 'gender', 'given_name', 'locale',
-  'middle_name', 'name', 'nickname', 'phone_number', 'phone_number_verified', 'picture',
-  'preferred_username', 'profile', 'sub', 'updated_at', 'website', 'zoneinfo',
+  'address',
+  'birthdate',
+  'email',
+  'email_verified',
+  'family_name',
+  'gender',
+  'given_name',
+  'locale',
+  'middle_name',
+  'name',
+  'nickname',
+  'phone_number',
+  'phone_number_verified',
+  'picture',
+  'preferred_username',
+  'profile',
+  'sub',
+  'updated_at',
+  'website',
+  'zoneinfo',
 ]);
 const IMMUTABLE = new Set(['sub']);
 /** Stored as "true"/"false" strings, claimed in tokens as booleans. */

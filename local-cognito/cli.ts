@@ -34,25 +34,33 @@ function parseOrigin(value: string): string | undefined {
   }
 }
 
+/** The command line as parseArgs reads it (throws on an unknown or malformed option). */
+function readArgs() {
+  return parseArgs({
+    options: {
+      port: { type: 'string', default: '9229' },
+      'data-dir': { type: 'string', default: process.env.LOCAL_COGNITO_DATA_DIR ?? '.local-cognito' },
+      host: { type: 'string', default: '127.0.0.1' },
+      region: { type: 'string', default: 'us-east-1' },
+      'allowed-host': { type: 'string', multiple: true, default: [] },
+      'allowed-origin': { type: 'string', multiple: true, default: [] },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  }).values;
+}
+
 async function main(): Promise<number> {
-  let values;
+  let values: ReturnType<typeof readArgs>;
   try {
-    ({ values } = parseArgs({
-      options: {
-        port: { type: 'string', default: '9229' },
-        'data-dir': { type: 'string', default: process.env.LOCAL_COGNITO_DATA_DIR ?? '.local-cognito' },
-        host: { type: 'string', default: '127.0.0.1' },
-        region: { type: 'string', default: 'us-east-1' },
-        'allowed-host': { type: 'string', multiple: true, default: [] },
-        'allowed-origin': { type: 'string', multiple: true, default: [] },
-        quiet: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-    }));
+    values = readArgs();
   } catch (err) {
     // One line, like the other CLIs: the usage text would bury the mistake.
-    const message = (err as Error).message.split('\n')[0]!.replace(/\. To specify a positional argument.*$/, '').replace(/\.$/, '');
+    const message = (err as Error).message
+      .split('\n')[0]!
+      .replace(/\. To specify a positional argument.*$/, '')
+      .replace(/\.$/, '');
     process.stderr.write(`${message}. Run \`npm run cognito:local -- --help\` for usage.\n`);
     return 2;
   }
@@ -71,13 +79,17 @@ async function main(): Promise<number> {
   }
   const badHost = values['allowed-host'].find((h) => !HOST_NAME.test(h));
   if (badHost !== undefined) {
-    process.stderr.write(`--allowed-host takes a host name without scheme or port (mybox.test, .example.test), not "${badHost}".\n`);
+    process.stderr.write(
+      `--allowed-host takes a host name without scheme or port (mybox.test, .example.test), not "${badHost}".\n`,
+    );
     return 2;
   }
   const origins = values['allowed-origin'].map((o) => ({ given: o, origin: parseOrigin(o) }));
   const badOrigin = origins.find((o) => o.origin === undefined);
   if (badOrigin) {
-    process.stderr.write(`--allowed-origin takes an origin such as http://mybox.test:5173, not "${badOrigin.given}".\n`);
+    process.stderr.write(
+      `--allowed-origin takes an origin such as http://mybox.test:5173, not "${badOrigin.given}".\n`,
+    );
     return 2;
   }
   try {

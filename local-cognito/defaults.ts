@@ -1,9 +1,9 @@
+import { LOCAL_POOL } from '../shared/local-pool.ts';
+import { appClientSettings, DEFAULT_CLIENT_NAME, DEFAULT_POOL_NAME, userPoolSettings } from '../shared/rider-pool.ts';
 import type { Clock } from './clock.ts';
 import { Input } from './input.ts';
 import { buildClient, buildPool } from './pools.ts';
 import type { Store } from './store.ts';
-import { LOCAL_POOL } from '../shared/local-pool.ts';
-import { appClientSettings, DEFAULT_CLIENT_NAME, DEFAULT_POOL_NAME, userPoolSettings } from '../shared/rider-pool.ts';
 
 /** The pool and app client `src/config.ts` uses when no VITE_COGNITO_* variables are set. */
 export const DEFAULT_REGION = LOCAL_POOL.region;

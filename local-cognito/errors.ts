@@ -96,7 +96,8 @@ export const MSG = {
   resetNotAllowed: 'User password cannot be reset in the current state.',
   onlyEmailVerifiable: (name: string) => `The local user pool can only verify email; ${name} has no value to verify.`,
   // Attributes
-  attributeNotInSchema: (name: string) => `Attributes did not conform to the schema: ${name}: Attribute does not exist in the schema.\n`,
+  attributeNotInSchema: (name: string) =>
+    `Attributes did not conform to the schema: ${name}: Attribute does not exist in the schema.\n`,
   attributeImmutable: (name: string) =>
     `Attributes did not conform to the schema: ${name}: Attribute cannot be updated. (changing an immutable attribute)`,
   invalidEmail: 'Invalid email address format.',

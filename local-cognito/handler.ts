@@ -1,6 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isLoopbackAddress, isLoopbackUrl } from '../shared/loopback.ts';
-import { type AccessPolicy, classifyOrigin, hostAllowed, LOOPBACK_ONLY, mayCallApi, mayReadMailbox, type OriginKind } from './access.ts';
+import {
+  type AccessPolicy,
+  classifyOrigin,
+  hostAllowed,
+  LOOPBACK_ONLY,
+  mayCallApi,
+  mayReadMailbox,
+  type OriginKind,
+} from './access.ts';
 import { actions } from './actions/index.ts';
 import type { Action, RequestContext, Services } from './context.ts';
 import {
@@ -161,16 +169,26 @@ export function createHandler(services: Services, options: HandlerOptions): Pool
     send(res, 200, result, requestId);
   }
 
-  function get(req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams, basePath: string, requestId: string): void {
+  function get(
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    query: URLSearchParams,
+    basePath: string,
+    requestId: string,
+  ): void {
     const host = req.headers.host ?? '127.0.0.1';
     const base = `http://${host}${basePath}`;
     const wellKnown = /^\/([\w-]+_[0-9a-zA-Z]+)\/\.well-known\/(jwks\.json|openid-configuration)$/.exec(path);
     if (wellKnown) {
       const [, poolId, doc] = wellKnown as unknown as [string, string, string];
       if (!store.pool(poolId)) throw noSuchResource(`User pool ${poolId} does not exist.`);
-      if (doc === 'jwks.json') return send(res, 200, tokens.jwks(), requestId, 'application/json');
+      if (doc === 'jwks.json') {
+        send(res, 200, tokens.jwks(), requestId, 'application/json');
+        return;
+      }
       const iss = `${base}/${poolId}`;
-      return send(
+      send(
         res,
         200,
         {
@@ -186,6 +204,7 @@ export function createHandler(services: Services, options: HandlerOptions): Pool
         requestId,
         'application/json',
       );
+      return;
     }
     if (MAILBOX_PATHS.has(path)) {
       // Not even an opaque copy for another site's <script> or no-cors fetch; never inside its frames.
@@ -193,8 +212,11 @@ export function createHandler(services: Services, options: HandlerOptions): Pool
     }
     if (path === '/mailbox.json') {
       const to = query.get('to') ?? undefined;
-      const messages = store.mail(to).map(({ to: t, subject, text, code, sentAt }) => ({ to: t, subject, text, code, sentAt }));
-      return send(res, 200, { messages }, requestId, 'application/json');
+      const messages = store
+        .mail(to)
+        .map(({ to: t, subject, text, code, sentAt }) => ({ to: t, subject, text, code, sentAt }));
+      send(res, 200, { messages }, requestId, 'application/json');
+      return;
     }
     if (path === '/mailbox') {
       res.setHeader(
@@ -202,27 +224,42 @@ export function createHandler(services: Services, options: HandlerOptions): Pool
         "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
       );
       res.setHeader('Referrer-Policy', 'no-referrer');
-      return send(res, 200, renderMailbox(store.mail(query.get('to') ?? undefined), query.get('to') ?? ''), requestId, 'text/html; charset=utf-8');
+      send(
+        res,
+        200,
+        renderMailbox(store.mail(query.get('to') ?? undefined), query.get('to') ?? ''),
+        requestId,
+        'text/html; charset=utf-8',
+      );
+      return;
     }
     if (path === '/' || path === '') {
-      return send(
+      send(
         res,
         200,
         {
           service: 'local-cognito: an embedded Amazon Cognito user pool (cognito-idp JSON 1.1 API)',
           endpoint: `${base}/`,
           mailbox: `${base}/mailbox`,
-          pools: store.listPools().map((p) => ({ id: p.id, name: p.name, jwks: `${base}/${p.id}/.well-known/jwks.json` })),
+          pools: store
+            .listPools()
+            .map((p) => ({ id: p.id, name: p.name, jwks: `${base}/${p.id}/.well-known/jwks.json` })),
         },
         requestId,
         'application/json',
       );
+      return;
     }
     throw noSuchResource(`No such resource: ${path}`);
   }
 
   /** Refusals that come before any action or read, so a page the pool does not serve changes and learns nothing. */
-  function refusal(req: IncomingMessage, path: string, kind: OriginKind, access: AccessPolicy): CognitoError | undefined {
+  function refusal(
+    req: IncomingMessage,
+    path: string,
+    kind: OriginKind,
+    access: AccessPolicy,
+  ): CognitoError | undefined {
     const host = req.headers.host;
     if (!hostAllowed(host, access)) {
       return forbidden(
@@ -230,7 +267,10 @@ export function createHandler(services: Services, options: HandlerOptions): Pool
           'To serve it under another name, start it with --allowed-host <name> (under Vite: server.allowedHosts / preview.allowedHosts).',
       );
     }
-    const secFetch = [req.headers['sec-fetch-site'], req.headers['sec-fetch-mode']] as [string | undefined, string | undefined];
+    const secFetch = [req.headers['sec-fetch-site'], req.headers['sec-fetch-mode']] as [
+      string | undefined,
+      string | undefined,
+    ];
     if (MAILBOX_PATHS.has(path) && !mayReadMailbox(host, kind, ...secFetch)) {
       return forbidden(
         'The mailbox is for the developer on this machine: it is served under localhost, 127.0.0.1 or [::1] only, ' +
@@ -256,7 +296,8 @@ export function createHandler(services: Services, options: HandlerOptions): Pool
     const done = (err: unknown): void => {
       if (err instanceof CognitoError) {
         if (err.status === 413) res.setHeader('Connection', 'close');
-        return sendError(res, err, requestId);
+        sendError(res, err, requestId);
+        return;
       }
       log(`internal error: ${(err as Error)?.stack ?? String(err)}`);
       sendError(res, internalError('An internal error occurred.'), requestId);

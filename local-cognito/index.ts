@@ -14,9 +14,9 @@ import { Store } from './store.ts';
 import { createTokenIssuer } from './tokens.ts';
 import { emailKey } from './usernames.ts';
 
-export { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID, DEFAULT_REGION } from './defaults.ts';
-export { createFakeClock, type Clock, type FakeClock } from './clock.ts';
 export type { AccessPolicy } from './access.ts';
+export { type Clock, createFakeClock, type FakeClock } from './clock.ts';
+export { DEFAULT_CLIENT_ID, DEFAULT_POOL_ID, DEFAULT_REGION } from './defaults.ts';
 
 export interface LocalCognitoOptions {
   /** Where state lives across restarts (created if missing). */
@@ -45,8 +45,13 @@ export interface LocalCognito {
 export async function createLocalCognito(options: LocalCognitoOptions): Promise<LocalCognito> {
   const clock = options.clock ?? systemClock;
   const log =
-    options.log ?? (options.quiet ? () => undefined : (line: string) => process.stdout.write(`[local-cognito] ${line}\n`));
-  const store = await Store.open(options.dataDir, { emailKey, now: () => clock.now(), compactAfter: options.compactAfter });
+    options.log ??
+    (options.quiet ? () => undefined : (line: string) => process.stdout.write(`[local-cognito] ${line}\n`));
+  const store = await Store.open(options.dataDir, {
+    emailKey,
+    now: () => clock.now(),
+    compactAfter: options.compactAfter,
+  });
   try {
     const keys = await loadOrCreateKeys(options.dataDir);
     ensureDefaults(store, clock);

@@ -43,7 +43,10 @@ export const PASSWORD_RULE: StringRule = { min: 6, max: 256, pattern: /^\S+.*\S+
 export const CODE_RULE: StringRule = { min: 1, max: 2048, pattern: /^\S+$/u, patternText: '[\\S]+' };
 export const CLIENT_ID_RULE: StringRule = { min: 1, max: 128, pattern: CLIENT_ID_PATTERN, patternText: '[\\w+]+' };
 export const POOL_ID_RULE: StringRule = {
-  min: 1, max: USER_POOL_ID_MAX_LENGTH, pattern: USER_POOL_ID_PATTERN, patternText: '[\\w-]+_[0-9a-zA-Z]+',
+  min: 1,
+  max: USER_POOL_ID_MAX_LENGTH,
+  pattern: USER_POOL_ID_PATTERN,
+  patternText: '[\\w-]+_[0-9a-zA-Z]+',
 };
 export const TOKEN_RULE: StringRule = { pattern: /^[A-Za-z0-9\-_=.]+$/, patternText: '[A-Za-z0-9-_=.]+' };
 export const SESSION_RULE: StringRule = { min: 20, max: 2048 };

@@ -89,7 +89,7 @@ export class Journal {
   record(c: Collection, k: string, v: unknown): void {
     if (this.closed) throw new StoreError('The store is closed.');
     const line: JournalLine = v === undefined ? { s: ++this.seq, c, k } : { s: ++this.seq, c, k, v };
-    this.pending.push(JSON.stringify(line) + '\n');
+    this.pending.push(`${JSON.stringify(line)}\n`);
   }
 
   /** Resolves once every change recorded so far is on disk (written and fdatasync'ed). */
@@ -179,7 +179,10 @@ export class Journal {
       try {
         line = JSON.parse(raw) as JournalLine;
       } catch {
-        const tail = lines.slice(i + 1).join('\n').trim();
+        const tail = lines
+          .slice(i + 1)
+          .join('\n')
+          .trim();
         if (tail === '') break; // torn final write: never acknowledged, drop it
         throw new StoreError(`${JOURNAL_FILE} line ${i + 1} is corrupt; refusing to start rather than lose data.`);
       }
@@ -210,7 +213,11 @@ async function removeStaleSnapshotTemps(dir: string): Promise<void> {
 function isSnapshot(v: unknown): v is Snapshot {
   const s = v as Partial<Snapshot> | null;
   return (
-    typeof s === 'object' && s !== null && !Array.isArray(s) && s.version === 1 && Number.isInteger(s.seq) &&
+    typeof s === 'object' &&
+    s !== null &&
+    !Array.isArray(s) &&
+    s.version === 1 &&
+    Number.isInteger(s.seq) &&
     [s.pools, s.clients, s.users, s.lineages, s.mail].every(Array.isArray)
   );
 }

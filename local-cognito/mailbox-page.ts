@@ -1,6 +1,6 @@
 import type { MailMessage } from './records.ts';
 
-const escape = (s: string): string =>
+const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 /** The local mailbox: every message the pool "sent", newest first, codes large and one click to select. */
@@ -8,10 +8,10 @@ export function renderMailbox(messages: MailMessage[], to: string): string {
   const rows = messages
     .map(
       (m) => `<li>
-  <div class="meta"><span class="to">${escape(m.to)}</span><time datetime="${escape(m.sentAt)}">${escape(m.sentAt.replace('T', ' ').slice(0, 19))} UTC</time></div>
-  <div class="subject">${escape(m.subject)}</div>
-  <div class="code" aria-label="Code">${escape(m.code)}</div>
-  <p>${escape(m.text)}</p>
+  <div class="meta"><span class="to">${escapeHtml(m.to)}</span><time datetime="${escapeHtml(m.sentAt)}">${escapeHtml(m.sentAt.replace('T', ' ').slice(0, 19))} UTC</time></div>
+  <div class="subject">${escapeHtml(m.subject)}</div>
+  <div class="code" aria-label="Code">${escapeHtml(m.code)}</div>
+  <p>${escapeHtml(m.text)}</p>
 </li>`,
     )
     .join('\n');
@@ -41,7 +41,7 @@ export function renderMailbox(messages: MailMessage[], to: string): string {
 <body>
 <h1>Local mailbox</h1>
 <p>Messages the local user pool would have emailed: verification codes, reset codes, invitations. Newest first; refreshes every 5 seconds. Click a code once to select it.</p>
-<form method="get"><label for="to">Only for</label><input id="to" name="to" type="email" value="${escape(to)}" placeholder="rider@example.com" autocomplete="email"><button type="submit">Filter</button></form>
+<form method="get"><label for="to">Only for</label><input id="to" name="to" type="email" value="${escapeHtml(to)}" placeholder="rider@example.com" autocomplete="email"><button type="submit">Filter</button></form>
 ${messages.length ? `<ul>${rows}</ul>` : '<p class="empty">No messages yet. Register on the site and the code appears here.</p>'}
 </body>
 </html>`;

@@ -14,5 +14,7 @@ export function page<T>(items: T[], limit: number, token: string | undefined): {
   }
   const slice = items.slice(offset, offset + limit);
   const end = offset + slice.length;
-  return end < items.length ? { items: slice, next: Buffer.from(JSON.stringify({ o: end })).toString('base64url') } : { items: slice };
+  return end < items.length
+    ? { items: slice, next: Buffer.from(JSON.stringify({ o: end })).toString('base64url') }
+    : { items: slice };
 }

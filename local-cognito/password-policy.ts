@@ -1,5 +1,5 @@
-import { brokenRules, COGNITO_DEFAULT_PASSWORD_POLICY } from '../shared/password-policy.ts';
 import type { PasswordPolicy, PasswordRuleId } from '../shared/password-policy.ts';
+import { brokenRules, COGNITO_DEFAULT_PASSWORD_POLICY } from '../shared/password-policy.ts';
 import { generateTemporaryPassword as generate, TEMPORARY_PASSWORD_LENGTH } from '../shared/temporary-password.ts';
 import { invalidPassword } from './errors.ts';
 

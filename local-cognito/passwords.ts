@@ -1,5 +1,5 @@
-import type { InitiateAuthResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { timingSafeEqual } from 'node:crypto';
+import type { InitiateAuthResponse } from '@aws-sdk/client-cognito-identity-provider';
 import type { RequestContext, Services } from './context.ts';
 import { MSG, notAuthorized, passwordResetRequired } from './errors.ts';
 import { newSession, poolNameOf } from './ids.ts';
@@ -12,8 +12,12 @@ import { completeSignIn } from './token-lineages.ts';
  * The SRP salt and verifier kept for a password (a fresh salt unless one is given). One 3072-bit
  * modular exponentiation: compute it once per password.
  */
-export const srpCredentials = (pool: PoolRecord, username: string, password: string, salt?: Buffer): UserRecord['srp'] =>
-  createVerifier(poolNameOf(pool.id), username, password, salt);
+export const srpCredentials = (
+  pool: PoolRecord,
+  username: string,
+  password: string,
+  salt?: Buffer,
+): UserRecord['srp'] => createVerifier(poolNameOf(pool.id), username, password, salt);
 
 /** Checks a plain password against the stored SRP verifier (USER_PASSWORD_AUTH, ChangePassword). */
 export function passwordMatches(pool: PoolRecord, user: UserRecord, password: string): boolean {
@@ -58,7 +62,13 @@ export async function afterPasswordVerified(
     const session = newSession();
     sessions.put(
       session,
-      { kind: 'new-password', poolId: pool.id, clientId: client.clientId, username: user.username, expiresAt: now + client.authSessionMinutes * 60_000 },
+      {
+        kind: 'new-password',
+        poolId: pool.id,
+        clientId: client.clientId,
+        username: user.username,
+        expiresAt: now + client.authSessionMinutes * 60_000,
+      },
       now,
     );
     const { sub: _sub, ...visible } = user.attributes;

@@ -1,5 +1,5 @@
-import type { UserPoolClientType, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import { randomBytes } from 'node:crypto';
+import type { UserPoolClientType, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import { invalidParameter, MSG } from './errors.ts';
 import { newClientId, newClientSecret, regionOf } from './ids.ts';
 import type { Input } from './input.ts';
@@ -14,13 +14,21 @@ const USERNAME_ATTRIBUTES = ['email', 'phone_number'] as const;
 const ALIAS_ATTRIBUTES = ['email', 'phone_number', 'preferred_username'] as const;
 const VERIFIED_ATTRIBUTES = ['email', 'phone_number'] as const;
 const AUTH_FLOWS = [
-  'ADMIN_NO_SRP_AUTH', 'CUSTOM_AUTH_FLOW_ONLY', 'USER_PASSWORD_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
-  'ALLOW_CUSTOM_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_AUTH',
+  'ADMIN_NO_SRP_AUTH',
+  'CUSTOM_AUTH_FLOW_ONLY',
+  'USER_PASSWORD_AUTH',
+  'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+  'ALLOW_CUSTOM_AUTH',
+  'ALLOW_USER_PASSWORD_AUTH',
+  'ALLOW_USER_SRP_AUTH',
+  'ALLOW_REFRESH_TOKEN_AUTH',
+  'ALLOW_USER_AUTH',
 ] as const;
 const DEFAULT_AUTH_FLOWS = ['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH'];
 
 /** JSON-safe copy of a request body, kept so Describe* can echo what was configured. */
-const plain = (input: Input): Record<string, unknown> => JSON.parse(JSON.stringify(input.body)) as Record<string, unknown>;
+const plain = (input: Input): Record<string, unknown> =>
+  JSON.parse(JSON.stringify(input.body)) as Record<string, unknown>;
 
 function passwordPolicy(input: Input): PasswordPolicy {
   const p = input.optionalObject('Policies')?.optionalObject('PasswordPolicy');
@@ -86,7 +94,9 @@ export function describePool(pool: PoolRecord, userCount: number): Wire<UserPool
     DeletionProtection: echoed.DeletionProtection ?? 'INACTIVE',
     LambdaConfig: echoed.LambdaConfig ?? {},
     AutoVerifiedAttributes: pool.autoVerifiedAttributes as ('email' | 'phone_number')[],
-    ...(pool.usernameAttributes.length ? { UsernameAttributes: pool.usernameAttributes as ('email' | 'phone_number')[] } : {}),
+    ...(pool.usernameAttributes.length
+      ? { UsernameAttributes: pool.usernameAttributes as ('email' | 'phone_number')[] }
+      : {}),
     ...(pool.aliasAttributes.length
       ? { AliasAttributes: pool.aliasAttributes as ('email' | 'phone_number' | 'preferred_username')[] }
       : {}),
@@ -117,8 +127,12 @@ function validity(
 ): number {
   const value = input.optionalInteger(field, 0, 315_360_000);
   if (value === undefined || value === 0) return defaultSeconds;
-  const unitsKey = field === 'AccessTokenValidity' ? 'AccessToken' : field === 'IdTokenValidity' ? 'IdToken' : 'RefreshToken';
-  const unit = input.optionalObject('TokenValidityUnits')?.optionalEnum(unitsKey, ['seconds', 'minutes', 'hours', 'days'] as const) ?? defaultUnit;
+  const unitsKey =
+    field === 'AccessTokenValidity' ? 'AccessToken' : field === 'IdTokenValidity' ? 'IdToken' : 'RefreshToken';
+  const unit =
+    input
+      .optionalObject('TokenValidityUnits')
+      ?.optionalEnum(unitsKey, ['seconds', 'minutes', 'hours', 'days'] as const) ?? defaultUnit;
   const secs = value * UNIT_SECONDS[unit];
   if (secs < minSeconds || secs > maxSeconds) {
     throw invalidParameter(MSG.tokenValidityRange(field, minSeconds, maxSeconds));
@@ -141,7 +155,8 @@ export function buildClient(input: Input, pool: PoolRecord, now: number, clientI
     createdAt: now,
     updatedAt: now,
     explicitAuthFlows: flows.length ? flows : DEFAULT_AUTH_FLOWS,
-    preventUserExistenceErrors: input.optionalEnum('PreventUserExistenceErrors', ['ENABLED', 'LEGACY'] as const) ?? 'LEGACY',
+    preventUserExistenceErrors:
+      input.optionalEnum('PreventUserExistenceErrors', ['ENABLED', 'LEGACY'] as const) ?? 'LEGACY',
     enableTokenRevocation: input.optionalBoolean('EnableTokenRevocation') ?? true,
     accessTokenSeconds: validity(input, 'AccessTokenValidity', 'hours', 3600, 300, 86400),
     idTokenSeconds: validity(input, 'IdTokenValidity', 'hours', 3600, 300, 86400),
@@ -164,10 +179,18 @@ export function buildClient(input: Input, pool: PoolRecord, now: number, clientI
  * Validities as Cognito displays them: in the units the client was created with (AWS "sets and
  * displays" durations in TokenValidityUnits), else 60 minutes / 30 days for the defaults.
  */
-function shownValidity(c: ClientRecord): Pick<UserPoolClientType, 'AccessTokenValidity' | 'IdTokenValidity' | 'RefreshTokenValidity' | 'TokenValidityUnits'> {
-  const given = c.input.TokenValidityUnits as Partial<Record<'AccessToken' | 'IdToken' | 'RefreshToken', Unit>> | undefined;
-  const unitFor = (field: string, key: 'AccessToken' | 'IdToken' | 'RefreshToken', setUnit: Unit, defaultShown: Unit): Unit =>
-    typeof c.input[field] === 'number' && c.input[field] !== 0 ? (given?.[key] ?? setUnit) : defaultShown;
+function shownValidity(
+  c: ClientRecord,
+): Pick<UserPoolClientType, 'AccessTokenValidity' | 'IdTokenValidity' | 'RefreshTokenValidity' | 'TokenValidityUnits'> {
+  const given = c.input.TokenValidityUnits as
+    | Partial<Record<'AccessToken' | 'IdToken' | 'RefreshToken', Unit>>
+    | undefined;
+  const unitFor = (
+    field: string,
+    key: 'AccessToken' | 'IdToken' | 'RefreshToken',
+    setUnit: Unit,
+    defaultShown: Unit,
+  ): Unit => (typeof c.input[field] === 'number' && c.input[field] !== 0 ? (given?.[key] ?? setUnit) : defaultShown);
   const access = unitFor('AccessTokenValidity', 'AccessToken', 'hours', 'minutes');
   const id = unitFor('IdTokenValidity', 'IdToken', 'hours', 'minutes');
   const refresh = unitFor('RefreshTokenValidity', 'RefreshToken', 'days', 'days');

@@ -10,7 +10,11 @@ import { findUser } from './usernames.ts';
  * (undefined names are skipped). amazon-cognito-identity-js never sends one, which is why the web
  * app's client has no secret.
  */
-export function checkSecretHash(client: ClientRecord, secretHash: string | undefined, ...names: (string | undefined)[]): void {
+export function checkSecretHash(
+  client: ClientRecord,
+  secretHash: string | undefined,
+  ...names: (string | undefined)[]
+): void {
   if (!client.secret) return;
   if (!secretHash) {
     throw notAuthorized(MSG.secretHashMissing(client.clientId));
@@ -18,7 +22,11 @@ export function checkSecretHash(client: ClientRecord, secretHash: string | undef
   const given = Buffer.from(secretHash);
   const usernames = names.filter((n): n is string => n !== undefined && n !== '');
   const ok = usernames.some((u) => {
-    const expected = Buffer.from(createHmac('sha256', client.secret as string).update(u + client.clientId).digest('base64'));
+    const expected = Buffer.from(
+      createHmac('sha256', client.secret as string)
+        .update(u + client.clientId)
+        .digest('base64'),
+    );
     return expected.length === given.length && timingSafeEqual(expected, given);
   });
   if (!ok) throw notAuthorized(MSG.secretHashMismatch(client.clientId));

@@ -3,8 +3,8 @@
 
 import { chmod, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK } from 'jose';
 import type { JWK } from 'jose';
+import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK } from 'jose';
 import { writeFileDurably } from '../shared/node/durable-file.ts';
 
 /** The public half of a signing key as published in the pool's JWKS. */
@@ -68,7 +68,8 @@ async function importStoredKey(stored: unknown, label: string): Promise<SigningK
   const privateKey = await importJWK({ ...jwk, alg: 'RS256' }, 'RS256');
   const publicJwk: PublicJwk = { alg: 'RS256', e: jwk.e, kid: s.kid, kty: 'RSA', n: jwk.n, use: 'sig' };
   const publicKey = await importJWK({ kty: 'RSA', e: jwk.e, n: jwk.n }, 'RS256');
-  if (privateKey instanceof Uint8Array || publicKey instanceof Uint8Array) throw new Error(`${label}: not an asymmetric key`);
+  if (privateKey instanceof Uint8Array || publicKey instanceof Uint8Array)
+    throw new Error(`${label}: not an asymmetric key`);
   return { kid: s.kid, privateKey, publicKey, publicJwk };
 }
 

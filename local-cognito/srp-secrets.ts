@@ -9,5 +9,6 @@ export interface SrpSecrets {
 }
 
 export const srpSecrets: SrpSecrets = {
-  fakeIdentitySecret: (poolSecret) => createHmac('sha256', Buffer.from(poolSecret, 'base64')).update('fake-srp').digest(),
+  fakeIdentitySecret: (poolSecret) =>
+    createHmac('sha256', Buffer.from(poolSecret, 'base64')).update('fake-srp').digest(),
 };

@@ -163,7 +163,9 @@ export function startSrp(verifier: string, A: string): SrpServerStep {
 
 /** The HMAC key the client derives: HKDF(ikm = padHex(S), salt = padHex(u), "Caldera Derived Key"), 16 bytes. */
 function deriveKey(S: bigint, u: bigint): Buffer {
-  const prk = createHmac('sha256', Buffer.from(padHex(u), 'hex')).update(Buffer.from(padHex(S), 'hex')).digest();
+  const prk = createHmac('sha256', Buffer.from(padHex(u), 'hex'))
+    .update(Buffer.from(padHex(S), 'hex'))
+    .digest();
   return createHmac('sha256', prk).update(HKDF_INFO).digest().subarray(0, 16);
 }
 
@@ -271,7 +273,10 @@ export function parseSrpTimestamp(s: string): Date | null {
  * salt and UUID-shaped user id derived from (secret, lowercased username), and a verifier g^r for an
  * exponent r that is not derived from any password, so no password can produce a valid claim.
  */
-export function fakeSrpIdentity(secret: Buffer, username: string): { salt: string; userIdForSrp: string; verifier: string } {
+export function fakeSrpIdentity(
+  secret: Buffer,
+  username: string,
+): { salt: string; userIdForSrp: string; verifier: string } {
   const name = username.toLowerCase();
   const derive = (label: string): Buffer => createHmac('sha256', secret).update(`${label}\0${name}`, 'utf8').digest();
   const salt = derive('salt').subarray(0, 16).toString('hex');

@@ -192,7 +192,10 @@ export class Store {
           if (after.previousRefreshHash) this.byRefresh.set(after.previousRefreshHash, k);
           const uk = userKey(after.poolId, after.username);
           let set = this.userLineages.get(uk);
-          if (!set) this.userLineages.set(uk, (set = new Set()));
+          if (!set) {
+            set = new Set();
+            this.userLineages.set(uk, set);
+          }
           set.add(k);
         }
         break;

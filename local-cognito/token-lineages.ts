@@ -1,5 +1,5 @@
-import type { AuthenticationResultType } from '@aws-sdk/client-cognito-identity-provider';
 import { createHash } from 'node:crypto';
+import type { AuthenticationResultType } from '@aws-sdk/client-cognito-identity-provider';
 import { seconds } from './clock.ts';
 import { issuerFor, type RequestContext, type Services } from './context.ts';
 import { MSG, notAuthorized } from './errors.ts';

@@ -2,8 +2,8 @@
 // pool's two keys (signing-keys.ts).
 
 import { randomUUID } from 'node:crypto';
-import { SignJWT, errors, jwtVerify } from 'jose';
 import type { JWK, JWTPayload } from 'jose';
+import { errors, jwtVerify, SignJWT } from 'jose';
 import { BOOLEAN_ATTRIBUTES, inSchema } from './attributes.ts';
 import type { Clock } from './clock.ts';
 import type { SigningKey, TokenKeys } from './signing-keys.ts';
@@ -112,7 +112,8 @@ function tokenAttributes(attributes: Record<string, string>): Record<string, str
 
 const isStr = (v: unknown): v is string => typeof v === 'string' && v !== '';
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
-const isGroups = (v: unknown): boolean => v === undefined || (Array.isArray(v) && v.every((g) => typeof g === 'string'));
+const isGroups = (v: unknown): boolean =>
+  v === undefined || (Array.isArray(v) && v.every((g) => typeof g === 'string'));
 
 export function createTokenIssuer(keys: TokenKeys, clock: Clock): TokenIssuer {
   const publicKeys = [keys.id.publicJwk, keys.access.publicJwk];
@@ -128,7 +129,12 @@ export function createTokenIssuer(keys: TokenKeys, clock: Clock): TokenIssuer {
     return new SignJWT(payload).setProtectedHeader({ kid: key.kid, alg: 'RS256' }).sign(key.privateKey);
   }
 
-  async function verify(token: string, key: SigningKey, expectedIss: string | undefined, audience?: string): Promise<JWTPayload> {
+  async function verify(
+    token: string,
+    key: SigningKey,
+    expectedIss: string | undefined,
+    audience?: string,
+  ): Promise<JWTPayload> {
     if (typeof token !== 'string' || token === '') throw new TokenError('invalid', 'missing token');
     try {
       const { payload, protectedHeader } = await jwtVerify(token, key.publicKey, {
@@ -193,10 +199,19 @@ export function createTokenIssuer(keys: TokenKeys, clock: Clock): TokenIssuer {
       const p = await verify(token, keys.access, expectedIss);
       const ok =
         p.token_use === 'access' &&
-        isStr(p.sub) && isStr(p.iss) && isStr(p.client_id) && isStr(p.username) && isStr(p.scope) &&
-        isStr(p.jti) && isStr(p.origin_jti) && isStr(p.event_id) &&
-        isInt(p.iat) && isInt(p.exp) && isInt(p.auth_time) &&
-        p.aud === undefined && isGroups(p['cognito:groups']);
+        isStr(p.sub) &&
+        isStr(p.iss) &&
+        isStr(p.client_id) &&
+        isStr(p.username) &&
+        isStr(p.scope) &&
+        isStr(p.jti) &&
+        isStr(p.origin_jti) &&
+        isStr(p.event_id) &&
+        isInt(p.iat) &&
+        isInt(p.exp) &&
+        isInt(p.auth_time) &&
+        p.aud === undefined &&
+        isGroups(p['cognito:groups']);
       if (!ok) throw new TokenError('invalid', 'not a Cognito access token');
       return p as VerifiedAccessToken;
     },
@@ -205,9 +220,17 @@ export function createTokenIssuer(keys: TokenKeys, clock: Clock): TokenIssuer {
       const p = await verify(token, keys.id, expectedIss, expectedAudience);
       const ok =
         p.token_use === 'id' &&
-        isStr(p.sub) && isStr(p.iss) && isStr(p.aud) && isStr(p['cognito:username']) &&
-        isStr(p.jti) && isStr(p.origin_jti) && isStr(p.event_id) &&
-        isInt(p.iat) && isInt(p.exp) && isInt(p.auth_time) && isGroups(p['cognito:groups']);
+        isStr(p.sub) &&
+        isStr(p.iss) &&
+        isStr(p.aud) &&
+        isStr(p['cognito:username']) &&
+        isStr(p.jti) &&
+        isStr(p.origin_jti) &&
+        isStr(p.event_id) &&
+        isInt(p.iat) &&
+        isInt(p.exp) &&
+        isInt(p.auth_time) &&
+        isGroups(p['cognito:groups']);
       if (!ok) throw new TokenError('invalid', 'not a Cognito ID token');
       return p as VerifiedIdToken;
     },

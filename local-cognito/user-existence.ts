@@ -11,7 +11,10 @@ import { emailDelivery } from './wire.ts';
 const hidden = (client: ClientRecord): boolean => client.preventUserExistenceErrors === 'ENABLED';
 
 /** ForgotPassword, ResendConfirmationCode: a simulated delivery, indistinguishable from a real one. */
-export function unknownUserDelivery(client: ClientRecord, typed: string): { CodeDeliveryDetails: CodeDeliveryDetailsType } {
+export function unknownUserDelivery(
+  client: ClientRecord,
+  typed: string,
+): { CodeDeliveryDetails: CodeDeliveryDetailsType } {
   if (!hidden(client)) throw userNotFound(MSG.usernameClientNotFound);
   return { CodeDeliveryDetails: emailDelivery(looksLikeEmail(typed) ? typed : `${typed}@example.com`) };
 }

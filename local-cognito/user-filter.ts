@@ -6,8 +6,16 @@ import type { UserRecord } from './records.ts';
  * (prefix), on the attributes Cognito allows; an empty filter matches everyone.
  */
 const FILTERABLE = new Set([
-  'username', 'email', 'phone_number', 'name', 'given_name', 'family_name', 'preferred_username',
-  'cognito:user_status', 'status', 'sub',
+  'username',
+  'email',
+  'phone_number',
+  'name',
+  'given_name',
+  'family_name',
+  'preferred_username',
+  'cognito:user_status',
+  'status',
+  'sub',
 ]);
 
 export type UserPredicate = (u: UserRecord) => boolean;

@@ -21,7 +21,9 @@ export const wireDate = (ms: number): number => ms / 1000;
 export const userType = (u: UserRecord, attributesToGet?: string[]): Wire<UserType> => ({
   Username: u.username,
   Attributes: attributeList(
-    attributesToGet ? Object.fromEntries(Object.entries(u.attributes).filter(([k]) => attributesToGet.includes(k))) : u.attributes,
+    attributesToGet
+      ? Object.fromEntries(Object.entries(u.attributes).filter(([k]) => attributesToGet.includes(k)))
+      : u.attributes,
   ),
   UserCreateDate: wireDate(u.createdAt),
   UserLastModifiedDate: wireDate(u.updatedAt),

@@ -17,9 +17,7 @@ export interface ConfigProblem {
   message: string;
 }
 
-export type ConfigResult =
-  | { ok: true; config: CognitoConfig }
-  | { ok: false; problems: ConfigProblem[] };
+export type ConfigResult = { ok: true; config: CognitoConfig } | { ok: false; problems: ConfigProblem[] };
 
 /** The variables the site is built with; `npm run provision` writes them into .env.local. */
 export const ENV_KEYS = {
@@ -48,7 +46,8 @@ const HOST = /^([a-z\d-]+(\.[a-z\d-]+)*|\[[\da-f:.]+\])$/;
 /** Why the endpoint can't be used as written (fetched by the pages, put in the CSP), or null. */
 function endpointProblem(endpoint: string): string | null {
   // "//host" and "/\host" are not paths: browsers read them as another origin.
-  if (endpoint.startsWith('/')) return /^\/[/\\]/.test(endpoint) ? 'must be a path on this site (one leading /) or an http(s) URL.' : null;
+  if (endpoint.startsWith('/'))
+    return /^\/[/\\]/.test(endpoint) ? 'must be a path on this site (one leading /) or an http(s) URL.' : null;
   let url: URL | undefined;
   try {
     url = new URL(endpoint);
@@ -58,7 +57,8 @@ function endpointProblem(endpoint: string): string | null {
   if (!url || !/^https?:$/.test(url.protocol) || !HOST.test(url.hostname)) {
     return 'must be an http(s) URL (like https://cognito-idp.us-east-1.amazonaws.com/) or a path starting with /.';
   }
-  if (url.username || url.password) return 'must not contain a user name or password: it would be shipped in every page.';
+  if (url.username || url.password)
+    return 'must not contain a user name or password: it would be shipped in every page.';
   return null;
 }
 
@@ -100,7 +100,5 @@ export function readConfig(env: CognitoEnv): ConfigResult {
   }
   const endpointIssue = endpoint === undefined ? null : endpointProblem(endpoint);
   if (endpointIssue) problems.push({ variable: ENV_KEYS.endpoint, message: `"${endpoint}" ${endpointIssue}` });
-  return problems.length
-    ? { ok: false, problems }
-    : { ok: true, config: { region, userPoolId, clientId, endpoint } };
+  return problems.length ? { ok: false, problems } : { ok: true, config: { region, userPoolId, clientId, endpoint } };
 }

@@ -4,8 +4,17 @@
 import type { PasswordPolicyType } from '@aws-sdk/client-cognito-identity-provider';
 
 /** The policy values a check needs: PasswordPolicyType with every field present. */
-export type PasswordPolicy = Required<Pick<PasswordPolicyType,
-  'MinimumLength' | 'RequireUppercase' | 'RequireLowercase' | 'RequireNumbers' | 'RequireSymbols' | 'TemporaryPasswordValidityDays'>>;
+export type PasswordPolicy = Required<
+  Pick<
+    PasswordPolicyType,
+    | 'MinimumLength'
+    | 'RequireUppercase'
+    | 'RequireLowercase'
+    | 'RequireNumbers'
+    | 'RequireSymbols'
+    | 'TemporaryPasswordValidityDays'
+  >
+>;
 
 /** What a new pool gets when CreateUserPool gives no policy: Cognito's default (docs/cognito.md §5.1). */
 export const COGNITO_DEFAULT_PASSWORD_POLICY: Readonly<PasswordPolicy> = {

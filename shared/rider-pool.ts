@@ -4,8 +4,8 @@ import type {
   CreateUserPoolClientCommandInput,
   CreateUserPoolCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { COGNITO_DEFAULT_PASSWORD_POLICY } from './password-policy.ts';
 import type { PasswordPolicy } from './password-policy.ts';
+import { COGNITO_DEFAULT_PASSWORD_POLICY } from './password-policy.ts';
 
 export const DEFAULT_POOL_NAME = 'WildRydes';
 export const DEFAULT_CLIENT_NAME = 'WildRydesWebApp';
@@ -19,8 +19,10 @@ export const RIDER_TOKEN_VALIDITY = {
   IdTokenValidity: 60,
   RefreshTokenValidity: 30,
   TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'days' },
-} as const satisfies Pick<CreateUserPoolClientCommandInput,
-  'AccessTokenValidity' | 'IdTokenValidity' | 'RefreshTokenValidity' | 'TokenValidityUnits'>;
+} as const satisfies Pick<
+  CreateUserPoolClientCommandInput,
+  'AccessTokenValidity' | 'IdTokenValidity' | 'RefreshTokenValidity' | 'TokenValidityUnits'
+>;
 
 /** Riders sign up with their email (case-insensitive), confirm it with a code, recover by email. */
 export function userPoolSettings(poolName: string): CreateUserPoolCommandInput {

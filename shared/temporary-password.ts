@@ -36,9 +36,14 @@ export function randomIndex(n: number, random: RandomSource = webCrypto): number
  * meets any policy whose minimum length is at most `length`; the positions of the four are
  * shuffled too (Fisher-Yates), so no class sits at a predictable place.
  */
-export function generateTemporaryPassword(length = TEMPORARY_PASSWORD_LENGTH, random: RandomSource = webCrypto): string {
+export function generateTemporaryPassword(
+  length = TEMPORARY_PASSWORD_LENGTH,
+  random: RandomSource = webCrypto,
+): string {
   if (!Number.isInteger(length) || length < CLASSES.length || length > MAX_PASSWORD_LENGTH) {
-    throw new RangeError(`A temporary password has ${CLASSES.length} to ${MAX_PASSWORD_LENGTH} characters, not ${length}.`);
+    throw new RangeError(
+      `A temporary password has ${CLASSES.length} to ${MAX_PASSWORD_LENGTH} characters, not ${length}.`,
+    );
   }
   const pick = (alphabet: string): string => alphabet[randomIndex(alphabet.length, random)]!;
   const chars = CLASSES.map(pick);

@@ -8,7 +8,7 @@ export function safeNextPath(next: string | null | undefined, fallback = '/'): s
   if (!next || next.length > 2048) return fallback;
   if (!next.startsWith('/') || next[1] === '/' || next[1] === '\\') return fallback;
   // Browsers drop tabs/newlines and treat "\" like "/" when parsing URLs ("/\t/evil.com").
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point of this check.
   if (/[\u0000-\u001f\u007f\\]/.test(next)) return fallback;
   try {
     const base = 'https://wildrydes.invalid';

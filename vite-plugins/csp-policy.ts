@@ -1,7 +1,8 @@
 // The production Content-Security-Policy, computed from the same VITE_COGNITO_* settings the
 // pages use. Pure (no Node APIs) so it is unit-tested directly.
-import { readConfig } from '../shared/cognito-config.ts';
+
 import type { CognitoEnv } from '../shared/cognito-config.ts';
+import { readConfig } from '../shared/cognito-config.ts';
 
 /** connect-src: the page itself, plus the Cognito API when it lives on another origin. */
 export function cognitoOrigin(env: CognitoEnv): string | null {

@@ -1,5 +1,13 @@
 import { resolve } from 'node:path';
-import type { Connect, Logger, Plugin, PreviewServer, ResolvedPreviewOptions, ResolvedServerOptions, ViteDevServer } from 'vite';
+import type {
+  Connect,
+  Logger,
+  Plugin,
+  PreviewServer,
+  ResolvedPreviewOptions,
+  ResolvedServerOptions,
+  ViteDevServer,
+} from 'vite';
 import { loadEnv } from 'vite';
 import { createLocalCognito, type LocalCognito } from '../local-cognito/index.ts';
 import { ENV_KEYS, ENV_PREFIX } from '../shared/cognito-config.ts';
@@ -38,7 +46,10 @@ export function localCognito(): Plugin {
   let enabled = true;
   let dataDir = '';
 
-  async function mount(server: ViteDevServer | PreviewServer, serving: ResolvedServerOptions | ResolvedPreviewOptions): Promise<void> {
+  async function mount(
+    server: ViteDevServer | PreviewServer,
+    serving: ResolvedServerOptions | ResolvedPreviewOptions,
+  ): Promise<void> {
     if (!enabled) return;
     const pool = await poolFor(dataDir, server.config.logger);
     const access = accessFromVite(serving);

@@ -35,9 +35,9 @@ const FOOTER = `<footer class="site-footer">
 
 /** The policy checklist as static items, from the one policy wording (src/ui/password.ts ticks them). */
 const passwordRules = (): string =>
-  passwordChecklist(RIDER_PASSWORD_POLICY).map(
-    (rule) => `<li data-rule="${rule.id}">${rule.label}<span class="visually-hidden"> (still needed)</span></li>`,
-  ).join('\n            ');
+  passwordChecklist(RIDER_PASSWORD_POLICY)
+    .map((rule) => `<li data-rule="${rule.id}">${rule.label}<span class="visually-hidden"> (still needed)</span></li>`)
+    .join('\n            ');
 
 const PAGES: readonly string[] = ['index', 'register', 'verify', 'signin'];
 
@@ -45,24 +45,28 @@ export class PageShellError extends Error {}
 
 /** Expands every `<!-- shell:… -->` marker; an unknown marker is an error, not silently left in. */
 export function expandPageShell(html: string): string {
-  return html.replace(/<!--\s*shell:([\w-]+)((?:\s+[\w-]+="[^"]*")*)\s*-->/g, (_match, name: string, rawAttrs: string) => {
-    const attrs = Object.fromEntries([...rawAttrs.matchAll(/([\w-]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
-    switch (name) {
-      case 'head':
-        return HEAD;
-      case 'header': {
-        const page = attrs.current;
-        if (page !== undefined && !PAGES.includes(page)) throw new PageShellError(`shell:header current="${page}" is not a page`);
-        return header(page as Page | undefined);
+  return html.replace(
+    /<!--\s*shell:([\w-]+)((?:\s+[\w-]+="[^"]*")*)\s*-->/g,
+    (_match, name: string, rawAttrs: string) => {
+      const attrs = Object.fromEntries([...rawAttrs.matchAll(/([\w-]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+      switch (name) {
+        case 'head':
+          return HEAD;
+        case 'header': {
+          const page = attrs.current;
+          if (page !== undefined && !PAGES.includes(page))
+            throw new PageShellError(`shell:header current="${page}" is not a page`);
+          return header(page as Page | undefined);
+        }
+        case 'announcer':
+          return ANNOUNCER;
+        case 'footer':
+          return FOOTER;
+        case 'password-rules':
+          return passwordRules();
+        default:
+          throw new PageShellError(`unknown page-shell marker <!-- shell:${name} -->`);
       }
-      case 'announcer':
-        return ANNOUNCER;
-      case 'footer':
-        return FOOTER;
-      case 'password-rules':
-        return passwordRules();
-      default:
-        throw new PageShellError(`unknown page-shell marker <!-- shell:${name} -->`);
-    }
-  });
+    },
+  );
 }

@@ -20,7 +20,7 @@ export function preloadHomePlugin(from = ['signin.html'], to = 'index.html'): Pl
         const files = [home.fileName, ...home.imports];
         for (const name of from) {
           const page = bundle[name];
-          if (!page || page.type !== 'asset' || typeof page.source !== 'string') continue;
+          if (page?.type !== 'asset' || typeof page.source !== 'string') continue;
           const already = new Set([...page.source.matchAll(/(?:src|href)="\/([^"]+)"/g)].map((m) => m[1]));
           const links = files
             .filter((f) => !already.has(f))

@@ -7,7 +7,11 @@ import { adminUser } from '../usernames.ts';
 export const AdminConfirmSignUp: ActionFactory =
   ({ store, clock }) =>
   async (input): Promise<Record<string, never>> => {
-    const { user } = adminUser(store, input.string('UserPoolId', POOL_ID_RULE), input.string('Username', USERNAME_RULE));
+    const { user } = adminUser(
+      store,
+      input.string('UserPoolId', POOL_ID_RULE),
+      input.string('Username', USERNAME_RULE),
+    );
     input.optionalStringMap('ClientMetadata');
     if (user.status !== 'UNCONFIRMED') throw notAuthorized(MSG.cannotConfirm(user.status));
     const { signUpCode: _dropped, ...rest } = user;

@@ -1,7 +1,7 @@
 import type { AdminCreateUserResponse, UserType } from '@aws-sdk/client-cognito-identity-provider';
 import { attributeMap } from '../attributes.ts';
 import type { ActionFactory } from '../context.ts';
-import { invalidParameter, MSG, usernameExists, userNotFound } from '../errors.ts';
+import { invalidParameter, MSG, userNotFound, usernameExists } from '../errors.ts';
 import { uuid } from '../ids.ts';
 import { POOL_ID_RULE, USERNAME_RULE } from '../input.ts';
 import { messages } from '../mailer.ts';
@@ -41,14 +41,23 @@ export const AdminCreateUser: ActionFactory =
     const tempPasswordExpiresAt = now + pool.policy.TemporaryPasswordValidityDays * 86_400_000;
     let user: UserRecord;
     if (existing) {
-      user = { ...existing, updatedAt: now, srp: srpCredentials(pool, existing.username, password), tempPasswordExpiresAt };
+      user = {
+        ...existing,
+        updatedAt: now,
+        srp: srpCredentials(pool, existing.username, password),
+        tempPasswordExpiresAt,
+      };
     } else {
       const sub = uuid();
       const username = newUsername(store, pool, typed, sub);
       const attributes: Record<string, string> = { ...given, sub };
       if (isEmailPool(pool)) attributes.email = typed;
-      if (attributes.email !== undefined && attributes.email_verified === undefined) attributes.email_verified = 'false';
-      user = { ...newUser(pool, { username, sub, attributes, status: 'FORCE_CHANGE_PASSWORD', password }, now), tempPasswordExpiresAt };
+      if (attributes.email !== undefined && attributes.email_verified === undefined)
+        attributes.email_verified = 'false';
+      user = {
+        ...newUser(pool, { username, sub, attributes, status: 'FORCE_CHANGE_PASSWORD', password }, now),
+        tempPasswordExpiresAt,
+      };
     }
     store.putUser(user);
     const email = user.attributes.email;

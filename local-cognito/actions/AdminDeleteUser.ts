@@ -5,7 +5,11 @@ import { adminUser } from '../usernames.ts';
 export const AdminDeleteUser: ActionFactory =
   ({ store }) =>
   async (input): Promise<Record<string, never>> => {
-    const { user } = adminUser(store, input.string('UserPoolId', POOL_ID_RULE), input.string('Username', USERNAME_RULE));
+    const { user } = adminUser(
+      store,
+      input.string('UserPoolId', POOL_ID_RULE),
+      input.string('Username', USERNAME_RULE),
+    );
     store.deleteUser(user);
     return {};
   };

@@ -6,7 +6,11 @@ import { adminUser } from '../usernames.ts';
 export const AdminDisableUser: ActionFactory =
   ({ store, clock }) =>
   async (input): Promise<Record<string, never>> => {
-    const { user } = adminUser(store, input.string('UserPoolId', POOL_ID_RULE), input.string('Username', USERNAME_RULE));
+    const { user } = adminUser(
+      store,
+      input.string('UserPoolId', POOL_ID_RULE),
+      input.string('Username', USERNAME_RULE),
+    );
     store.putUser({ ...user, enabled: false, updatedAt: clock.now() });
     revokeAll(store, user);
     return {};

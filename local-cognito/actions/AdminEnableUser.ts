@@ -5,7 +5,11 @@ import { adminUser } from '../usernames.ts';
 export const AdminEnableUser: ActionFactory =
   ({ store, clock }) =>
   async (input): Promise<Record<string, never>> => {
-    const { user } = adminUser(store, input.string('UserPoolId', POOL_ID_RULE), input.string('Username', USERNAME_RULE));
+    const { user } = adminUser(
+      store,
+      input.string('UserPoolId', POOL_ID_RULE),
+      input.string('Username', USERNAME_RULE),
+    );
     store.putUser({ ...user, enabled: true, updatedAt: clock.now() });
     return {};
   };

@@ -8,7 +8,11 @@ import { type Wire, wireDate } from '../wire.ts';
 export const AdminGetUser: ActionFactory =
   ({ store }) =>
   async (input): Promise<Wire<AdminGetUserResponse>> => {
-    const { user } = adminUser(store, input.string('UserPoolId', POOL_ID_RULE), input.string('Username', USERNAME_RULE));
+    const { user } = adminUser(
+      store,
+      input.string('UserPoolId', POOL_ID_RULE),
+      input.string('Username', USERNAME_RULE),
+    );
     return {
       Username: user.username,
       UserAttributes: attributeList(user.attributes),

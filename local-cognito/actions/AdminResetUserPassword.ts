@@ -9,7 +9,11 @@ import { adminUser } from '../usernames.ts';
 export const AdminResetUserPassword: ActionFactory =
   ({ store, clock, mailer }) =>
   async (input): Promise<Record<string, never>> => {
-    const { pool, user } = adminUser(store, input.string('UserPoolId', POOL_ID_RULE), input.string('Username', USERNAME_RULE));
+    const { pool, user } = adminUser(
+      store,
+      input.string('UserPoolId', POOL_ID_RULE),
+      input.string('Username', USERNAME_RULE),
+    );
     input.optionalStringMap('ClientMetadata');
     const email = user.attributes.email;
     if (!email || user.attributes.email_verified !== 'true') throw invalidParameter(MSG.noVerifiedContact);

@@ -8,7 +8,11 @@ import { adminUser } from '../usernames.ts';
 export const AdminSetUserPassword: ActionFactory =
   ({ store, clock }) =>
   async (input): Promise<Record<string, never>> => {
-    const { pool, user } = adminUser(store, input.string('UserPoolId', POOL_ID_RULE), input.string('Username', USERNAME_RULE));
+    const { pool, user } = adminUser(
+      store,
+      input.string('UserPoolId', POOL_ID_RULE),
+      input.string('Username', USERNAME_RULE),
+    );
     const password = input.string('Password', PASSWORD_RULE);
     const permanent = input.optionalBoolean('Permanent') ?? false;
     assertPasswordConforms(pool.policy, password);

@@ -6,7 +6,11 @@ import { adminUser } from '../usernames.ts';
 export const AdminUserGlobalSignOut: ActionFactory =
   ({ store }) =>
   async (input): Promise<Record<string, never>> => {
-    const { user } = adminUser(store, input.string('UserPoolId', POOL_ID_RULE), input.string('Username', USERNAME_RULE));
+    const { user } = adminUser(
+      store,
+      input.string('UserPoolId', POOL_ID_RULE),
+      input.string('Username', USERNAME_RULE),
+    );
     revokeAll(store, user);
     return {};
   };

@@ -25,5 +25,7 @@ export const ForgotPassword: ActionFactory =
     const now = clock.now();
     const resetCode = issueCode(now, RESET_CODE_TTL_MS, user.resetCode);
     store.putUser({ ...withSend(user, now), resetCode, updatedAt: now });
-    return { CodeDeliveryDetails: mailCode(mailer, { poolId: pool.id, to: email, purpose: 'reset', code: resetCode.code }) };
+    return {
+      CodeDeliveryDetails: mailCode(mailer, { poolId: pool.id, to: email, purpose: 'reset', code: resetCode.code }),
+    };
   };

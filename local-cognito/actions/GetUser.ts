@@ -4,7 +4,14 @@ import { attributeList } from '../attributes.ts';
 import type { ActionFactory } from '../context.ts';
 import { TOKEN_RULE } from '../input.ts';
 
-export const GetUser: ActionFactory = (services) => async (input): Promise<GetUserResponse> => {
-  const { user } = await authenticateAccessToken(services, input.string('AccessToken', TOKEN_RULE));
-  return { Username: user.username, UserAttributes: attributeList(user.attributes), MFAOptions: [], UserMFASettingList: [] };
-};
+export const GetUser: ActionFactory =
+  (services) =>
+  async (input): Promise<GetUserResponse> => {
+    const { user } = await authenticateAccessToken(services, input.string('AccessToken', TOKEN_RULE));
+    return {
+      Username: user.username,
+      UserAttributes: attributeList(user.attributes),
+      MFAOptions: [],
+      UserMFASettingList: [],
+    };
+  };

@@ -19,5 +19,7 @@ export const GetUserAttributeVerificationCode: ActionFactory =
     const now = clock.now();
     const code = issueCode(now, SIGN_UP_CODE_TTL_MS, user.attributeCodes?.email);
     store.putUser({ ...withSend(user, now), attributeCodes: { ...(user.attributeCodes ?? {}), email: code } });
-    return { CodeDeliveryDetails: mailCode(mailer, { poolId: pool.id, to: email, purpose: 'attribute', code: code.code }) };
+    return {
+      CodeDeliveryDetails: mailCode(mailer, { poolId: pool.id, to: email, purpose: 'attribute', code: code.code }),
+    };
   };

@@ -1,5 +1,5 @@
-import type { InitiateAuthResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { randomBytes } from 'node:crypto';
+import type { InitiateAuthResponse } from '@aws-sdk/client-cognito-identity-provider';
 import type { ActionFactory, RequestContext, Services } from '../context.ts';
 import { invalidParameter, MSG, notAuthorized, userNotConfirmed, userNotFound } from '../errors.ts';
 import { CLIENT_ID_RULE, type Input, requiredParameter } from '../input.ts';
@@ -12,8 +12,14 @@ import { fakeSrpIdentity, SrpError, startSrp } from '../srp.ts';
 import { refreshTokens } from '../token-lineages.ts';
 
 const FLOWS = [
-  'USER_SRP_AUTH', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN', 'USER_PASSWORD_AUTH', 'CUSTOM_AUTH',
-  'ADMIN_NO_SRP_AUTH', 'ADMIN_USER_PASSWORD_AUTH', 'USER_AUTH',
+  'USER_SRP_AUTH',
+  'REFRESH_TOKEN_AUTH',
+  'REFRESH_TOKEN',
+  'USER_PASSWORD_AUTH',
+  'CUSTOM_AUTH',
+  'ADMIN_NO_SRP_AUTH',
+  'ADMIN_USER_PASSWORD_AUTH',
+  'USER_AUTH',
 ] as const;
 
 export const InitiateAuth: ActionFactory = (services) => {
@@ -64,7 +70,7 @@ function srpStart(
   } else {
     throw userNotFound(MSG.userDoesNotExist);
   }
-  let step;
+  let step: ReturnType<typeof startSrp>;
   try {
     step = startSrp(identity.verifier, A);
   } catch (err) {
@@ -111,10 +117,17 @@ type TokenFlow = (
 ) => Promise<InitiateAuthResponse>;
 
 const refresh: TokenFlow = async (services, pool, client, params, ctx) => {
-  const AuthenticationResult = await refreshTokens(services, pool, client, requiredParameter(params, 'REFRESH_TOKEN'), ctx, {
-    rotate: false,
-    checkSecret: (user) => checkSecretHash(client, params.SECRET_HASH, user.username, params.USERNAME),
-  });
+  const AuthenticationResult = await refreshTokens(
+    services,
+    pool,
+    client,
+    requiredParameter(params, 'REFRESH_TOKEN'),
+    ctx,
+    {
+      rotate: false,
+      checkSecret: (user) => checkSecretHash(client, params.SECRET_HASH, user.username, params.USERNAME),
+    },
+  );
   return { ChallengeParameters: {}, AuthenticationResult };
 };
 

@@ -17,7 +17,11 @@ export const ListUsers: ActionFactory =
       .listUsers(pool.id)
       .filter(matches)
       .sort((a, b) => a.createdAt - b.createdAt || a.username.localeCompare(b.username));
-    const { items, next } = page(users, limit === undefined || limit === 0 ? 60 : limit, input.optionalString('PaginationToken', { min: 1 }));
+    const { items, next } = page(
+      users,
+      limit === undefined || limit === 0 ? 60 : limit,
+      input.optionalString('PaginationToken', { min: 1 }),
+    );
     return {
       Users: items.map((u) => userType(u, attributesToGet) as Wire<UserType>),
       ...(next ? { PaginationToken: next } : {}),

@@ -22,5 +22,7 @@ export const ResendConfirmationCode: ActionFactory =
     const now = clock.now();
     const signUpCode = issueCode(now, SIGN_UP_CODE_TTL_MS, user.signUpCode);
     store.putUser({ ...withSend(user, now), signUpCode, updatedAt: now });
-    return { CodeDeliveryDetails: mailCode(mailer, { poolId: pool.id, to: email, purpose: 'signUp', code: signUpCode.code }) };
+    return {
+      CodeDeliveryDetails: mailCode(mailer, { poolId: pool.id, to: email, purpose: 'signUp', code: signUpCode.code }),
+    };
   };

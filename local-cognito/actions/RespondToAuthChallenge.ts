@@ -13,9 +13,22 @@ import { parseSrpTimestamp, verifyPasswordClaim } from '../srp.ts';
 import { completeSignIn } from '../token-lineages.ts';
 
 const CHALLENGES = [
-  'PASSWORD_VERIFIER', 'NEW_PASSWORD_REQUIRED', 'SMS_MFA', 'EMAIL_OTP', 'SOFTWARE_TOKEN_MFA', 'SELECT_MFA_TYPE',
-  'MFA_SETUP', 'CUSTOM_CHALLENGE', 'DEVICE_SRP_AUTH', 'DEVICE_PASSWORD_VERIFIER', 'ADMIN_NO_SRP_AUTH',
-  'SMS_OTP', 'PASSWORD', 'WEB_AUTHN', 'PASSWORD_SRP', 'SELECT_CHALLENGE',
+  'PASSWORD_VERIFIER',
+  'NEW_PASSWORD_REQUIRED',
+  'SMS_MFA',
+  'EMAIL_OTP',
+  'SOFTWARE_TOKEN_MFA',
+  'SELECT_MFA_TYPE',
+  'MFA_SETUP',
+  'CUSTOM_CHALLENGE',
+  'DEVICE_SRP_AUTH',
+  'DEVICE_PASSWORD_VERIFIER',
+  'ADMIN_NO_SRP_AUTH',
+  'SMS_OTP',
+  'PASSWORD',
+  'WEB_AUTHN',
+  'PASSWORD_SRP',
+  'SELECT_CHALLENGE',
 ] as const;
 
 const expiredSession = () => notAuthorized(MSG.sessionExpired);
@@ -55,7 +68,7 @@ async function passwordVerifier(
   const signature = requiredParameter(responses, 'PASSWORD_CLAIM_SIGNATURE');
   const now = clock.now();
   const srp = sessions.take(secretBlock, now);
-  if (!srp || srp.kind !== 'srp' || srp.clientId !== client.clientId || srp.poolId !== pool.id) {
+  if (srp?.kind !== 'srp' || srp.clientId !== client.clientId || srp.poolId !== pool.id) {
     throw notAuthorized(MSG.incorrectCredentials);
   }
   if (username !== srp.userIdForSrp) throw notAuthorized(MSG.incorrectCredentials);
@@ -96,9 +109,9 @@ async function newPassword(
   if (!sessionKey) throw invalidParameter(MSG.missingParameter('Session'));
   const now = clock.now();
   const session = sessions.take(sessionKey, now);
-  if (!session || session.kind !== 'new-password' || session.clientId !== client.clientId) throw expiredSession();
+  if (session?.kind !== 'new-password' || session.clientId !== client.clientId) throw expiredSession();
   const user = store.user(pool.id, session.username);
-  if (!user || user.status !== 'FORCE_CHANGE_PASSWORD') throw expiredSession();
+  if (user?.status !== 'FORCE_CHANGE_PASSWORD') throw expiredSession();
   const password = responses.NEW_PASSWORD;
   try {
     if (password === undefined || password === '') throw invalidParameter(MSG.missingParameter('NEW_PASSWORD'));

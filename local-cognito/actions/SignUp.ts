@@ -44,7 +44,12 @@ export const SignUp: ActionFactory =
     }
     store.putUser(user);
     if (sendCode && user.signUpCode) {
-      const CodeDeliveryDetails = mailCode(mailer, { poolId: pool.id, to: email, purpose: 'signUp', code: user.signUpCode.code });
+      const CodeDeliveryDetails = mailCode(mailer, {
+        poolId: pool.id,
+        to: email,
+        purpose: 'signUp',
+        code: user.signUpCode.code,
+      });
       return { UserConfirmed: false, UserSub: sub, CodeDeliveryDetails };
     }
     return { UserConfirmed: false, UserSub: sub };

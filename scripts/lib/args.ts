@@ -1,7 +1,8 @@
 // Command-line parsing on node:util parseArgs, with parse failures turned into UsageErrors,
 // and the validators for the values the commands take (region, pool ID, endpoint, email).
-import { parseArgs } from 'node:util';
+
 import type { ParseArgsConfig } from 'node:util';
+import { parseArgs } from 'node:util';
 import { EMAIL_MAX_LENGTH, EMAIL_PATTERN, REGION_PATTERN, regionOfPoolId } from '../../shared/patterns.ts';
 import { UsageError } from './errors.ts';
 
@@ -18,9 +19,13 @@ export function parse<O extends Options>(argv: string[], options: O, helpHint: s
     const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
     return { values, positionals };
   } catch (error) {
-    const message = error instanceof Error
-      ? error.message.split('\n')[0]!.replace(/\. To specify a positional argument.*$/, '').replace(/\.$/, '')
-      : String(error);
+    const message =
+      error instanceof Error
+        ? error.message
+            .split('\n')[0]!
+            .replace(/\. To specify a positional argument.*$/, '')
+            .replace(/\.$/, '')
+        : String(error);
     throw new UsageError(`${message}. Run \`${helpHint} --help\` for usage.`);
   }
 }
@@ -35,12 +40,15 @@ export function checkRegion(region: string, source: string): string {
 
 export function checkPoolId(poolId: string, source: string): string {
   if (regionOfPoolId(poolId) === null) {
-    throw new UsageError(`${source} "${poolId}" is not a user pool ID; expected <region>_<id>, e.g. us-east-1_AbC123xyz.`);
+    throw new UsageError(
+      `${source} "${poolId}" is not a user pool ID; expected <region>_<id>, e.g. us-east-1_AbC123xyz.`,
+    );
   }
   return poolId;
 }
 
-export const LOCAL_POOL_HINT = 'pass --endpoint http://127.0.0.1:5173/__cognito/ to use the local pool of `npm run dev`';
+export const LOCAL_POOL_HINT =
+  'pass --endpoint http://127.0.0.1:5173/__cognito/ to use the local pool of `npm run dev`';
 
 /** An absolute http(s) URL; a same-origin path like /__cognito/ only works inside the browser. */
 export function checkEndpoint(endpoint: string, source: string): string {
@@ -61,7 +69,9 @@ export function checkEndpoint(endpoint: string, source: string): string {
 
 export function checkEmail(email: string | undefined, command: string): string {
   if (email === undefined || email === '') {
-    throw new UsageError(`\`${command}\` needs the rider's email address, e.g. \`npm run users -- ${command} rider@example.com\`.`);
+    throw new UsageError(
+      `\`${command}\` needs the rider's email address, e.g. \`npm run users -- ${command} rider@example.com\`.`,
+    );
   }
   if (!EMAIL_PATTERN.test(email) || email.length > EMAIL_MAX_LENGTH) {
     throw new UsageError(`"${email}" is not a valid email address.`);

@@ -31,7 +31,7 @@ export interface RegionSources {
  * "pool not found".
  */
 export function resolveRegion(sources: RegionSources): string | undefined {
-  const fromPool = sources.poolId ? regionOfPoolId(sources.poolId) ?? undefined : undefined;
+  const fromPool = sources.poolId ? (regionOfPoolId(sources.poolId) ?? undefined) : undefined;
   if (sources.flag !== undefined) {
     checkRegion(sources.flag, '--region');
     if (fromPool !== undefined && fromPool !== sources.flag) {

@@ -1,11 +1,12 @@
 // What every CLI entry shares: injected I/O (so `main` is testable), the two expected error
 // kinds, and the top-level runner that turns any error into one line and an exit code.
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+
 import type { CognitoIdentityProviderClientConfig } from '@aws-sdk/client-cognito-identity-provider';
-import { defaultEnvFs } from './env-file.ts';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { EnvFs } from './env-file.ts';
-import { describeError } from './errors.ts';
+import { defaultEnvFs } from './env-file.ts';
 import type { ErrorContext } from './errors.ts';
+import { describeError } from './errors.ts';
 
 export interface CliDeps {
   stdout(text: string): void;

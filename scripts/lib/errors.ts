@@ -80,8 +80,10 @@ function describeCallError(error: CognitoCallError, context: ErrorContext): stri
 
   if (name === 'CredentialsProviderError') return NO_CREDENTIALS;
   if (name === 'AccessDeniedException') {
-    return `Access denied: your AWS identity is not allowed to call cognito-idp:${action}` +
-      `${context.poolId ? ` on ${context.poolId}` : ''}; add that action to its IAM policy.`;
+    return (
+      `Access denied: your AWS identity is not allowed to call cognito-idp:${action}` +
+      `${context.poolId ? ` on ${context.poolId}` : ''}; add that action to its IAM policy.`
+    );
   }
   if (BAD_CREDENTIALS.has(name)) {
     return `AWS rejected your credentials (${name}: ${cause.message}); refresh them (e.g. \`aws sso login\`) and try again.`;
@@ -95,19 +97,27 @@ function describeCallError(error: CognitoCallError, context: ErrorContext): stri
   if (name === 'UsernameExistsException') {
     return `A user with email ${context.email ?? '(given)'} already exists in user pool ${pool}.`;
   }
-  if (name === 'InvalidParameterException' && action === 'AdminResetUserPassword' && /no registered\/verified email/.test(cause.message)) {
-    return `${context.email ?? 'This user'} has no verified email address, so Cognito cannot send a reset code ` +
+  if (
+    name === 'InvalidParameterException' &&
+    action === 'AdminResetUserPassword' &&
+    /no registered\/verified email/.test(cause.message)
+  ) {
+    return (
+      `${context.email ?? 'This user'} has no verified email address, so Cognito cannot send a reset code ` +
       '(`users confirm` confirms the account but does not verify the address); ' +
-      're-create them with `users delete` and `users create`, which marks the address verified.';
+      're-create them with `users delete` and `users create`, which marks the address verified.'
+    );
   }
   const status = /Current status is (\w+)/.exec(cause.message)?.[1];
   if (name === 'NotAuthorizedException' && action === 'AdminConfirmSignUp' && status) {
-    return `${context.email ?? 'This user'} cannot be confirmed: their status is ${status}; ` +
-      'only riders who signed up and have not entered their code (UNCONFIRMED) can be.';
+    return (
+      `${context.email ?? 'This user'} cannot be confirmed: their status is ${status}; ` +
+      'only riders who signed up and have not entered their code (UNCONFIRMED) can be.'
+    );
   }
   if (THROTTLED.has(name)) {
     const attempts = (cause as { $metadata?: { attempts?: number } }).$metadata?.attempts;
-    const tried = attempts ? `${attempts} attempts` : 'the SDK\'s retries';
+    const tried = attempts ? `${attempts} attempts` : "the SDK's retries";
     return `Cognito is throttling ${action} requests (${name}) and refused ${tried}; wait a minute and run the command again.`;
   }
   const network = networkCode(cause);
@@ -120,8 +130,11 @@ function describeCallError(error: CognitoCallError, context: ErrorContext): stri
 }
 
 function networkCode(error: Error): string | undefined {
-  const codes = [error, ...(error instanceof AggregateError ? error.errors : []), (error as { cause?: unknown }).cause]
-    .map((e) => (e && typeof e === 'object' ? (e as { code?: unknown }).code : undefined));
+  const codes = [
+    error,
+    ...(error instanceof AggregateError ? error.errors : []),
+    (error as { cause?: unknown }).cause,
+  ].map((e) => (e && typeof e === 'object' ? (e as { code?: unknown }).code : undefined));
   const code = codes.find((c): c is string => typeof c === 'string' && NETWORK_CODES.has(c));
   if (code) return code;
   return error.name === 'TimeoutError' ? 'timed out' : undefined;

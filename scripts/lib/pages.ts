@@ -19,5 +19,7 @@ export function collectPages<Page, Item>(
  * update in place, so each request would show the last page's token afterwards (in the AWS SDK
  * mocks, in logging middleware); this gives every request a copy of its own input.
  */
-export const ownInput = <Input extends object, C extends { input: Input }>(Command: new (input: Input) => C) =>
-  (command: { input: Input }): C => new Command({ ...command.input });
+export const ownInput =
+  <Input extends object, C extends { input: Input }>(Command: new (input: Input) => C) =>
+  (command: { input: Input }): C =>
+    new Command({ ...command.input });

@@ -1,18 +1,18 @@
 // `npm run provision`: parse, build the client, plan, (create,) write the env file, print.
 import { resolve } from 'node:path';
 import type { CreateUserPoolCommandInput } from '@aws-sdk/client-cognito-identity-provider';
+import { ENV_KEYS } from '../../shared/cognito-config.ts';
+import type { AppClientSettings } from '../../shared/rider-pool.ts';
+import { DEFAULT_CLIENT_NAME, DEFAULT_POOL_NAME } from '../../shared/rider-pool.ts';
 import { checkEndpoint, checkPoolId, parse } from './args.ts';
 import { clientConfig, resolveRegion } from './aws.ts';
-import { EXIT_OK, runCli } from './cli.ts';
 import type { CliDeps } from './cli.ts';
+import { EXIT_OK, runCli } from './cli.ts';
 import { updateEnvFile } from './env-file.ts';
-import { UsageError } from './errors.ts';
 import type { ErrorContext } from './errors.ts';
-import { ENV_KEYS } from '../../shared/cognito-config.ts';
-import { DEFAULT_CLIENT_NAME, DEFAULT_POOL_NAME } from '../../shared/rider-pool.ts';
-import type { AppClientSettings } from '../../shared/rider-pool.ts';
-import { applyPlan, planProvision } from './provision.ts';
+import { UsageError } from './errors.ts';
 import type { ProvisionPlan } from './provision.ts';
+import { applyPlan, planProvision } from './provision.ts';
 
 export const PROVISION_USAGE = `Usage: npm run provision -- [options]
 
@@ -92,9 +92,13 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
       deps.stdout(`Region:      ${region}${endpoint ? ` (at ${endpoint})` : ''}`);
       deps.stdout(`User pool:   ${poolName} ${result.poolId} (${result.poolCreated ? 'created' : 'reused'})`);
       deps.stdout(`App client:  ${clientName} ${result.clientId} (${result.clientCreated ? 'created' : 'reused'})`);
-      deps.stdout(written.changed
-        ? `Env file:    wrote ${Object.keys(updates).filter((k) => updates[k] !== null).join(', ')} to ${envFile}`
-        : `Env file:    ${envFile} already up to date`);
+      deps.stdout(
+        written.changed
+          ? `Env file:    wrote ${Object.keys(updates)
+              .filter((k) => updates[k] !== null)
+              .join(', ')} to ${envFile}`
+          : `Env file:    ${envFile} already up to date`,
+      );
       for (const key of Object.keys(updates)) {
         const shell = deps.env[key];
         if (shell !== undefined && shell !== (updates[key] ?? undefined)) {
@@ -102,7 +106,9 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
         }
       }
       if (result.poolCreated && !endpoint) {
-        deps.stdout('Note:        Cognito sends emails from its default sender (limited to 50 a day); use Amazon SES for production.');
+        deps.stdout(
+          'Note:        Cognito sends emails from its default sender (limited to 50 a day); use Amazon SES for production.',
+        );
       }
       deps.stdout(`Next:        npm run dev (to try it) or npm run build (to build the site for this pool).`);
       return EXIT_OK;
@@ -125,7 +131,9 @@ function describePoolSettings(input: CreateUserPoolCommandInput): string {
     policy?.RequireLowercase && 'lower',
     policy?.RequireNumbers && 'number',
     policy?.RequireSymbols && 'symbol',
-  ].filter(Boolean).join(', ');
+  ]
+    .filter(Boolean)
+    .join(', ');
   return [
     `username ${input.UsernameAttributes?.join('/')}${input.UsernameConfiguration?.CaseSensitive === false ? ' (case-insensitive)' : ''}`,
     `auto-verified ${input.AutoVerifiedAttributes?.join('/')} (${input.VerificationMessageTemplate?.DefaultEmailOption})`,
@@ -147,15 +155,25 @@ function describeClientSettings(input: AppClientSettings): string {
   ].join('; ');
 }
 
-function printPlan(deps: CliDeps, plan: ProvisionPlan, region: string, endpoint: string | undefined, envFile: string): void {
+function printPlan(
+  deps: CliDeps,
+  plan: ProvisionPlan,
+  region: string,
+  endpoint: string | undefined,
+  envFile: string,
+): void {
   deps.stdout('Dry run: nothing is created or written.');
   deps.stdout(`Region:      ${region}${endpoint ? ` (at ${endpoint})` : ''}`);
-  deps.stdout(plan.pool.action === 'create'
-    ? `User pool:   would create ${plan.pool.input.PoolName} (${describePoolSettings(plan.pool.input)})`
-    : `User pool:   would reuse ${plan.pool.pool.Name} ${plan.pool.poolId}`);
-  deps.stdout(plan.client.action === 'create'
-    ? `App client:  would create ${plan.client.input.ClientName} (${describeClientSettings(plan.client.input)})`
-    : `App client:  would reuse ${plan.client.client.ClientName} ${plan.client.clientId}`);
+  deps.stdout(
+    plan.pool.action === 'create'
+      ? `User pool:   would create ${plan.pool.input.PoolName} (${describePoolSettings(plan.pool.input)})`
+      : `User pool:   would reuse ${plan.pool.pool.Name} ${plan.pool.poolId}`,
+  );
+  deps.stdout(
+    plan.client.action === 'create'
+      ? `App client:  would create ${plan.client.input.ClientName} (${describeClientSettings(plan.client.input)})`
+      : `App client:  would reuse ${plan.client.client.ClientName} ${plan.client.clientId}`,
+  );
   const poolId = plan.pool.action === 'reuse' ? plan.pool.poolId : '<new pool ID>';
   const clientId = plan.client.action === 'reuse' ? plan.client.clientId : '<new client ID>';
   const lines = [

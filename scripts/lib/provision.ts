@@ -1,5 +1,15 @@
 // Finding or creating the riders' user pool and the web site's app client. Read-only planning
 // (planProvision) is separate from the writes (applyPlan), so --dry-run runs only the former.
+
+import type {
+  CognitoIdentityProviderClient,
+  CreateUserPoolClientCommandInput,
+  CreateUserPoolCommandInput,
+  UserPoolClientDescription,
+  UserPoolClientType,
+  UserPoolDescriptionType,
+  UserPoolType,
+} from '@aws-sdk/client-cognito-identity-provider';
 import {
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
@@ -10,17 +20,8 @@ import {
   paginateListUserPoolClients,
   paginateListUserPools,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type {
-  CognitoIdentityProviderClient,
-  CreateUserPoolClientCommandInput,
-  CreateUserPoolCommandInput,
-  UserPoolClientDescription,
-  UserPoolClientType,
-  UserPoolDescriptionType,
-  UserPoolType,
-} from '@aws-sdk/client-cognito-identity-provider';
-import { appClientSettings, userPoolSettings } from '../../shared/rider-pool.ts';
 import type { AppClientSettings } from '../../shared/rider-pool.ts';
+import { appClientSettings, userPoolSettings } from '../../shared/rider-pool.ts';
 import { CliError, call } from './errors.ts';
 import { collectPages, ownInput } from './pages.ts';
 
@@ -58,7 +59,10 @@ async function findPoolsByName(
   client: CognitoIdentityProviderClient,
   name: string,
 ): Promise<UserPoolDescriptionType[]> {
-  const pages = paginateListUserPools({ client, pageSize: 60, withCommand: ownInput(ListUserPoolsCommand) }, { MaxResults: 60 });
+  const pages = paginateListUserPools(
+    { client, pageSize: 60, withCommand: ownInput(ListUserPoolsCommand) },
+    { MaxResults: 60 },
+  );
   const pools = await collectPages('ListUserPools', pages, (page) => page.UserPools);
   return pools.filter((pool) => pool.Name === name);
 }
@@ -70,7 +74,9 @@ async function findClientsByName(
   name: string,
 ): Promise<UserPoolClientDescription[]> {
   const pages = paginateListUserPoolClients(
-    { client, pageSize: 60, withCommand: ownInput(ListUserPoolClientsCommand) }, { UserPoolId: poolId });
+    { client, pageSize: 60, withCommand: ownInput(ListUserPoolClientsCommand) },
+    { UserPoolId: poolId },
+  );
   const clients = await collectPages('ListUserPoolClients', pages, (page) => page.UserPoolClients);
   return clients.filter((c) => c.ClientName === name);
 }
@@ -84,9 +90,11 @@ async function describePool(client: CognitoIdentityProviderClient, poolId: strin
 /** Why an existing pool cannot serve the rider site, or undefined when it can. */
 function poolProblem(pool: UserPoolType): string | undefined {
   if (!pool.UsernameAttributes?.includes('email')) {
-    return `User pool ${pool.Name} (${pool.Id}) does not use the email address as the username ` +
+    return (
+      `User pool ${pool.Name} (${pool.Id}) does not use the email address as the username ` +
       `(UsernameAttributes is [${(pool.UsernameAttributes ?? []).join(', ')}]), which cannot be changed after creation; ` +
-      'choose another --pool-name to create a new pool, or delete this one and re-run.';
+      'choose another --pool-name to create a new pool, or delete this one and re-run.'
+    );
   }
   return undefined;
 }
@@ -94,14 +102,17 @@ function poolProblem(pool: UserPoolType): string | undefined {
 /** Why an existing app client cannot serve the browser, or undefined when it can. */
 function clientProblem(appClient: UserPoolClientType): string | undefined {
   const label = `App client ${appClient.ClientName} (${appClient.ClientId}) in ${appClient.UserPoolId}`;
-  const fix = `delete it (aws cognito-idp delete-user-pool-client --user-pool-id ${appClient.UserPoolId} ` +
+  const fix =
+    `delete it (aws cognito-idp delete-user-pool-client --user-pool-id ${appClient.UserPoolId} ` +
     `--client-id ${appClient.ClientId}) and re-run, or choose another --client-name.`;
   if (appClient.ClientSecret) {
     return `${label} has a client secret, which the browser sign-in library cannot use; ${fix}`;
   }
   if (!appClient.ExplicitAuthFlows?.includes('ALLOW_USER_SRP_AUTH')) {
-    return `${label} does not allow ALLOW_USER_SRP_AUTH, the sign-in flow the site uses; ` +
-      `enable it in the console (App client → Authentication flows) or ${fix}`;
+    return (
+      `${label} does not allow ALLOW_USER_SRP_AUTH, the sign-in flow the site uses; ` +
+      `enable it in the console (App client → Authentication flows) or ${fix}`
+    );
   }
   return undefined;
 }
@@ -109,7 +120,9 @@ function clientProblem(appClient: UserPoolClientType): string | undefined {
 function poolWarnings(pool: UserPoolType): string[] {
   const warnings: string[] = [];
   if (pool.AdminCreateUserConfig?.AllowAdminCreateUserOnly) {
-    warnings.push(`User pool ${pool.Id} allows only administrators to create users, so riders cannot register themselves.`);
+    warnings.push(
+      `User pool ${pool.Id} allows only administrators to create users, so riders cannot register themselves.`,
+    );
   }
   if (!pool.AutoVerifiedAttributes?.includes('email')) {
     warnings.push(`User pool ${pool.Id} does not verify email addresses, so riders get no confirmation code.`);
@@ -167,14 +180,17 @@ export async function planProvision(
   }
   const clientId = existing.ClientId;
   const described = await call('DescribeUserPoolClient', () =>
-    client.send(new DescribeUserPoolClientCommand({ UserPoolId: poolId, ClientId: clientId })));
+    client.send(new DescribeUserPoolClientCommand({ UserPoolId: poolId, ClientId: clientId })),
+  );
   const appClient = described.UserPoolClient;
   if (!appClient) throw new CliError(`DescribeUserPoolClient returned no app client for ${clientId}.`);
   const clientIssue = clientProblem(appClient);
   if (clientIssue) throw new CliError(clientIssue);
   const warnings = poolWarnings(pool);
   if (!appClient.ExplicitAuthFlows?.includes('ALLOW_REFRESH_TOKEN_AUTH')) {
-    warnings.push(`App client ${clientId} does not allow ALLOW_REFRESH_TOKEN_AUTH, so riders are signed out when their tokens expire.`);
+    warnings.push(
+      `App client ${clientId} does not allow ALLOW_REFRESH_TOKEN_AUTH, so riders are signed out when their tokens expire.`,
+    );
   }
   return {
     pool: { action: 'reuse', poolId, pool },
@@ -184,10 +200,7 @@ export async function planProvision(
 }
 
 /** Creates what the plan says to create; returns the IDs to configure. */
-export async function applyPlan(
-  client: CognitoIdentityProviderClient,
-  plan: ProvisionPlan,
-): Promise<ProvisionResult> {
+export async function applyPlan(client: CognitoIdentityProviderClient, plan: ProvisionPlan): Promise<ProvisionResult> {
   let poolId: string;
   if (plan.pool.action === 'create') {
     const input = plan.pool.input;

@@ -3,21 +3,14 @@
 import { ENV_KEYS } from '../../shared/cognito-config.ts';
 import { LOCAL_POOL } from '../../shared/local-pool.ts';
 import { generateTemporaryPassword } from '../../shared/temporary-password.ts';
-import { LOCAL_POOL_HINT, checkEmail, checkEndpoint, checkPoolId, parse } from './args.ts';
+import { checkEmail, checkEndpoint, checkPoolId, LOCAL_POOL_HINT, parse } from './args.ts';
 import { clientConfig, resolveRegion } from './aws.ts';
-import { EXIT_OK, runCli } from './cli.ts';
 import type { CliDeps } from './cli.ts';
+import { EXIT_OK, runCli } from './cli.ts';
 import { loadViteEnv } from './env-file.ts';
-import { UsageError } from './errors.ts';
 import type { ErrorContext } from './errors.ts';
-import {
-  confirmUser,
-  createUser,
-  deleteUser,
-  formatUserTable,
-  listUsers,
-  resetPassword,
-} from './users.ts';
+import { UsageError } from './errors.ts';
+import { confirmUser, createUser, deleteUser, formatUserTable, listUsers, resetPassword } from './users.ts';
 
 /** The local pool's default pool (what the site uses with no VITE_COGNITO_*), used with --endpoint alone. */
 const LOCAL_DEFAULT_POOL_ID = LOCAL_POOL.userPoolId;
@@ -97,7 +90,11 @@ async function resolveTarget(
   deps: CliDeps,
   flags: { poolId?: string | undefined; region?: string | undefined; endpoint?: string | undefined },
 ): Promise<Target> {
-  const configured = await loadViteEnv(deps.fs, deps.cwd, deps.env, [ENV_KEYS.poolId, ENV_KEYS.region, ENV_KEYS.endpoint]);
+  const configured = await loadViteEnv(deps.fs, deps.cwd, deps.env, [
+    ENV_KEYS.poolId,
+    ENV_KEYS.region,
+    ENV_KEYS.endpoint,
+  ]);
   const confPool = configured[ENV_KEYS.poolId];
   const confEndpoint = configured[ENV_KEYS.endpoint];
   const confRegion = configured[ENV_KEYS.region];
@@ -147,29 +144,45 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
         deps.stdout(USERS_USAGE);
         return EXIT_OK;
       }
-      throw new UsageError('Missing command (list, confirm, create, delete, reset-password). Run `npm run users -- --help` for usage.');
+      throw new UsageError(
+        'Missing command (list, confirm, create, delete, reset-password). Run `npm run users -- --help` for usage.',
+      );
     }
     const help = COMMAND_HELP[command];
     if (help === undefined) {
-      throw new UsageError(`Unknown command "${command}"; expected list, confirm, create, delete or reset-password. Run \`npm run users -- --help\` for usage.`);
+      throw new UsageError(
+        `Unknown command "${command}"; expected list, confirm, create, delete or reset-password. Run \`npm run users -- --help\` for usage.`,
+      );
     }
     if (values.help) {
       deps.stdout(`${help}\n\n${COMMON_OPTIONS}`);
       return EXIT_OK;
     }
     if (values.invite && command !== 'create') {
-      throw new UsageError(`--invite only applies to \`create\`. Run \`npm run users -- ${command} --help\` for usage.`);
+      throw new UsageError(
+        `--invite only applies to \`create\`. Run \`npm run users -- ${command} --help\` for usage.`,
+      );
     }
     const surplus = command === 'list' ? [email, ...extra] : extra;
     const unexpected = surplus.find((arg) => arg !== undefined);
     if (unexpected !== undefined) {
-      throw new UsageError(`Unexpected argument "${unexpected}". Run \`npm run users -- ${command} --help\` for usage.`);
+      throw new UsageError(
+        `Unexpected argument "${unexpected}". Run \`npm run users -- ${command} --help\` for usage.`,
+      );
     }
     const address = command === 'list' ? undefined : checkEmail(email, command);
     if (address) context.email = address;
 
-    const target = await resolveTarget(deps, { poolId: values['pool-id'], region: values.region, endpoint: values.endpoint });
-    Object.assign(context, { poolId: target.poolId, region: target.region, ...(target.endpoint ? { endpoint: target.endpoint } : {}) });
+    const target = await resolveTarget(deps, {
+      poolId: values['pool-id'],
+      region: values.region,
+      endpoint: values.endpoint,
+    });
+    Object.assign(context, {
+      poolId: target.poolId,
+      region: target.region,
+      ...(target.endpoint ? { endpoint: target.endpoint } : {}),
+    });
     const client = deps.createClient(clientConfig(target.region, target.endpoint, deps.env));
     const where = `user pool ${target.poolId}${target.endpoint ? ` at ${target.endpoint}` : ` (${target.region})`}`;
     try {
@@ -186,19 +199,26 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
         }
         case 'confirm': {
           const outcome = await confirmUser(client, target.poolId, address!);
-          deps.stdout(outcome === 'confirmed'
-            ? `Confirmed ${address} in ${where}; they can sign in now.`
-            : `${address} is already confirmed in ${where}; nothing to do.`);
+          deps.stdout(
+            outcome === 'confirmed'
+              ? `Confirmed ${address} in ${where}; they can sign in now.`
+              : `${address} is already confirmed in ${where}; nothing to do.`,
+          );
           return EXIT_OK;
         }
         case 'create': {
           const temporaryPassword = generateTemporaryPassword();
-          const user = await createUser(client, target.poolId, address!, { invite: values.invite === true, temporaryPassword });
+          const user = await createUser(client, target.poolId, address!, {
+            invite: values.invite === true,
+            temporaryPassword,
+          });
           deps.stdout(`Created ${address} in ${where} (status ${user?.UserStatus ?? 'FORCE_CHANGE_PASSWORD'}).`);
           deps.stdout(`Temporary password (shown once): ${temporaryPassword}`);
-          deps.stdout(values.invite
-            ? 'Cognito also emailed it to them; at first sign-in they must choose their own password.'
-            : 'No email was sent; give them the password. At first sign-in they must choose their own.');
+          deps.stdout(
+            values.invite
+              ? 'Cognito also emailed it to them; at first sign-in they must choose their own password.'
+              : 'No email was sent; give them the password. At first sign-in they must choose their own.',
+          );
           return EXIT_OK;
         }
         case 'delete': {
@@ -208,7 +228,9 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
         }
         default: {
           await resetPassword(client, target.poolId, address!);
-          deps.stdout(`Reset the password of ${address} in ${where}: Cognito emailed them a code, and they must set a new password (Forgot password) before signing in.`);
+          deps.stdout(
+            `Reset the password of ${address} in ${where}: Cognito emailed them a code, and they must set a new password (Forgot password) before signing in.`,
+          );
           return EXIT_OK;
         }
       }

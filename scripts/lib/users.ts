@@ -1,5 +1,11 @@
 // The user-admin operations behind `npm run users`, on an injected client. In an
 // email-as-username pool the email is accepted as Username by every Admin* call.
+
+import type {
+  AdminCreateUserCommandInput,
+  CognitoIdentityProviderClient,
+  UserType,
+} from '@aws-sdk/client-cognito-identity-provider';
 import {
   AdminConfirmSignUpCommand,
   AdminCreateUserCommand,
@@ -8,17 +14,15 @@ import {
   ListUsersCommand,
   paginateListUsers,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type {
-  AdminCreateUserCommandInput,
-  CognitoIdentityProviderClient,
-  UserType,
-} from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoCallError, call } from './errors.ts';
 import { collectPages, ownInput } from './pages.ts';
 
 /** Every user of the pool (ListUsers, all pages of 60). */
 export async function listUsers(client: CognitoIdentityProviderClient, poolId: string): Promise<UserType[]> {
-  const pages = paginateListUsers({ client, pageSize: 60, withCommand: ownInput(ListUsersCommand) }, { UserPoolId: poolId });
+  const pages = paginateListUsers(
+    { client, pageSize: 60, withCommand: ownInput(ListUsersCommand) },
+    { UserPoolId: poolId },
+  );
   return collectPages('ListUsers', pages, (page) => page.Users);
 }
 
@@ -27,7 +31,7 @@ export function attribute(user: UserType, name: string): string | undefined {
 }
 
 function formatDate(date: Date | undefined): string {
-  return date ? date.toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : '-';
+  return date ? `${date.toISOString().replace('T', ' ').slice(0, 16)} UTC` : '-';
 }
 
 /** A fixed-width table: EMAIL, STATUS, ENABLED, CREATED. */
@@ -40,7 +44,11 @@ export function formatUserTable(users: UserType[]): string[] {
   ]);
   const header = ['EMAIL', 'STATUS', 'ENABLED', 'CREATED'];
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]): string => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(header), ...rows.map(line)];
 }
 
@@ -54,11 +62,16 @@ export async function confirmUser(
 ): Promise<ConfirmOutcome> {
   try {
     await call('AdminConfirmSignUp', () =>
-      client.send(new AdminConfirmSignUpCommand({ UserPoolId: poolId, Username: email })));
+      client.send(new AdminConfirmSignUpCommand({ UserPoolId: poolId, Username: email })),
+    );
     return 'confirmed';
   } catch (error) {
     const cause = error instanceof CognitoCallError ? error.cause : undefined;
-    if (cause instanceof Error && cause.name === 'NotAuthorizedException' && /status is CONFIRMED|not UNCONFIRMED/i.test(cause.message)) {
+    if (
+      cause instanceof Error &&
+      cause.name === 'NotAuthorizedException' &&
+      /status is CONFIRMED|not UNCONFIRMED/i.test(cause.message)
+    ) {
       return 'already-confirmed';
     }
     throw error;
@@ -100,7 +113,12 @@ export async function deleteUser(client: CognitoIdentityProviderClient, poolId: 
   await call('AdminDeleteUser', () => client.send(new AdminDeleteUserCommand({ UserPoolId: poolId, Username: email })));
 }
 
-export async function resetPassword(client: CognitoIdentityProviderClient, poolId: string, email: string): Promise<void> {
+export async function resetPassword(
+  client: CognitoIdentityProviderClient,
+  poolId: string,
+  email: string,
+): Promise<void> {
   await call('AdminResetUserPassword', () =>
-    client.send(new AdminResetUserPasswordCommand({ UserPoolId: poolId, Username: email })));
+    client.send(new AdminResetUserPasswordCommand({ UserPoolId: poolId, Username: email })),
+  );
 }

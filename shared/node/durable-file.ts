@@ -8,7 +8,8 @@ import * as fsPromises from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** The part of node:fs/promises used here; tests inject failing versions. `link` only for `ifAbsent`. */
-export type DurableFs = Pick<typeof fsPromises, 'open' | 'rename' | 'unlink'> & Partial<Pick<typeof fsPromises, 'link'>>;
+export type DurableFs = Pick<typeof fsPromises, 'open' | 'rename' | 'unlink'> &
+  Partial<Pick<typeof fsPromises, 'link'>>;
 
 export interface DurableWriteOptions {
   /** Permission bits of the new file (default 0600: these files hold state and secrets). */

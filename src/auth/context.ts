@@ -1,9 +1,10 @@
 // The user pool every auth function talks to. Pages' entry modules configure it from
 // src/config.ts; Node integration tests configure it with their own endpoint and storage.
-import { CognitoUser, CognitoUserPool } from 'amazon-cognito-identity-js';
+
 import type { ICognitoStorage } from 'amazon-cognito-identity-js';
-import { AuthError, toAuthError } from './errors';
-import { retryOnlyTransientErrors } from './retry-policy';
+import { CognitoUser, CognitoUserPool } from 'amazon-cognito-identity-js';
+import { AuthError, toAuthError } from './errors.ts';
+import { retryOnlyTransientErrors } from './retry-policy.ts';
 
 export interface AuthOptions {
   userPoolId: string;

@@ -3,12 +3,31 @@
 // says what to do next.
 
 export type AuthErrorCode =
-  | 'InvalidEmail' | 'InvalidCode' | 'InvalidPassword'
-  | 'NotAuthorized' | 'PasswordAttemptsExceeded' | 'UserDisabled' | 'UserNotFound'
-  | 'UserNotConfirmed' | 'AlreadyConfirmed' | 'UsernameExists' | 'AliasExists'
-  | 'CodeMismatch' | 'ExpiredCode' | 'LimitExceeded' | 'TooManyRequests'
-  | 'PasswordResetRequired' | 'ResetNotPossible' | 'CodeDeliveryFailure'
-  | 'SessionExpired' | 'SignedOut' | 'Unsupported' | 'Config' | 'Network' | 'Unavailable' | 'Unknown';
+  | 'InvalidEmail'
+  | 'InvalidCode'
+  | 'InvalidPassword'
+  | 'NotAuthorized'
+  | 'PasswordAttemptsExceeded'
+  | 'UserDisabled'
+  | 'UserNotFound'
+  | 'UserNotConfirmed'
+  | 'AlreadyConfirmed'
+  | 'UsernameExists'
+  | 'AliasExists'
+  | 'CodeMismatch'
+  | 'ExpiredCode'
+  | 'LimitExceeded'
+  | 'TooManyRequests'
+  | 'PasswordResetRequired'
+  | 'ResetNotPossible'
+  | 'CodeDeliveryFailure'
+  | 'SessionExpired'
+  | 'SignedOut'
+  | 'Unsupported'
+  | 'Config'
+  | 'Network'
+  | 'Unavailable'
+  | 'Unknown';
 
 /** Which form field an error belongs to, so a page can put it next to that field. */
 export type AuthErrorField = 'email' | 'password' | 'code';
@@ -34,20 +53,62 @@ type Entry = [AuthErrorCode, string, AuthErrorField?];
 
 // Cognito code → rider sentence (used when no message-specific entry below applies).
 const BY_CODE: Record<string, Entry> = {
-  NotAuthorizedException: ['NotAuthorized', 'That email and password don’t match. Check both and try again, or reset your password.', 'password'],
-  UserNotFoundException: ['UserNotFound', 'We couldn’t find an account with that email. Check it, or create an account.', 'email'],
-  UserNotConfirmedException: ['UserNotConfirmed', 'Your email address isn’t confirmed yet. Enter the code we emailed you.'],
-  UsernameExistsException: ['UsernameExists', 'An account with this email already exists. Sign in, or confirm your email if you haven’t yet.', 'email'],
-  AliasExistsException: ['AliasExists', 'Another account already uses this email address. Sign in to that account instead.', 'email'],
-  CodeMismatchException: ['CodeMismatch', 'That code isn’t right. Check the latest email from us and try again.', 'code'],
+  NotAuthorizedException: [
+    'NotAuthorized',
+    'That email and password don’t match. Check both and try again, or reset your password.',
+    'password',
+  ],
+  UserNotFoundException: [
+    'UserNotFound',
+    'We couldn’t find an account with that email. Check it, or create an account.',
+    'email',
+  ],
+  UserNotConfirmedException: [
+    'UserNotConfirmed',
+    'Your email address isn’t confirmed yet. Enter the code we emailed you.',
+  ],
+  UsernameExistsException: [
+    'UsernameExists',
+    'An account with this email already exists. Sign in, or confirm your email if you haven’t yet.',
+    'email',
+  ],
+  AliasExistsException: [
+    'AliasExists',
+    'Another account already uses this email address. Sign in to that account instead.',
+    'email',
+  ],
+  CodeMismatchException: [
+    'CodeMismatch',
+    'That code isn’t right. Check the latest email from us and try again.',
+    'code',
+  ],
   ExpiredCodeException: ['ExpiredCode', 'That code has expired — we can send a new one.', 'code'],
   LimitExceededException: ['LimitExceeded', WAIT],
-  TooManyFailedAttemptsException: ['LimitExceeded', 'Too many wrong codes. Please wait a few minutes, then request a new code.', 'code'],
+  TooManyFailedAttemptsException: [
+    'LimitExceeded',
+    'Too many wrong codes. Please wait a few minutes, then request a new code.',
+    'code',
+  ],
   TooManyRequestsException: ['TooManyRequests', 'We’re very busy right now. Please wait a moment and try again.'],
-  InvalidPasswordException: ['InvalidPassword', 'That password doesn’t meet the rules. Use at least 8 characters with upper and lowercase letters, a number and a symbol.', 'password'],
-  PasswordHistoryPolicyViolationException: ['InvalidPassword', 'Choose a password you haven’t used recently.', 'password'],
-  PasswordResetRequiredException: ['PasswordResetRequired', 'You need to set a new password before signing in. Choose “Forgot password?” to get a code.'],
-  CodeDeliveryFailureException: ['CodeDeliveryFailure', 'We couldn’t send the email. Check the address, or try again later.', 'email'],
+  InvalidPasswordException: [
+    'InvalidPassword',
+    'That password doesn’t meet the rules. Use at least 8 characters with upper and lowercase letters, a number and a symbol.',
+    'password',
+  ],
+  PasswordHistoryPolicyViolationException: [
+    'InvalidPassword',
+    'Choose a password you haven’t used recently.',
+    'password',
+  ],
+  PasswordResetRequiredException: [
+    'PasswordResetRequired',
+    'You need to set a new password before signing in. Choose “Forgot password?” to get a code.',
+  ],
+  CodeDeliveryFailureException: [
+    'CodeDeliveryFailure',
+    'We couldn’t send the email. Check the address, or try again later.',
+    'email',
+  ],
   InvalidParameterException: ['Unknown', 'Something in the form isn’t valid. Check your details and try again.'],
   NetworkError: ['Network', 'We couldn’t reach Wild Rydes. Check your internet connection and try again.'],
   ResourceNotFoundException: ['Config', TRY_LATER],
@@ -59,27 +120,64 @@ const BY_CODE: Record<string, Entry> = {
 
 // Service (or library) message → entry, for codes whose meaning depends on the message.
 const BY_MESSAGE: [RegExp, Entry][] = [
-  [/^Password attempts exceeded/, ['PasswordAttemptsExceeded', 'Too many failed sign-in attempts. Wait a few minutes and try again, or reset your password.']],
+  [
+    /^Password attempts exceeded/,
+    [
+      'PasswordAttemptsExceeded',
+      'Too many failed sign-in attempts. Wait a few minutes and try again, or reset your password.',
+    ],
+  ],
   [/^User is disabled/, ['UserDisabled', 'This account has been disabled. Please contact Wild Rydes support.']],
-  [/^User cannot be confirmed|^User cannot confirm|^User is already confirmed/, ['AlreadyConfirmed', 'This account is already confirmed — you can sign in.']],
-  [/^User password cannot be reset/, ['ResetNotPossible', 'This account still has its temporary password. Sign in with the password from your invitation email.']],
-  [/^Cannot reset password .*no registered\/verified/, ['ResetNotPossible', 'This email address hasn’t been confirmed yet, so we can’t send a reset code. Confirm your account first.']],
-  [/Token has (been revoked|expired)|^Invalid (Refresh|Access) Token|session is expired|^Invalid session/, ['SessionExpired', SIGN_IN_AGAIN]],
-  [/^Temporary password has expired/, ['ResetNotPossible', 'Your temporary password has expired. Ask Wild Rydes support to send a new invitation.']],
-  [/^(Local storage is missing|Cannot retrieve a new session|Username is null|User is not authenticated)/, ['SignedOut', 'You’re signed out. Please sign in.']],
+  [
+    /^User cannot be confirmed|^User cannot confirm|^User is already confirmed/,
+    ['AlreadyConfirmed', 'This account is already confirmed — you can sign in.'],
+  ],
+  [
+    /^User password cannot be reset/,
+    [
+      'ResetNotPossible',
+      'This account still has its temporary password. Sign in with the password from your invitation email.',
+    ],
+  ],
+  [
+    /^Cannot reset password .*no registered\/verified/,
+    [
+      'ResetNotPossible',
+      'This email address hasn’t been confirmed yet, so we can’t send a reset code. Confirm your account first.',
+    ],
+  ],
+  [
+    /Token has (been revoked|expired)|^Invalid (Refresh|Access) Token|session is expired|^Invalid session/,
+    ['SessionExpired', SIGN_IN_AGAIN],
+  ],
+  [
+    /^Temporary password has expired/,
+    ['ResetNotPossible', 'Your temporary password has expired. Ask Wild Rydes support to send a new invitation.'],
+  ],
+  [
+    /^(Local storage is missing|Cannot retrieve a new session|Username is null|User is not authenticated)/,
+    ['SignedOut', 'You’re signed out. Please sign in.'],
+  ],
   [/secret hash|configured for secret|flow not enabled/, ['Config', TRY_LATER]],
   [/SignUp is not permitted/, ['Unsupported', 'New accounts can’t be created here right now.']],
-  [/not long enough|length greater than or equal/, ['InvalidPassword', 'Your password needs at least 8 characters.', 'password']],
+  [
+    /not long enough|length greater than or equal/,
+    ['InvalidPassword', 'Your password needs at least 8 characters.', 'password'],
+  ],
   [/uppercase characters/, ['InvalidPassword', 'Your password needs an uppercase letter (A–Z).', 'password']],
   [/lowercase characters/, ['InvalidPassword', 'Your password needs a lowercase letter (a–z).', 'password']],
   [/numeric characters/, ['InvalidPassword', 'Your password needs a number (0–9).', 'password']],
   [/symbol characters/, ['InvalidPassword', 'Your password needs a symbol, like ! ? # or %.', 'password']],
-  [/^Username should be|^Invalid email/, ['InvalidEmail', 'Enter a valid email address, like name@example.com.', 'email']],
+  [
+    /^Username should be|^Invalid email/,
+    ['InvalidEmail', 'Enter a valid email address, like name@example.com.', 'email'],
+  ],
   [/^Network error$/, BY_CODE.NetworkError!],
 ];
 
 /** How browsers word a failed fetch: Chromium, Firefox, Safari, Node. */
-const FETCH_FAILED = /Failed to fetch|NetworkError when attempting to fetch|Load failed|fetch failed|Network request failed/;
+const FETCH_FAILED =
+  /Failed to fetch|NetworkError when attempting to fetch|Load failed|fetch failed|Network request failed/;
 
 /** Turns anything the library (or fetch) throws into an AuthError with a rider-readable message. */
 export function toAuthError(err: unknown): AuthError {
@@ -87,11 +185,14 @@ export function toAuthError(err: unknown): AuthError {
   const e = (err ?? {}) as { code?: unknown; name?: unknown; message?: unknown };
   const code = typeof e.code === 'string' ? e.code : typeof e.name === 'string' ? e.name : '';
   const message = typeof e.message === 'string' ? e.message : '';
-  const entry = BY_MESSAGE.find(([pattern]) => pattern.test(message))?.[1]
-    ?? BY_CODE[code]
+  const entry = BY_MESSAGE.find(([pattern]) => pattern.test(message))?.[1] ??
+    BY_CODE[code] ??
     // fetch rejects with a TypeError when the network fails; any other TypeError means Cognito (or a
     // proxy in front of it) answered with something the library could not read, e.g. a 502 page.
-    ?? (err instanceof TypeError ? (FETCH_FAILED.test(message) ? BY_CODE.NetworkError! : BY_CODE.InternalErrorException!) : undefined)
-    ?? ['Unknown', 'Something went wrong on our side. Please try again.'];
+    (err instanceof TypeError
+      ? FETCH_FAILED.test(message)
+        ? BY_CODE.NetworkError!
+        : BY_CODE.InternalErrorException!
+      : undefined) ?? ['Unknown', 'Something went wrong on our side. Please try again.'];
   return new AuthError(entry[0], entry[1], code && code !== 'Error' ? code : message || undefined, entry[2]);
 }

@@ -1,12 +1,13 @@
 // The public face of src/auth: the only code that talks to Cognito.
-export { configureAuth } from './context';
-export type { AuthOptions } from './context';
-export { AuthError, toAuthError } from './errors';
-export type { AuthErrorCode, AuthErrorField } from './errors';
-export { register, confirmRegistration, resendConfirmationCode } from './registration';
-export type { CodeDelivery } from './registration';
-export { signIn, completeNewPassword } from './sign-in';
-export type { SignInResult, NewPasswordChallenge } from './sign-in';
-export { forgotPassword, confirmForgotPassword } from './password-reset';
-export { currentSession, getIdToken, authorizedFetch, signOut } from './session';
-export type { RiderSession } from './session';
+
+export type { AuthOptions } from './context.ts';
+export { configureAuth } from './context.ts';
+export type { AuthErrorCode, AuthErrorField } from './errors.ts';
+export { AuthError, toAuthError } from './errors.ts';
+export { confirmForgotPassword, forgotPassword } from './password-reset.ts';
+export type { CodeDelivery } from './registration.ts';
+export { confirmRegistration, register, resendConfirmationCode } from './registration.ts';
+export type { RiderSession } from './session.ts';
+export { authorizedFetch, currentSession, getIdToken, signOut } from './session.ts';
+export type { NewPasswordChallenge, SignInResult } from './sign-in.ts';
+export { completeNewPassword, signIn } from './sign-in.ts';

@@ -1,10 +1,11 @@
 // The rider pool's password policy as the pages apply it: the live checklist and the sentence that
 // refuses a weak password before any request is sent. The rules, their wording and the check itself
 // are the shared ones the local pool applies too (shared/password-policy.ts), so the two cannot drift.
-import { passwordChecklist } from '../../shared/password-checklist';
-import type { PasswordRuleWording } from '../../shared/password-checklist';
-import { MAX_PASSWORD_LENGTH, meetsRule, passwordLength } from '../../shared/password-policy';
-import { RIDER_PASSWORD_POLICY } from '../../shared/rider-pool';
+
+import type { PasswordRuleWording } from '../../shared/password-checklist.ts';
+import { passwordChecklist } from '../../shared/password-checklist.ts';
+import { MAX_PASSWORD_LENGTH, meetsRule, passwordLength } from '../../shared/password-policy.ts';
+import { RIDER_PASSWORD_POLICY } from '../../shared/rider-pool.ts';
 
 export interface PasswordRule extends PasswordRuleWording {
   test(password: string): boolean;

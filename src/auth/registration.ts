@@ -1,8 +1,9 @@
 // Sign-up and email confirmation.
-import { CognitoUserAttribute } from 'amazon-cognito-identity-js';
+
 import type { CodeDeliveryDetails, ISignUpResult } from 'amazon-cognito-identity-js';
-import { call, riderUser, userPool } from './context';
-import { checkNewPassword, normalizeCode, normalizeEmail } from './validate';
+import { CognitoUserAttribute } from 'amazon-cognito-identity-js';
+import { call, riderUser, userPool } from './context.ts';
+import { checkNewPassword, normalizeCode, normalizeEmail } from './validate.ts';
 
 /** Where a code was sent: the masked address Cognito reports (e.g. "r***@e***"), if any. */
 export interface CodeDelivery {
@@ -20,13 +21,9 @@ export const delivery = (details?: Partial<CodeDeliveryDetails> | null): CodeDel
 export async function register(email: string, password: string): Promise<CodeDelivery & { confirmed: boolean }> {
   const username = normalizeEmail(email);
   checkNewPassword(password);
-  const result = await call<ISignUpResult>((done) => userPool().signUp(
-    username,
-    password,
-    [new CognitoUserAttribute({ Name: 'email', Value: username })],
-    [],
-    done,
-  ));
+  const result = await call<ISignUpResult>((done) =>
+    userPool().signUp(username, password, [new CognitoUserAttribute({ Name: 'email', Value: username })], [], done),
+  );
   return { ...delivery(result.codeDeliveryDetails), confirmed: result.userConfirmed };
 }
 
@@ -40,8 +37,8 @@ export async function confirmRegistration(email: string, code: string): Promise<
 /** Sends a fresh confirmation code; older codes stop working. */
 export async function resendConfirmationCode(email: string): Promise<CodeDelivery> {
   const username = normalizeEmail(email);
-  const data = await call<{ CodeDeliveryDetails?: CodeDeliveryDetails }>(
-    (done) => riderUser(username).resendConfirmationCode(done),
+  const data = await call<{ CodeDeliveryDetails?: CodeDeliveryDetails }>((done) =>
+    riderUser(username).resendConfirmationCode(done),
   );
   return delivery(data?.CodeDeliveryDetails);
 }

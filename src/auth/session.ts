@@ -1,7 +1,7 @@
 // The signed-in rider: restore after reload, refresh, authorized API calls, sign out.
 import type { CognitoUserSession } from 'amazon-cognito-identity-js';
-import { call, userPool } from './context';
-import { AuthError, toAuthError } from './errors';
+import { call, userPool } from './context.ts';
+import { AuthError, toAuthError } from './errors.ts';
 
 /** What pages need to know about a signed-in rider. */
 export interface RiderSession {
@@ -78,10 +78,12 @@ export async function signOut(options: { global?: boolean } = {}): Promise<{ rev
   try {
     if (options.global) {
       await call<CognitoUserSession>((done) => user.getSession(done));
-      await call<string>((done) => user.globalSignOut({
-        onSuccess: (msg) => done(null, msg),
-        onFailure: done,
-      }));
+      await call<string>((done) =>
+        user.globalSignOut({
+          onSuccess: (msg) => done(null, msg),
+          onFailure: done,
+        }),
+      );
     } else {
       await call<void>((done) => user.signOut((err?: unknown) => done(err)));
     }

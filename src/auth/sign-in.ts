@@ -1,12 +1,13 @@
 // SRP sign-in (the library's default USER_SRP_AUTH flow) and the steps it can lead to.
-import { AuthenticationDetails } from 'amazon-cognito-identity-js';
+
 import type { CognitoUser, CognitoUserSession, IAuthenticationCallback } from 'amazon-cognito-identity-js';
-import { riderUser, userPool } from './context';
-import { AuthError, toAuthError } from './errors';
-import { resendConfirmationCode } from './registration';
-import { toRiderSession } from './session';
-import type { RiderSession } from './session';
-import { checkNewPassword, normalizeEmail, requirePassword } from './validate';
+import { AuthenticationDetails } from 'amazon-cognito-identity-js';
+import { riderUser, userPool } from './context.ts';
+import { AuthError, toAuthError } from './errors.ts';
+import { resendConfirmationCode } from './registration.ts';
+import type { RiderSession } from './session.ts';
+import { toRiderSession } from './session.ts';
+import { checkNewPassword, normalizeEmail, requirePassword } from './validate.ts';
 
 /** A pending "choose a new password" step; pass it back to completeNewPassword. */
 export interface NewPasswordChallenge {
@@ -24,7 +25,10 @@ export type SignInResult =
 
 const pending = new WeakMap<NewPasswordChallenge, CognitoUser>();
 
-const UNSUPPORTED = new AuthError('Unsupported', 'This account needs a sign-in step this site doesn’t support yet. Please contact Wild Rydes support.');
+const UNSUPPORTED = new AuthError(
+  'Unsupported',
+  'This account needs a sign-in step this site doesn’t support yet. Please contact Wild Rydes support.',
+);
 
 /**
  * After `user` signed in: removes the tokens of a different rider who was signed in on this device
@@ -93,8 +97,9 @@ export async function completeNewPassword(challenge: NewPasswordChallenge, newPa
   checkNewPassword(newPassword);
   const user = pending.get(challenge);
   if (!user) throw new AuthError('SessionExpired', 'Your session has ended. Please sign in again.');
-  const result = await authenticate(user, challenge.email,
-    (callbacks) => user.completeNewPasswordChallenge(newPassword, {}, callbacks));
+  const result = await authenticate(user, challenge.email, (callbacks) =>
+    user.completeNewPasswordChallenge(newPassword, {}, callbacks),
+  );
   if (result.next !== 'done') throw UNSUPPORTED;
   pending.delete(challenge);
   return result.session;

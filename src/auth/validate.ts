@@ -1,7 +1,8 @@
 // Input checks run before any request, so riders get an instant, specific answer.
-import { AuthError } from './errors';
-import { EMAIL_MAX_LENGTH, EMAIL_PATTERN } from '../../shared/patterns';
-import { passwordProblem } from './password-policy';
+
+import { EMAIL_MAX_LENGTH, EMAIL_PATTERN } from '../../shared/patterns.ts';
+import { AuthError } from './errors.ts';
+import { passwordProblem } from './password-policy.ts';
 
 /** Trimmed, lower-cased email (the pool's sign-in name); throws InvalidEmail when malformed. */
 export function normalizeEmail(email: string): string {

@@ -1,5 +1,5 @@
-import { currentSession, signOut } from '../auth/session';
-import { mountHome } from '../pages/home';
-import { start } from './wire';
+import { currentSession, signOut } from '../auth/session.ts';
+import { mountHome } from '../pages/home.ts';
+import { start } from './wire.ts';
 
 start(() => mountHome(document, { auth: { currentSession, signOut } }));

@@ -1,5 +1,5 @@
-import { register } from '../auth/registration';
-import { mountRegister } from '../pages/register';
-import { start } from './wire';
+import { register } from '../auth/registration.ts';
+import { mountRegister } from '../pages/register.ts';
+import { start } from './wire.ts';
 
 start((context) => mountRegister(document, { auth: { register }, ...context }));

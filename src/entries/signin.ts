@@ -1,9 +1,11 @@
-import { confirmForgotPassword, forgotPassword } from '../auth/password-reset';
-import { completeNewPassword, signIn } from '../auth/sign-in';
-import { mountSignIn } from '../pages/signin';
-import { start } from './wire';
+import { confirmForgotPassword, forgotPassword } from '../auth/password-reset.ts';
+import { completeNewPassword, signIn } from '../auth/sign-in.ts';
+import { mountSignIn } from '../pages/signin.ts';
+import { start } from './wire.ts';
 
-start((context) => mountSignIn(document, {
-  auth: { signIn, completeNewPassword, forgotPassword, confirmForgotPassword },
-  ...context,
-}));
+start((context) =>
+  mountSignIn(document, {
+    auth: { signIn, completeNewPassword, forgotPassword, confirmForgotPassword },
+    ...context,
+  }),
+);

@@ -1,5 +1,5 @@
-import { confirmRegistration, resendConfirmationCode } from '../auth/registration';
-import { mountVerify } from '../pages/verify';
-import { start } from './wire';
+import { confirmRegistration, resendConfirmationCode } from '../auth/registration.ts';
+import { mountVerify } from '../pages/verify.ts';
+import { start } from './wire.ts';
 
 start((context) => mountVerify(document, { auth: { confirmRegistration, resendConfirmationCode }, ...context }));

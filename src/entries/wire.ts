@@ -1,9 +1,9 @@
 // Shared wiring for the page entry modules: configuration, the real auth service, navigation.
-import { configureAuth } from '../auth/context';
-import { config } from '../config';
-import type { CognitoConfig } from '../config';
-import { leaveTo, restoreOnReturn } from '../ui/leaving';
-import { startPage } from '../ui/start';
+import { configureAuth } from '../auth/context.ts';
+import type { CognitoConfig } from '../config.ts';
+import { config } from '../config.ts';
+import { leaveTo, restoreOnReturn } from '../ui/leaving.ts';
+import { startPage } from '../ui/start.ts';
 
 export interface PageContext {
   navigate(url: string): void;

@@ -1,12 +1,13 @@
 // index.html: what Wild Rydes is, and the rider's state (signed in or out).
-import type * as Auth from '../auth';
-import { AuthError } from '../auth/errors';
-import type { RiderSession } from '../auth/session';
-import { RIDER_TOKEN_VALIDITY } from '../../shared/rider-pool';
-import { byId, clearNotice, notify, show } from '../ui/dom';
-import { whileBusy } from '../ui/form';
-import { markWhenPainted } from '../ui/paint-mark';
-import { whenShown } from '../ui/prerender';
+
+import { RIDER_TOKEN_VALIDITY } from '../../shared/rider-pool.ts';
+import { AuthError } from '../auth/errors.ts';
+import type * as Auth from '../auth/index.ts';
+import type { RiderSession } from '../auth/session.ts';
+import { byId, clearNotice, notify, show } from '../ui/dom.ts';
+import { whileBusy } from '../ui/form.ts';
+import { markWhenPainted } from '../ui/paint-mark.ts';
+import { whenShown } from '../ui/prerender.ts';
 
 export interface HomeDeps {
   auth: Pick<typeof Auth, 'currentSession' | 'signOut'>;
@@ -72,11 +73,17 @@ export async function mountHome(root: Document, { auth, copy }: HomeDeps): Promi
       void whileBusy(button, 'Signing out…', async () => {
         const { revoked } = await auth.signOut({ global });
         render(null);
-        notify(message, revoked ? 'success' : 'info', revoked
-          ? (global ? 'You’re signed out on all your devices.' : 'You’re signed out.')
-          // The refresh token could not be revoked, so it lives out its lifetime.
-          : 'You’re signed out on this device. We couldn’t reach Wild Rydes to end the session on our side, so it ends by itself '
-            + `within ${SESSION_LIFETIME}. To end it sooner, sign in when you’re online and choose “Sign out on all devices”.`);
+        notify(
+          message,
+          revoked ? 'success' : 'info',
+          revoked
+            ? global
+              ? 'You’re signed out on all your devices.'
+              : 'You’re signed out.'
+            : // The refresh token could not be revoked, so it lives out its lifetime.
+              'You’re signed out on this device. We couldn’t reach Wild Rydes to end the session on our side, so it ends by itself ' +
+                `within ${SESSION_LIFETIME}. To end it sooner, sign in when you’re online and choose “Sign out on all devices”.`,
+        );
         byId(root, 'main').focus();
       });
     });

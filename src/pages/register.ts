@@ -1,10 +1,11 @@
 // register.html: email, password (with live checklist), confirm password.
-import type * as Auth from '../auth';
-import { byId, link, notify } from '../ui/dom';
-import { flagField, handleSubmit } from '../ui/form';
-import { passwordChecklist, passwordToggle } from '../ui/password';
-import { AuthError } from '../auth/errors';
-import { normalizeEmail } from '../auth/validate';
+
+import { AuthError } from '../auth/errors.ts';
+import type * as Auth from '../auth/index.ts';
+import { normalizeEmail } from '../auth/validate.ts';
+import { byId, link, notify } from '../ui/dom.ts';
+import { flagField, handleSubmit } from '../ui/form.ts';
+import { passwordChecklist, passwordToggle } from '../ui/password.ts';
 
 export interface RegisterDeps {
   auth: Pick<typeof Auth, 'register'>;
@@ -24,7 +25,9 @@ export function mountRegister(root: Document, { auth, navigate, params }: Regist
 
   const fields = { email, password };
   handleSubmit({
-    form, fields, message,
+    form,
+    fields,
+    message,
     submit: byId<HTMLButtonElement>(root, 'submit'),
     busyLabel: 'Creating account…',
     async run() {
@@ -39,11 +42,15 @@ export function mountRegister(root: Document, { auth, navigate, params }: Regist
       } catch (err) {
         if (!(err instanceof AuthError) || err.code !== 'UsernameExists') throw err;
         const address = encodeURIComponent(normalizeEmail(email.value));
-        notify(message, 'error', 'An account with this email already exists.',
+        notify(
+          message,
+          'error',
+          'An account with this email already exists.',
           link(`/signin.html?email=${address}`, 'Sign in'),
           document.createTextNode('or'),
           link(`/verify.html?email=${address}`, 'enter your confirmation code'),
-          document.createTextNode('if you haven’t confirmed it yet.'));
+          document.createTextNode('if you haven’t confirmed it yet.'),
+        );
       }
     },
   });

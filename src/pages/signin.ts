@@ -1,12 +1,12 @@
 // signin.html: SRP sign-in, the unconfirmed and new-password steps, and "Forgot password?".
-import type * as Auth from '../auth';
-import type { NewPasswordChallenge } from '../auth/sign-in';
-import { normalizeEmail } from '../auth/validate';
-import { safeNextPath } from '../next-path';
-import { byId, clearNotice, fieldError, notify, show } from '../ui/dom';
-import { handleSubmit, showError, whileBusy } from '../ui/form';
-import { passwordChecklist, passwordToggle } from '../ui/password';
-import { prerenderOnInput } from '../ui/prerender';
+import type * as Auth from '../auth/index.ts';
+import type { NewPasswordChallenge } from '../auth/sign-in.ts';
+import { normalizeEmail } from '../auth/validate.ts';
+import { safeNextPath } from '../next-path.ts';
+import { byId, clearNotice, fieldError, notify, show } from '../ui/dom.ts';
+import { handleSubmit, showError, whileBusy } from '../ui/form.ts';
+import { passwordChecklist, passwordToggle } from '../ui/password.ts';
+import { prerenderOnInput } from '../ui/prerender.ts';
 
 export interface SignInDeps {
   auth: Pick<typeof Auth, 'signIn' | 'completeNewPassword' | 'forgotPassword' | 'confirmForgotPassword'>;
@@ -54,7 +54,10 @@ export function mountSignIn(root: Document, { auth, navigate, params }: SignInDe
   passwordChecklist(input('reset-password'), byId(root, 'reset-password-rules'));
 
   handleSubmit({
-    form: signInForm, submit: button('submit'), busyLabel: 'Signing in…', message,
+    form: signInForm,
+    submit: button('submit'),
+    busyLabel: 'Signing in…',
+    message,
     fields: { email, password },
     async run() {
       const result = await auth.signIn(email.value, password.value);
@@ -73,7 +76,10 @@ export function mountSignIn(root: Document, { auth, navigate, params }: SignInDe
   });
 
   handleSubmit({
-    form: newPasswordForm, submit: button('new-password-submit'), busyLabel: 'Saving…', message,
+    form: newPasswordForm,
+    submit: button('new-password-submit'),
+    busyLabel: 'Saving…',
+    message,
     fields: { password: input('new-password') },
     async run() {
       if (!challenge) return step('signin-form', email);
@@ -89,19 +95,29 @@ export function mountSignIn(root: Document, { auth, navigate, params }: SignInDe
   });
 
   handleSubmit({
-    form: forgotForm, submit: button('forgot-submit'), busyLabel: 'Sending…', message,
+    form: forgotForm,
+    submit: button('forgot-submit'),
+    busyLabel: 'Sending…',
+    message,
     fields: { email: input('forgot-email') },
     async run() {
       const { destination } = await auth.forgotPassword(input('forgot-email').value);
       resetEmail = input('forgot-email').value;
       input('reset-username').value = normalizeEmail(resetEmail);
-      notify(message, 'info', `If ${resetEmail.trim()} has an account, we’ve emailed a code to ${destination ?? 'it'}.`);
+      notify(
+        message,
+        'info',
+        `If ${resetEmail.trim()} has an account, we’ve emailed a code to ${destination ?? 'it'}.`,
+      );
       step('reset-form', input('reset-code'));
     },
   });
 
   handleSubmit({
-    form: resetForm, submit: button('reset-submit'), busyLabel: 'Saving…', message,
+    form: resetForm,
+    submit: button('reset-submit'),
+    busyLabel: 'Saving…',
+    message,
     fields: { code: input('reset-code'), password: input('reset-password') },
     async run() {
       await auth.confirmForgotPassword(resetEmail, input('reset-code').value, input('reset-password').value);
@@ -124,7 +140,11 @@ export function mountSignIn(root: Document, { auth, navigate, params }: SignInDe
         const code = input('reset-code');
         code.value = '';
         fieldError(code, null);
-        notify(message, 'success', `If ${resetEmail.trim()} has an account, we’ve emailed a new code to ${destination ?? 'it'}. Only the newest code works.`);
+        notify(
+          message,
+          'success',
+          `If ${resetEmail.trim()} has an account, we’ve emailed a new code to ${destination ?? 'it'}. Only the newest code works.`,
+        );
         code.focus();
       } catch (err) {
         showError({ message, fields: {} }, err);

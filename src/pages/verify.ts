@@ -1,9 +1,10 @@
 // verify.html: confirm the email address with the emailed code; resend a code.
-import type * as Auth from '../auth';
-import { AuthError } from '../auth/errors';
-import { normalizeEmail } from '../auth/validate';
-import { byId, link, notify } from '../ui/dom';
-import { handleSubmit, showError, whileBusy } from '../ui/form';
+
+import { AuthError } from '../auth/errors.ts';
+import type * as Auth from '../auth/index.ts';
+import { normalizeEmail } from '../auth/validate.ts';
+import { byId, link, notify } from '../ui/dom.ts';
+import { handleSubmit, showError, whileBusy } from '../ui/form.ts';
 
 export interface VerifyDeps {
   auth: Pick<typeof Auth, 'confirmRegistration' | 'resendConfirmationCode'>;
@@ -19,12 +20,17 @@ export function mountVerify(root: Document, { auth, navigate, params }: VerifyDe
   const prefilled = params.get('email') ?? '';
   email.value = prefilled;
   // Only used once the email passed auth's checks (confirmed, or already confirmed), so it is well-formed.
-  const signInUrl = (extra = ''): string => `/signin.html?email=${encodeURIComponent(normalizeEmail(email.value))}${extra}`;
+  const signInUrl = (extra = ''): string =>
+    `/signin.html?email=${encodeURIComponent(normalizeEmail(email.value))}${extra}`;
 
   if (prefilled && params.get('unconfirmed')) {
-    notify(message, 'info', params.get('sent')
-      ? `Your email address isn’t confirmed yet. We’ve sent a new code to ${prefilled}.`
-      : 'Your email address isn’t confirmed yet. Enter the code we emailed you, or send a new one.');
+    notify(
+      message,
+      'info',
+      params.get('sent')
+        ? `Your email address isn’t confirmed yet. We’ve sent a new code to ${prefilled}.`
+        : 'Your email address isn’t confirmed yet. Enter the code we emailed you, or send a new one.',
+    );
   } else if (prefilled && params.get('sent')) {
     notify(message, 'info', `We’ve sent a code to ${prefilled}. It can take a minute to arrive.`);
   }
@@ -34,7 +40,8 @@ export function mountVerify(root: Document, { auth, navigate, params }: VerifyDe
     form: byId<HTMLFormElement>(root, 'verify-form'),
     submit: byId<HTMLButtonElement>(root, 'submit'),
     busyLabel: 'Confirming…',
-    message, fields,
+    message,
+    fields,
     async run() {
       try {
         await auth.confirmRegistration(email.value, code.value);
@@ -53,7 +60,11 @@ export function mountVerify(root: Document, { auth, navigate, params }: VerifyDe
       try {
         const { destination } = await auth.resendConfirmationCode(email.value);
         code.value = '';
-        notify(message, 'success', `We’ve sent a new code to ${destination ?? email.value.trim()}. Only the newest code works.`);
+        notify(
+          message,
+          'success',
+          `We’ve sent a new code to ${destination ?? email.value.trim()}. Only the newest code works.`,
+        );
         code.focus();
       } catch (err) {
         showError({ message, fields }, err);

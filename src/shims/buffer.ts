@@ -20,7 +20,10 @@ export class Buffer extends Uint8Array {
       return out;
     }
     if (encoding === 'base64') {
-      const clean = value.replace(/-/g, '+').replace(/_/g, '/').replace(/[^A-Za-z0-9+/]/g, '');
+      const clean = value
+        .replace(/-/g, '+')
+        .replace(/_/g, '/')
+        .replace(/[^A-Za-z0-9+/]/g, '');
       const binary = atob(clean + '==='.slice((clean.length + 3) % 4));
       return Buffer.from(Array.from(binary, (c) => c.charCodeAt(0)));
     }

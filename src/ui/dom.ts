@@ -49,7 +49,13 @@ export function announce(root: Document, text: string): void {
   const view = root.defaultView ?? window;
   view.clearTimeout(pendingAnnouncements.get(region));
   region.textContent = '';
-  if (text) pendingAnnouncements.set(region, view.setTimeout(() => { region.textContent = text; }, 100));
+  if (text)
+    pendingAnnouncements.set(
+      region,
+      view.setTimeout(() => {
+        region.textContent = text;
+      }, 100),
+    );
 }
 
 /** Shows (or clears, with null) the error under a field, wired through aria-describedby. */

@@ -1,8 +1,9 @@
 // Form submission with a busy button, no double submit, and errors placed where they belong.
-import { AuthError } from '../auth/errors';
-import type { AuthErrorField } from '../auth/errors';
-import { announce, clearFieldErrors, clearNotice, fieldError, notify } from './dom';
-import { isLeaving } from './leaving';
+
+import type { AuthErrorField } from '../auth/errors.ts';
+import { AuthError } from '../auth/errors.ts';
+import { announce, clearFieldErrors, clearNotice, fieldError, notify } from './dom.ts';
+import { isLeaving } from './leaving.ts';
 
 /** Marks a button busy (disabled, aria-busy, busy label); returns a function that restores it. */
 function setBusy(button: HTMLButtonElement, busyLabel: string): () => void {
@@ -23,7 +24,11 @@ function setBusy(button: HTMLButtonElement, busyLabel: string): () => void {
  * Returns false (without running) when a task is already in flight. When the task sent the rider
  * to another page, the button stays busy while that page loads (see leaving.ts).
  */
-export async function whileBusy(button: HTMLButtonElement, busyLabel: string, task: () => Promise<void>): Promise<boolean> {
+export async function whileBusy(
+  button: HTMLButtonElement,
+  busyLabel: string,
+  task: () => Promise<void>,
+): Promise<boolean> {
   if (button.getAttribute('aria-busy') === 'true') return false;
   const restore = setBusy(button, busyLabel);
   try {
@@ -72,7 +77,8 @@ export function flagField(input: HTMLInputElement, message: string): void {
 }
 
 export function showError(h: Pick<FormHandlers, 'message' | 'fields'>, err: unknown): void {
-  const error = err instanceof AuthError ? err : new AuthError('Unknown', 'Something went wrong on our side. Please try again.');
+  const error =
+    err instanceof AuthError ? err : new AuthError('Unknown', 'Something went wrong on our side. Please try again.');
   const input = error.field && h.fields[error.field];
   if (input) {
     flagField(input, error.message);

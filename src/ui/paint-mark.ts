@@ -6,7 +6,9 @@
 /** Marks `name` once the frame showing the current DOM is painted (first time only). */
 export function markWhenPainted(name: string): void {
   if (typeof requestAnimationFrame !== 'function' || performance.getEntriesByName(name).length) return;
-  requestAnimationFrame(() => setTimeout(() => {
-    if (!performance.getEntriesByName(name).length) performance.mark(name);
-  }, 0));
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      if (!performance.getEntriesByName(name).length) performance.mark(name);
+    }, 0),
+  );
 }

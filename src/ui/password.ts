@@ -1,5 +1,5 @@
 // Password field helpers: the live policy checklist and the show-password toggle.
-import { PASSWORD_RULES } from '../auth/password-policy';
+import { PASSWORD_RULES } from '../auth/password-policy.ts';
 
 /**
  * Ticks the policy checklist off as the rider types. The page's HTML already holds one

@@ -8,15 +8,20 @@
 
 /** Prerenders `path` (same origin) once the rider first types into `form`; browsers without Speculation Rules ignore it. */
 export function prerenderOnInput(root: Document, form: HTMLFormElement, path: string): void {
-  const supports = (root.defaultView as (Window & { HTMLScriptElement: { supports?(type: string): boolean } }) | null)
-    ?.HTMLScriptElement.supports?.('speculationrules');
+  const supports = (
+    root.defaultView as (Window & { HTMLScriptElement: { supports?(type: string): boolean } }) | null
+  )?.HTMLScriptElement.supports?.('speculationrules');
   if (!supports) return;
-  form.addEventListener('input', () => {
-    const rules = root.createElement('script');
-    rules.type = 'speculationrules';
-    rules.textContent = JSON.stringify({ prerender: [{ source: 'list', urls: [path] }] });
-    root.head.append(rules);
-  }, { once: true });
+  form.addEventListener(
+    'input',
+    () => {
+      const rules = root.createElement('script');
+      rules.type = 'speculationrules';
+      rules.textContent = JSON.stringify({ prerender: [{ source: 'list', urls: [path] }] });
+      root.head.append(rules);
+    },
+    { once: true },
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
 // Page start-up: the configuration banner, and no uncaught errors whatever happens.
-import type { CognitoConfig, ConfigResult } from '../config';
-import { byId, notify, show } from './dom';
+import type { CognitoConfig, ConfigResult } from '../config.ts';
+import { byId, notify, show } from './dom.ts';
 
 /** Shows which VITE_ variable to fix and disables every form on the page. */
 function showConfigBanner(root: Document, problems: { variable: string; message: string }[]): void {
@@ -19,12 +19,14 @@ function showConfigBanner(root: Document, problems: { variable: string; message:
   fix.textContent = 'Set it in .env.local (or the build environment) and rebuild.';
   banner.replaceChildren(title, list, fix);
   show(banner);
-  root.querySelectorAll<HTMLElement>('[data-pending]').forEach((el) => show(el, false));
+  for (const el of root.querySelectorAll<HTMLElement>('[data-pending]')) show(el, false);
   root.querySelectorAll<HTMLFormElement>('form').forEach((form) => {
     form.setAttribute('aria-disabled', 'true');
     for (const el of form.elements) (el as HTMLInputElement).disabled = true;
   });
-  root.querySelectorAll<HTMLButtonElement>('button').forEach((b) => { b.disabled = true; });
+  root.querySelectorAll<HTMLButtonElement>('button').forEach((b) => {
+    b.disabled = true;
+  });
 }
 
 /** Runs `mount` with a valid configuration; otherwise (or if mounting fails) explains on the page. */

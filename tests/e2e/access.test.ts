@@ -1,6 +1,7 @@
 // The whole journey with the keyboard alone, and on a 375 px wide phone screen.
-import { describe, expect, it } from 'vitest';
+
 import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   audit,
   baseUrl,
@@ -16,7 +17,7 @@ import {
   statusRegion,
   tabTo,
   useBrowser,
-} from './support';
+} from './support.ts';
 
 const browser = useBrowser();
 
@@ -86,7 +87,12 @@ async function expectNoSidewaysScroll(page: Page): Promise<void> {
 
 describe('a rider on a 375 px wide phone', () => {
   it('registers, confirms, signs in and sees the token without sideways scrolling', async () => {
-    const { page } = await browser.open({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 });
+    const { page } = await browser.open({
+      viewport: { width: 375, height: 812 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 1,
+    });
     const email = newEmail('phone');
 
     await page.goto(`${baseUrl}/`);

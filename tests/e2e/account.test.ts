@@ -19,7 +19,7 @@ import {
   submitRegistration,
   submitSignIn,
   useBrowser,
-} from './support';
+} from './support.ts';
 
 const browser = useBrowser();
 
@@ -65,7 +65,9 @@ describe('a new rider', () => {
     await page.locator('#signin-form').getByLabel('Password', { exact: true }).fill(GOOD_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     const idToken = await expectSignedIn(page, email);
-    expect(cognitoCalls.filter((c) => c.action === 'InitiateAuth').map((c) => c.body.AuthFlow)).toEqual(['USER_SRP_AUTH']);
+    expect(cognitoCalls.filter((c) => c.action === 'InitiateAuth').map((c) => c.body.AuthFlow)).toEqual([
+      'USER_SRP_AUTH',
+    ]);
     expect(cognitoCalls.map((c) => c.action)).not.toContain('USER_PASSWORD_AUTH');
     await expectText(page.getByText(/^Expires at/), /Expires at \d{1,2}:\d{2}/);
     await audit(page, 'home-signed-in');
@@ -95,7 +97,10 @@ describe('a new rider', () => {
     await expect.poll(() => password.getAttribute('aria-invalid')).toBe('true');
     await expectFocus(page, 'password');
     // The live checklist shows what is still missing.
-    await expectText(page.getByRole('list', { name: 'Your password needs:' }), /At least 8 characters \(done\).*uppercase.*\(still needed\)/);
+    await expectText(
+      page.getByRole('list', { name: 'Your password needs:' }),
+      /At least 8 characters \(done\).*uppercase.*\(still needed\)/,
+    );
     await expectPath(page, '/register.html');
     await audit(page, 'register-weak-password');
 
@@ -116,7 +121,10 @@ describe('a new rider', () => {
     await createRider(email);
 
     await submitRegistration(page, email, GOOD_PASSWORD);
-    await expectText(statusRegion(page), /An account with this email already exists\. Sign in or enter your confirmation code/);
+    await expectText(
+      statusRegion(page),
+      /An account with this email already exists\. Sign in or enter your confirmation code/,
+    );
     await expectPath(page, '/register.html');
     await audit(page, 'register-existing-email');
 
@@ -186,7 +194,9 @@ describe('a registered rider', () => {
 
     await submitSignIn(page, email, 'Not-The-Password-1');
     await expectText(page.locator('#password-error'), /email and password don’t match/);
-    await expect.poll(() => page.locator('#signin-form').getByLabel('Password', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await expect
+      .poll(() => page.locator('#signin-form').getByLabel('Password', { exact: true }).getAttribute('aria-invalid'))
+      .toBe('true');
     await expectFocus(page, 'password');
     await expectPath(page, '/signin.html');
     await expect.poll(() => page.getByRole('button', { name: 'Sign in' }).isEnabled()).toBe(true);
@@ -207,7 +217,10 @@ describe('a registered rider', () => {
     await expectPath(page, '/verify.html');
     const params = new URL(page.url()).searchParams;
     expect(params.get('email')).toBe(email);
-    await expectText(statusRegion(page), new RegExp(`isn’t confirmed yet\\. We’ve sent a new code to ${email.replace(/[.]/g, '\\.')}`));
+    await expectText(
+      statusRegion(page),
+      new RegExp(`isn’t confirmed yet\\. We’ve sent a new code to ${email.replace(/[.]/g, '\\.')}`),
+    );
     await expectFocus(page, 'code');
     await audit(page, 'verify-unconfirmed');
 
@@ -232,7 +245,9 @@ describe('a registered rider', () => {
     // The library judges expiry by exp against (now - clockDrift). A large negative drift makes the
     // stored tokens look two hours old, exactly as after a laptop sleeps past the one-hour lifetime.
     const keys = await page.evaluate(() => {
-      const drifted = Object.keys(localStorage).filter((k) => k.startsWith('CognitoIdentityServiceProvider.') && k.endsWith('.clockDrift'));
+      const drifted = Object.keys(localStorage).filter(
+        (k) => k.startsWith('CognitoIdentityServiceProvider.') && k.endsWith('.clockDrift'),
+      );
       for (const k of drifted) localStorage.setItem(k, String(-2 * 3600));
       return drifted;
     });

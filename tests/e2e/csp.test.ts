@@ -1,6 +1,6 @@
 // The production build's Content-Security-Policy: no page runs script it did not ship.
 import { describe, expect, it } from 'vitest';
-import { baseUrl, useBrowser } from './support';
+import { baseUrl, useBrowser } from './support.ts';
 
 const browser = useBrowser();
 const PAGES = ['/', '/register.html', '/verify.html', '/signin.html'];
@@ -23,7 +23,10 @@ describe('the Content-Security-Policy of the production build', () => {
       document.addEventListener('securitypolicyviolation', (e) => w.violations.push(e.effectiveDirective));
     });
     // As an attacker would: a <script> element with inline code, added to the page.
-    const added = await page.addScriptTag({ content: 'window.injectedRan = true;' }).then(() => 'added', (err: Error) => err.message);
+    const added = await page.addScriptTag({ content: 'window.injectedRan = true;' }).then(
+      () => 'added',
+      (err: Error) => err.message,
+    );
     await page.waitForFunction(() => (window as unknown as { violations: string[] }).violations.length > 0);
 
     const outcome = await page.evaluate(() => ({

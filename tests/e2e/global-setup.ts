@@ -4,7 +4,7 @@
 // fresh temporary directory. Tests get the origin with inject('baseUrl').
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { ensureBuild, startPreview } from '../../bench/serve';
+import { ensureBuild, startPreview } from '../../bench/serve.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

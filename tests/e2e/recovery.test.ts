@@ -15,7 +15,7 @@ import {
   statusRegion,
   submitSignIn,
   useBrowser,
-} from './support';
+} from './support.ts';
 
 const browser = useBrowser();
 const NEW_PASSWORD = 'Rainbow-Trail-77';
@@ -39,7 +39,10 @@ describe('a rider who forgot the password', () => {
 
     const reset = page.getByRole('form', { name: 'Set a new password' });
     await reset.waitFor();
-    await expectText(statusRegion(page), new RegExp(`If ${email.replace(/[.]/g, '\\.')} has an account, we’ve emailed a code`));
+    await expectText(
+      statusRegion(page),
+      new RegExp(`If ${email.replace(/[.]/g, '\\.')} has an account, we’ve emailed a code`),
+    );
     await expectFocus(page, 'reset-code');
     await audit(page, 'signin-reset-code');
 
@@ -91,8 +94,10 @@ describe('a rider an operator created', () => {
     await choose.getByLabel('New password').fill(NEW_PASSWORD);
     await choose.getByRole('button', { name: 'Set password and sign in' }).click();
     await expectSignedIn(page, email);
-    expect(cognitoCalls.filter((c) => c.action === 'RespondToAuthChallenge').map((c) => c.body.ChallengeName))
-      .toEqual(['PASSWORD_VERIFIER', 'NEW_PASSWORD_REQUIRED']);
+    expect(cognitoCalls.filter((c) => c.action === 'RespondToAuthChallenge').map((c) => c.body.ChallengeName)).toEqual([
+      'PASSWORD_VERIFIER',
+      'NEW_PASSWORD_REQUIRED',
+    ]);
 
     // The temporary password is gone for good.
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();

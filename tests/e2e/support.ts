@@ -3,16 +3,16 @@
 // screenshot + axe audit taken at each page and state.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import {
   AdminCreateUserCommand,
   CognitoIdentityProviderClient,
   ConfirmSignUpCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
-import { launchChromium } from '../../bench/chrome';
+import { launchChromium } from '../../bench/chrome.ts';
 
 export const baseUrl = inject('baseUrl');
 export const POOL_ID = 'us-east-1_LocalPool';
@@ -71,7 +71,9 @@ export function useBrowser(): { open(options?: BrowserContextOptions): Promise<J
       // What the rider saw when the journey failed, for the person reading the report.
       const name = context.task.name.replace(/[^\w]+/g, '-').slice(0, 60);
       for (const [i, j] of journeys.entries()) {
-        await j.page.screenshot({ path: join(SCREENSHOTS, `FAILED-${name}-${i}.png`), fullPage: true }).catch(() => undefined);
+        await j.page
+          .screenshot({ path: join(SCREENSHOTS, `FAILED-${name}-${i}.png`), fullPage: true })
+          .catch(() => undefined);
       }
     }
     for (const j of journeys) await j.context.close();
@@ -103,7 +105,8 @@ export function useBrowser(): { open(options?: BrowserContextOptions): Promise<J
         journey.problems.push(`console error on ${page.url()}: ${text}${from ? ` (${from})` : ''}`);
       });
       page.on('response', (res) => {
-        if (res.status() >= 500) journey.problems.push(`HTTP ${res.status()} for ${res.request().method()} ${res.url()}`);
+        if (res.status() >= 500)
+          journey.problems.push(`HTTP ${res.status()} for ${res.request().method()} ${res.url()}`);
       });
       page.on('request', (req) => {
         if (!req.url().startsWith(`${baseUrl}/__cognito`)) return;
@@ -133,7 +136,9 @@ mkdirSync(SCREENSHOTS, { recursive: true });
 export async function audit(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   const { violations } = await new AxeBuilder({ page }).analyze();
-  const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const summary = violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
   expect.soft(summary, `axe violations on "${name}" (${page.url()})`).toEqual([]);
 }
 
@@ -142,7 +147,10 @@ export async function audit(page: Page, name: string): Promise<void> {
 /** Waits until the locator is visible and its text matches. */
 export async function expectText(locator: Locator, pattern: RegExp): Promise<void> {
   await locator.waitFor({ state: 'visible' });
-  await expect.poll(async () => (await locator.innerText()).replace(/\s+/g, ' ').trim(), { timeout: 10_000 }).toMatch(pattern);
+  await expect
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText is the rendered text a rider sees.
+    .poll(async () => (await locator.innerText()).replace(/\s+/g, ' ').trim(), { timeout: 10_000 })
+    .toMatch(pattern);
 }
 
 /** The id (or tag) of the focused element, for focus assertions. */
@@ -161,7 +169,9 @@ export async function expectFocus(page: Page, id: string): Promise<void> {
 export const statusRegion = (page: Page): Locator => page.getByRole('status');
 
 export async function expectPath(page: Page, path: string | RegExp): Promise<void> {
-  await page.waitForURL((url) => (typeof path === 'string' ? url.pathname === path : path.test(url.pathname + url.search)));
+  await page.waitForURL((url) =>
+    typeof path === 'string' ? url.pathname === path : path.test(url.pathname + url.search),
+  );
 }
 
 // ---------------------------------------------------------------- the local pool: mailbox and operator API
@@ -183,7 +193,15 @@ export async function mailFor(to: string): Promise<MailMessage[]> {
 /** Waits for the (count+1)-th message to `to` and returns the newest one. */
 export async function nextMail(to: string, seenBefore: number): Promise<MailMessage> {
   let messages: MailMessage[] = [];
-  await expect.poll(async () => (messages = await mailFor(to)).length, { timeout: 10_000 }).toBeGreaterThan(seenBefore);
+  await expect
+    .poll(
+      async () => {
+        messages = await mailFor(to);
+        return messages.length;
+      },
+      { timeout: 10_000 },
+    )
+    .toBeGreaterThan(seenBefore);
   return messages[0]!;
 }
 
@@ -196,12 +214,14 @@ export const operator = new CognitoIdentityProviderClient({
 
 /** A rider who registered but never confirmed the address (one code in the mailbox). */
 export async function createUnconfirmedRider(email: string, password = GOOD_PASSWORD): Promise<void> {
-  await operator.send(new SignUpCommand({
-    ClientId: CLIENT_ID,
-    Username: email,
-    Password: password,
-    UserAttributes: [{ Name: 'email', Value: email }],
-  }));
+  await operator.send(
+    new SignUpCommand({
+      ClientId: CLIENT_ID,
+      Username: email,
+      Password: password,
+      UserAttributes: [{ Name: 'email', Value: email }],
+    }),
+  );
 }
 
 /**
@@ -216,11 +236,16 @@ export async function createRider(email: string, password = GOOD_PASSWORD): Prom
 
 /** An operator-created rider (FORCE_CHANGE_PASSWORD); returns the temporary password from the invitation email. */
 export async function createInvitedRider(email: string): Promise<string> {
-  await operator.send(new AdminCreateUserCommand({
-    UserPoolId: POOL_ID,
-    Username: email,
-    UserAttributes: [{ Name: 'email', Value: email }, { Name: 'email_verified', Value: 'true' }],
-  }));
+  await operator.send(
+    new AdminCreateUserCommand({
+      UserPoolId: POOL_ID,
+      Username: email,
+      UserAttributes: [
+        { Name: 'email', Value: email },
+        { Name: 'email_verified', Value: 'true' },
+      ],
+    }),
+  );
   const invitation = await nextMail(email, 0);
   expect(invitation.subject).toMatch(/temporary password/i);
   return invitation.code;
@@ -229,7 +254,12 @@ export async function createInvitedRider(email: string): Promise<string> {
 // ---------------------------------------------------------------- rider steps
 
 /** Fills the register form and submits it; the caller asserts where the rider lands. */
-export async function submitRegistration(page: Page, email: string, password: string, confirm = password): Promise<void> {
+export async function submitRegistration(
+  page: Page,
+  email: string,
+  password: string,
+  confirm = password,
+): Promise<void> {
   await page.goto(`${baseUrl}/register.html`);
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);

@@ -1,8 +1,9 @@
 // The rider auth service (src/auth) with the REAL amazon-cognito-identity-js against the local
 // user pool, started in-process on an ephemeral port. No mocks on this path.
+
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -14,7 +15,7 @@ import {
 import type { ICognitoStorage } from 'amazon-cognito-identity-js';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startLocalCognito } from '../../local-cognito/index';
+import { startLocalCognito } from '../../local-cognito/index.ts';
 import {
   AuthError,
   authorizedFetch,
@@ -29,15 +30,23 @@ import {
   resendConfirmationCode,
   signIn,
   signOut,
-} from '../../src/auth/index';
+} from '../../src/auth/index.ts';
 
 /** Token storage the test can inspect (the library's own is a hidden static in Node). */
 class MapStorage implements ICognitoStorage {
   readonly items = new Map<string, string>();
-  setItem(key: string, value: string) { this.items.set(key, value); }
-  getItem(key: string) { return this.items.get(key) ?? null; }
-  removeItem(key: string) { this.items.delete(key); }
-  clear() { this.items.clear(); }
+  setItem(key: string, value: string) {
+    this.items.set(key, value);
+  }
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
+  clear() {
+    this.items.clear();
+  }
 }
 
 const realNow = Date.now;
@@ -70,7 +79,10 @@ const stored = (suffix: string): string | null => {
 };
 
 async function rejection(promise: Promise<unknown>): Promise<AuthError> {
-  const err = await promise.then(() => undefined, (e: unknown) => e);
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(AuthError);
   return err as AuthError;
 }
@@ -138,13 +150,20 @@ describe('auth service against the local pool', () => {
     await signIn(email, PASSWORD);
     const seen: { authorization?: string; trace?: string; method?: string }[] = [];
     const api = createServer((req, res) => {
-      seen.push({ authorization: req.headers.authorization, trace: req.headers['x-trace'] as string, method: req.method });
+      seen.push({
+        authorization: req.headers.authorization,
+        trace: req.headers['x-trace'] as string,
+        method: req.method,
+      });
       res.end('{"ok":true}');
     });
     await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = api.address() as AddressInfo;
-      const res = await authorizedFetch(`http://127.0.0.1:${port}/ride`, { method: 'POST', headers: { 'X-Trace': 't1' } });
+      const res = await authorizedFetch(`http://127.0.0.1:${port}/ride`, {
+        method: 'POST',
+        headers: { 'X-Trace': 't1' },
+      });
       expect(await res.json()).toEqual({ ok: true });
       expect(seen).toEqual([{ authorization: await getIdToken(), trace: 't1', method: 'POST' }]);
     } finally {
@@ -167,11 +186,17 @@ describe('auth service against the local pool', () => {
     expect([...storage.items.keys()].filter((k) => /Token$/.test(k))).toEqual([]);
     expect(await currentSession()).toBeNull();
 
-    const refresh = sdk.send(new InitiateAuthCommand({
-      AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: pool.clientId, AuthParameters: { REFRESH_TOKEN: refreshToken },
-    }));
+    const refresh = sdk.send(
+      new InitiateAuthCommand({
+        AuthFlow: 'REFRESH_TOKEN_AUTH',
+        ClientId: pool.clientId,
+        AuthParameters: { REFRESH_TOKEN: refreshToken },
+      }),
+    );
     await expect(refresh).rejects.toMatchObject({ name: 'NotAuthorizedException' });
-    await expect(sdk.send(new GetUserCommand({ AccessToken: accessToken }))).rejects.toMatchObject({ name: 'NotAuthorizedException' });
+    await expect(sdk.send(new GetUserCommand({ AccessToken: accessToken }))).rejects.toMatchObject({
+      name: 'NotAuthorizedException',
+    });
   });
 
   it('signOut({ global: true }) signs out every session of the rider', async () => {
@@ -180,7 +205,9 @@ describe('auth service against the local pool', () => {
     const accessToken = stored('accessToken')!;
     expect(await signOut({ global: true })).toEqual({ revoked: true });
     expect(stored('accessToken')).toBeNull();
-    await expect(sdk.send(new GetUserCommand({ AccessToken: accessToken }))).rejects.toMatchObject({ name: 'NotAuthorizedException' });
+    await expect(sdk.send(new GetUserCommand({ AccessToken: accessToken }))).rejects.toMatchObject({
+      name: 'NotAuthorizedException',
+    });
   });
 
   it('forgot password → emailed code → new password works, the old one does not', async () => {
@@ -200,7 +227,9 @@ describe('auth service against the local pool', () => {
     const unknown = await rejection(signIn(newEmail(), 'Wrong-pass1'));
     expect(wrong).toMatchObject({ code: 'NotAuthorized', field: 'password', cognitoCode: 'NotAuthorizedException' });
     expect(unknown.message).toBe(wrong.message);
-    expect(wrong.message).toBe('That email and password don’t match. Check both and try again, or reset your password.');
+    expect(wrong.message).toBe(
+      'That email and password don’t match. Check both and try again, or reset your password.',
+    );
   });
 
   it('an unconfirmed rider signing in gets a fresh code and the confirm step', async () => {
@@ -232,13 +261,18 @@ describe('auth service against the local pool', () => {
 
   it('NEW_PASSWORD_REQUIRED for a rider an operator created', async () => {
     const email = newEmail();
-    await sdk.send(new AdminCreateUserCommand({
-      UserPoolId: pool.poolId,
-      Username: email,
-      TemporaryPassword: 'TempPass1!',
-      MessageAction: 'SUPPRESS',
-      UserAttributes: [{ Name: 'email', Value: email }, { Name: 'email_verified', Value: 'true' }],
-    }));
+    await sdk.send(
+      new AdminCreateUserCommand({
+        UserPoolId: pool.poolId,
+        Username: email,
+        TemporaryPassword: 'TempPass1!',
+        MessageAction: 'SUPPRESS',
+        UserAttributes: [
+          { Name: 'email', Value: email },
+          { Name: 'email_verified', Value: 'true' },
+        ],
+      }),
+    );
     const result = await signIn(email, 'TempPass1!');
     if (result.next !== 'newPassword') throw new Error(`expected the new-password step, got ${result.next}`);
     expect(result.challenge.email).toBe(email);

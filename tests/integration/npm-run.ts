@@ -15,7 +15,9 @@ export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Entries of a checkout that belong to one developer's machine, not to the project. */
 const isLocalState = (name: string): boolean =>
-  ['.git', '.local-cognito', 'dist', 'test-results', 'coverage'].includes(name) || name === '.env' || name.startsWith('.env.');
+  ['.git', '.local-cognito', 'dist', 'test-results', 'coverage'].includes(name) ||
+  name === '.env' ||
+  name.startsWith('.env.');
 
 const created: string[] = [];
 const running = new Set<ChildProcess>();
@@ -114,7 +116,9 @@ export async function startPool(args: string[], options: RunOptions): Promise<Po
   const output = collect(child);
   const done = exited(child, output);
   const waiters: Array<() => void> = [];
-  const onOutput = (): void => waiters.slice().forEach((check) => check());
+  const onOutput = (): void => {
+    for (const check of waiters.slice()) check();
+  };
   child.stdout?.on('data', onOutput);
   child.stderr?.on('data', onOutput);
 
@@ -129,7 +133,11 @@ export async function startPool(args: string[], options: RunOptions): Promise<Po
       waiters.push(check);
       check();
       done.then((exit) => {
-        reject(new Error(`pool exited (${exit.code ?? exit.signal}) before printing ${pattern}:\n${exit.stdout}${exit.stderr}`));
+        reject(
+          new Error(
+            `pool exited (${exit.code ?? exit.signal}) before printing ${pattern}:\n${exit.stdout}${exit.stderr}`,
+          ),
+        );
       }, reject);
     });
 
@@ -139,7 +147,8 @@ export async function startPool(args: string[], options: RunOptions): Promise<Po
     output: () => output.stdout,
     waitFor,
     stop: async (signal, to) => {
-      if (child.exitCode === null && child.signalCode === null) process.kill(to === 'group' ? -child.pid! : child.pid!, signal);
+      if (child.exitCode === null && child.signalCode === null)
+        process.kill(to === 'group' ? -child.pid! : child.pid!, signal);
       return done;
     },
   };

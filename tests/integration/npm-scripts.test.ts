@@ -5,15 +5,24 @@
 // took it for its own) and that exit codes, one-line errors and signals survive npm and Node.
 // Spawns are grouped: each costs npm plus Node plus tsx, about a second of CPU.
 
-import { createServer } from 'node:net';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseEnv } from '../../scripts/lib/env-file';
-import { PROVISION_USAGE } from '../../scripts/lib/provision-cli';
-import { USERS_USAGE } from '../../scripts/lib/users-cli';
-import { call, mailTo, ok, PASSWORD, uniqueEmail } from './local-cognito/pool-kit';
-import { cleanUp, createSandbox, type Exit, npmRun, type PoolProcess, shellEnv, startPool, tempDir } from './npm-run';
+import { parseEnv } from '../../scripts/lib/env-file.ts';
+import { PROVISION_USAGE } from '../../scripts/lib/provision-cli.ts';
+import { USERS_USAGE } from '../../scripts/lib/users-cli.ts';
+import { call, mailTo, ok, PASSWORD, uniqueEmail } from './local-cognito/pool-kit.ts';
+import {
+  cleanUp,
+  createSandbox,
+  type Exit,
+  npmRun,
+  type PoolProcess,
+  shellEnv,
+  startPool,
+  tempDir,
+} from './npm-run.ts';
 
 const POOL_ID = 'us-east-1_LocalPool';
 const CLIENT_ID = 'localwildrydeswebclient001';
@@ -24,7 +33,9 @@ let poolDataDir: string;
 
 beforeAll(async () => {
   poolDataDir = await tempDir('pool');
-  pool = await startPool(['--port', '0', '--data-dir', poolDataDir, '--region', 'eu-west-1'], { cwd: await createSandbox('pool') });
+  pool = await startPool(['--port', '0', '--data-dir', poolDataDir, '--region', 'eu-west-1'], {
+    cwd: await createSandbox('pool'),
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -33,7 +44,8 @@ afterAll(async () => {
 });
 
 /** A failed run, shown whole in the assertion message. */
-const shown = (exit: Exit): string => `exit ${exit.code ?? exit.signal}\nstdout: ${exit.stdout}\nstderr: ${exit.stderr}`;
+const shown = (exit: Exit): string =>
+  `exit ${exit.code ?? exit.signal}\nstdout: ${exit.stdout}\nstderr: ${exit.stderr}`;
 
 /** Exit 0, nothing on stderr. */
 function expectSuccess(exit: Exit): void {
@@ -57,23 +69,32 @@ describe('--help and mistakes, for each command', () => {
   it('--help prints the usage (exit 0); a misspelt option is one line, exit 2, no stack trace', SLOW, async () => {
     const cwd = await createSandbox('help');
     const commands = ['list', 'confirm', 'create', 'delete', 'reset-password'];
-    const [provisionHelp, usersHelp, poolHelp, provisionTypo, usersTypo, poolTypo, usersRegion, ...commandHelp] = await Promise.all([
-      npmRun('provision', ['--help'], { cwd }),
-      npmRun('users', ['--help'], { cwd }),
-      npmRun('cognito:local', ['--help'], { cwd }),
-      npmRun('provision', ['--env-flie', 'x.env'], { cwd }),
-      npmRun('users', ['list', '--endpoint', pool.url, '--limit', '3'], { cwd }),
-      npmRun('cognito:local', ['--prot', '9229'], { cwd }),
-      npmRun('users', ['list', '--endpoint', pool.url, '--region', 'eu-west-1'], { cwd }),
-      ...commands.map((command) => npmRun('users', [command, '--help'], { cwd })),
-    ]);
+    const [provisionHelp, usersHelp, poolHelp, provisionTypo, usersTypo, poolTypo, usersRegion, ...commandHelp] =
+      await Promise.all([
+        npmRun('provision', ['--help'], { cwd }),
+        npmRun('users', ['--help'], { cwd }),
+        npmRun('cognito:local', ['--help'], { cwd }),
+        npmRun('provision', ['--env-flie', 'x.env'], { cwd }),
+        npmRun('users', ['list', '--endpoint', pool.url, '--limit', '3'], { cwd }),
+        npmRun('cognito:local', ['--prot', '9229'], { cwd }),
+        npmRun('users', ['list', '--endpoint', pool.url, '--region', 'eu-west-1'], { cwd }),
+        ...commands.map((command) => npmRun('users', [command, '--help'], { cwd })),
+      ]);
 
     expectSuccess(provisionHelp!);
     expect(provisionHelp!.stdout).toBe(`${PROVISION_USAGE}\n`);
     expectSuccess(usersHelp!);
     expect(usersHelp!.stdout).toBe(`${USERS_USAGE}\n`);
     expectSuccess(poolHelp!);
-    for (const option of ['--port', '--data-dir', '--host', '--region', '--quiet', '--help', 'LOCAL_COGNITO_DATA_DIR']) {
+    for (const option of [
+      '--port',
+      '--data-dir',
+      '--host',
+      '--region',
+      '--quiet',
+      '--help',
+      'LOCAL_COGNITO_DATA_DIR',
+    ]) {
       expect(poolHelp!.stdout).toContain(option);
     }
     commandHelp.forEach((help, i) => {
@@ -83,18 +104,26 @@ describe('--help and mistakes, for each command', () => {
     });
     expect(commandHelp[commands.indexOf('create')]!.stdout).toContain('--invite');
 
-    expectOneLine(provisionTypo!, 2, "Error: Unknown option '--env-flie'. Run `npm run provision -- --help` for usage.");
+    expectOneLine(
+      provisionTypo!,
+      2,
+      "Error: Unknown option '--env-flie'. Run `npm run provision -- --help` for usage.",
+    );
     expectOneLine(usersTypo!, 2, "Error: Unknown option '--limit'. Run `npm run users -- --help` for usage.");
     expectOneLine(poolTypo!, 2, "Unknown option '--prot'. Run `npm run cognito:local -- --help` for usage.");
     // --region reaches users: one that contradicts the pool is refused before any call.
-    expectOneLine(usersRegion!, 2,
-      `Error: --region eu-west-1 does not match the user pool ID ${POOL_ID} (from the local default), which is in us-east-1.`);
+    expectOneLine(
+      usersRegion!,
+      2,
+      `Error: --region eu-west-1 does not match the user pool ID ${POOL_ID} (from the local default), which is in us-east-1.`,
+    );
   });
 });
 
 describe('npm run provision', () => {
   let cwd: string;
-  const developersEnv = 'VITE_COGNITO_USER_POOL_ID=eu-west-2_Developer1\nVITE_COGNITO_USER_POOL_CLIENT_ID=developersclientid\n';
+  const developersEnv =
+    'VITE_COGNITO_USER_POOL_ID=eu-west-2_Developer1\nVITE_COGNITO_USER_POOL_CLIENT_ID=developersclientid\n';
 
   beforeAll(async () => {
     cwd = await createSandbox('provision');
@@ -105,25 +134,45 @@ describe('npm run provision', () => {
   const envFile = async (path: string): Promise<Record<string, string>> =>
     Object.fromEntries(parseEnv(await readFile(join(cwd, path), 'utf8')));
 
-  it('the command of issue 11: --endpoint, --region and a relative --env-file write that file, not .env.local', SLOW, async () => {
-    const exit = await npmRun('provision', ['--endpoint', pool.url, '--region', 'us-east-1', '--env-file', 'other.env'], { cwd });
-    expectSuccess(exit);
-    expect(exit.stdout).toContain(`User pool:   WildRydes ${POOL_ID} (reused)`);
-    expect(await envFile('other.env')).toEqual({
-      VITE_COGNITO_USER_POOL_ID: POOL_ID,
-      VITE_COGNITO_USER_POOL_CLIENT_ID: CLIENT_ID,
-      VITE_COGNITO_REGION: 'us-east-1',
-      VITE_COGNITO_ENDPOINT: pool.url,
-    });
-    expect(await readFile(join(cwd, '.env.local'), 'utf8')).toBe(developersEnv);
-  });
+  it(
+    'the command of issue 11: --endpoint, --region and a relative --env-file write that file, not .env.local',
+    SLOW,
+    async () => {
+      const exit = await npmRun(
+        'provision',
+        ['--endpoint', pool.url, '--region', 'us-east-1', '--env-file', 'other.env'],
+        { cwd },
+      );
+      expectSuccess(exit);
+      expect(exit.stdout).toContain(`User pool:   WildRydes ${POOL_ID} (reused)`);
+      expect(await envFile('other.env')).toEqual({
+        VITE_COGNITO_USER_POOL_ID: POOL_ID,
+        VITE_COGNITO_USER_POOL_CLIENT_ID: CLIENT_ID,
+        VITE_COGNITO_REGION: 'us-east-1',
+        VITE_COGNITO_ENDPOINT: pool.url,
+      });
+      expect(await readFile(join(cwd, '.env.local'), 'utf8')).toBe(developersEnv);
+    },
+  );
 
   it('--pool-name, --client-name and --region create that pool and client, in that region', SLOW, async () => {
     const target = join(await tempDir('env'), 'created.env');
-    const exit = await npmRun('provision', [
-      '--endpoint', pool.url, '--region', 'ap-southeast-2', '--pool-name', 'RidersCli', '--client-name', 'RidersCliWeb',
-      '--env-file', target,
-    ], { cwd });
+    const exit = await npmRun(
+      'provision',
+      [
+        '--endpoint',
+        pool.url,
+        '--region',
+        'ap-southeast-2',
+        '--pool-name',
+        'RidersCli',
+        '--client-name',
+        'RidersCliWeb',
+        '--env-file',
+        target,
+      ],
+      { cwd },
+    );
     expectSuccess(exit);
     const env = Object.fromEntries(parseEnv(await readFile(target, 'utf8')));
     // The SDK signs for --region, and the pool creates the pool in the signed region.
@@ -146,15 +195,29 @@ describe('npm run provision', () => {
       AutoVerifiedAttributes: ['email'],
     });
     const poolId = (created.UserPool as { Id: string }).Id;
-    const exit = await npmRun('provision', [
-      '--endpoint', pool.url, '--pool-id', poolId, '--client-name', 'RidersDryWeb', '--env-file', 'dry.env', '--dry-run',
-    ], { cwd });
+    const exit = await npmRun(
+      'provision',
+      [
+        '--endpoint',
+        pool.url,
+        '--pool-id',
+        poolId,
+        '--client-name',
+        'RidersDryWeb',
+        '--env-file',
+        'dry.env',
+        '--dry-run',
+      ],
+      { cwd },
+    );
     expectSuccess(exit);
     expect(exit.stdout).toContain('Dry run: nothing is created or written.');
     expect(exit.stdout).toContain(`User pool:   would reuse RidersDry ${poolId}`);
-    expect(exit.stdout).toMatch(/^App client:  would create RidersDryWeb \(/m);
+    expect(exit.stdout).toMatch(/^App client: {2}would create RidersDryWeb \(/m);
     expect(exit.stdout).toContain('Env file:    would set in dry.env: ');
-    expect((await ok(pool.url, 'ListUserPoolClients', { UserPoolId: poolId, MaxResults: 60 })).UserPoolClients).toEqual([]);
+    expect((await ok(pool.url, 'ListUserPoolClients', { UserPoolId: poolId, MaxResults: 60 })).UserPoolClients).toEqual(
+      [],
+    );
     expect(await readdir(cwd)).not.toContain('dry.env');
     expect(await readFile(join(cwd, '.env.local'), 'utf8')).toBe(developersEnv);
   });
@@ -168,17 +231,25 @@ describe('npm run users', () => {
     cwd = await createSandbox('users');
   });
 
-  it('create --invite prints the temporary password, which the pool mails (and prints, without --quiet)', SLOW, async () => {
-    const email = uniqueEmail('cli-create');
-    const exit = await npmRun('users', ['create', email, '--invite', '--endpoint', pool.url], { cwd });
-    expectSuccess(exit);
-    expect(exit.stdout).toContain(`Created ${email} in user pool ${POOL_ID} at ${pool.url} (status FORCE_CHANGE_PASSWORD).`);
-    const password = /^Temporary password \(shown once\): (\S+)$/m.exec(exit.stdout)?.[1];
-    expect(password).toBeDefined();
-    const [invitation] = await mailTo(pool.url, email);
-    expect(invitation?.text).toContain(password);
-    await pool.waitFor(new RegExp(`^\\[local-cognito\\] mail to ${email.replace(/[.+]/g, '\\$&')}: Your temporary password`, 'm'));
-  });
+  it(
+    'create --invite prints the temporary password, which the pool mails (and prints, without --quiet)',
+    SLOW,
+    async () => {
+      const email = uniqueEmail('cli-create');
+      const exit = await npmRun('users', ['create', email, '--invite', '--endpoint', pool.url], { cwd });
+      expectSuccess(exit);
+      expect(exit.stdout).toContain(
+        `Created ${email} in user pool ${POOL_ID} at ${pool.url} (status FORCE_CHANGE_PASSWORD).`,
+      );
+      const password = /^Temporary password \(shown once\): (\S+)$/m.exec(exit.stdout)?.[1];
+      expect(password).toBeDefined();
+      const [invitation] = await mailTo(pool.url, email);
+      expect(invitation?.text).toContain(password);
+      await pool.waitFor(
+        new RegExp(`^\\[local-cognito\\] mail to ${email.replace(/[.+]/g, '\\$&')}: Your temporary password`, 'm'),
+      );
+    },
+  );
 
   it('confirm confirms a rider who signed up, with --region matching the pool', SLOW, async () => {
     const email = uniqueEmail('cli-confirm');
@@ -198,7 +269,9 @@ describe('npm run users', () => {
     expectSuccess(exit);
     const lines = exit.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^EMAIL\s+STATUS\s+ENABLED\s+CREATED$/);
-    expect(lines.slice(1, -1).map((line) => line.split(/\s{2,}/).slice(0, 3))).toEqual([[email, 'FORCE_CHANGE_PASSWORD', 'yes']]);
+    expect(lines.slice(1, -1).map((line) => line.split(/\s{2,}/).slice(0, 3))).toEqual([
+      [email, 'FORCE_CHANGE_PASSWORD', 'yes'],
+    ]);
     expect(lines.at(-1)).toBe(`1 user in user pool ${poolId} at ${pool.url}.`);
   });
 
@@ -208,11 +281,16 @@ describe('npm run users', () => {
       UserPoolId: POOL_ID,
       Username: email,
       MessageAction: 'SUPPRESS',
-      UserAttributes: [{ Name: 'email', Value: email }, { Name: 'email_verified', Value: 'true' }],
+      UserAttributes: [
+        { Name: 'email', Value: email },
+        { Name: 'email_verified', Value: 'true' },
+      ],
     });
     const exit = await npmRun('users', ['reset-password', email, '--endpoint', pool.url], { cwd });
     expectSuccess(exit);
-    expect(exit.stdout).toMatch(new RegExp(`^Reset the password of ${email.replace(/[.+]/g, '\\$&')} in user pool ${POOL_ID} at `));
+    expect(exit.stdout).toMatch(
+      new RegExp(`^Reset the password of ${email.replace(/[.+]/g, '\\$&')} in user pool ${POOL_ID} at `),
+    );
     const [newest] = await mailTo(pool.url, email);
     expect(newest?.subject).toBe('Your Wild Rydes password reset code');
     expect(newest?.code).toMatch(/^\d{6}$/);
@@ -242,8 +320,12 @@ describe('npm run users', () => {
 describe('npm run cognito:local', () => {
   it('prints where it is; --region names the pools created without a SigV4 scope', async () => {
     expect(pool.url).toMatch(/^http:\/\/127\.0\.0\.1:[1-9]\d*\/$/);
-    expect(pool.output()).toContain(`  user pool  ${POOL_ID}\n  app client ${CLIENT_ID}\n  mailbox    ${pool.url}mailbox\n`);
-    expect(pool.output()).toContain(`  JWKS       ${pool.url}${POOL_ID}/.well-known/jwks.json\n  data       ${poolDataDir}\n`);
+    expect(pool.output()).toContain(
+      `  user pool  ${POOL_ID}\n  app client ${CLIENT_ID}\n  mailbox    ${pool.url}mailbox\n`,
+    );
+    expect(pool.output()).toContain(
+      `  JWKS       ${pool.url}${POOL_ID}/.well-known/jwks.json\n  data       ${poolDataDir}\n`,
+    );
     const created = await ok(pool.url, 'CreateUserPool', { PoolName: 'Unsigned' });
     expect((created.UserPool as { Id: string }).Id).toMatch(/^eu-west-1_/);
   });
@@ -262,34 +344,38 @@ describe('npm run cognito:local', () => {
     }
   });
 
-  it('Ctrl-C and SIGTERM stop it cleanly; its --data-dir survives; LOCAL_COGNITO_DATA_DIR, --host and --quiet', SLOW, async () => {
-    const cwd = await createSandbox('restart');
-    const dataDir = await tempDir('restart');
-    const first = await startPool(['--port', '0', '--data-dir', dataDir], { cwd });
-    const rider = uniqueEmail('cli-restart');
-    await ok(first.url, 'SignUp', { ClientId: CLIENT_ID, Username: rider, Password: PASSWORD });
-    await first.waitFor(/^\[local-cognito\] mail to .*: Your Wild Rydes verification code: \d{6}$/m);
-    // Ctrl-C in a terminal signals npm and the pool at once; the pool must still finish closing.
-    const interrupted = await first.stop('SIGINT', 'group');
-    expect(interrupted.code, shown(interrupted)).toBe(0);
-    expect(interrupted.stderr).toBe('');
-    expect(await readdir(dataDir)).not.toContain('pool.lock');
+  it(
+    'Ctrl-C and SIGTERM stop it cleanly; its --data-dir survives; LOCAL_COGNITO_DATA_DIR, --host and --quiet',
+    SLOW,
+    async () => {
+      const cwd = await createSandbox('restart');
+      const dataDir = await tempDir('restart');
+      const first = await startPool(['--port', '0', '--data-dir', dataDir], { cwd });
+      const rider = uniqueEmail('cli-restart');
+      await ok(first.url, 'SignUp', { ClientId: CLIENT_ID, Username: rider, Password: PASSWORD });
+      await first.waitFor(/^\[local-cognito\] mail to .*: Your Wild Rydes verification code: \d{6}$/m);
+      // Ctrl-C in a terminal signals npm and the pool at once; the pool must still finish closing.
+      const interrupted = await first.stop('SIGINT', 'group');
+      expect(interrupted.code, shown(interrupted)).toBe(0);
+      expect(interrupted.stderr).toBe('');
+      expect(await readdir(dataDir)).not.toContain('pool.lock');
 
-    const second = await startPool(['--port', '0', '--host', '127.0.0.2', '--quiet'], {
-      cwd,
-      env: shellEnv({ LOCAL_COGNITO_DATA_DIR: dataDir }),
-    });
-    // Linux routes all of 127.0.0.0/8 to the loopback interface; the URL is the bound address.
-    expect(second.url).toMatch(/^http:\/\/127\.0\.0\.2:[1-9]\d*\/$/);
-    expect(second.output()).toContain(`  data       ${dataDir}\n`);
-    expect(await userStatus(second.url, POOL_ID, rider)).toBe('UNCONFIRMED');
-    const quietRider = uniqueEmail('cli-quiet');
-    await ok(second.url, 'SignUp', { ClientId: CLIENT_ID, Username: quietRider, Password: PASSWORD });
-    expect(await mailTo(second.url, quietRider)).toHaveLength(1);
-    const terminated = await second.stop('SIGTERM', 'npm');
-    expect(terminated.code, shown(terminated)).toBe(0);
-    expect(terminated.stderr).toBe('');
-    expect(terminated.stdout).not.toContain('mail to');
-    expect(await readdir(dataDir)).not.toContain('pool.lock');
-  });
+      const second = await startPool(['--port', '0', '--host', '127.0.0.2', '--quiet'], {
+        cwd,
+        env: shellEnv({ LOCAL_COGNITO_DATA_DIR: dataDir }),
+      });
+      // Linux routes all of 127.0.0.0/8 to the loopback interface; the URL is the bound address.
+      expect(second.url).toMatch(/^http:\/\/127\.0\.0\.2:[1-9]\d*\/$/);
+      expect(second.output()).toContain(`  data       ${dataDir}\n`);
+      expect(await userStatus(second.url, POOL_ID, rider)).toBe('UNCONFIRMED');
+      const quietRider = uniqueEmail('cli-quiet');
+      await ok(second.url, 'SignUp', { ClientId: CLIENT_ID, Username: quietRider, Password: PASSWORD });
+      expect(await mailTo(second.url, quietRider)).toHaveLength(1);
+      const terminated = await second.stop('SIGTERM', 'npm');
+      expect(terminated.code, shown(terminated)).toBe(0);
+      expect(terminated.stderr).toBe('');
+      expect(terminated.stdout).not.toContain('mail to');
+      expect(await readdir(dataDir)).not.toContain('pool.lock');
+    },
+  );
 });

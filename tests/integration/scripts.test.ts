@@ -12,15 +12,15 @@ import {
   ListUserPoolsCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { AuthenticationDetails, CognitoUser, CognitoUserPool } from 'amazon-cognito-identity-js';
 import type { CognitoUserSession } from 'amazon-cognito-identity-js';
+import { AuthenticationDetails, CognitoUser, CognitoUserPool } from 'amazon-cognito-identity-js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startLocalCognito } from '../../local-cognito/index';
-import type { RunningLocalCognito } from '../../local-cognito/index';
-import { defaultEnvFs, parseEnv } from '../../scripts/lib/env-file';
-import { main as provision } from '../../scripts/lib/provision-cli';
-import { main as users } from '../../scripts/lib/users-cli';
-import type { CliDeps } from '../../scripts/lib/cli';
+import type { RunningLocalCognito } from '../../local-cognito/index.ts';
+import { startLocalCognito } from '../../local-cognito/index.ts';
+import type { CliDeps } from '../../scripts/lib/cli.ts';
+import { defaultEnvFs, parseEnv } from '../../scripts/lib/env-file.ts';
+import { main as provision } from '../../scripts/lib/provision-cli.ts';
+import { main as users } from '../../scripts/lib/users-cli.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -54,7 +54,11 @@ afterAll(async () => {
 });
 
 /** Runs a CLI's main() as `npm run …` would, in `cwd`, with an empty environment. */
-async function run(cli: (argv: string[], deps: CliDeps) => Promise<number>, argv: string[], cwd = workDir): Promise<Run> {
+async function run(
+  cli: (argv: string[], deps: CliDeps) => Promise<number>,
+  argv: string[],
+  cwd = workDir,
+): Promise<Run> {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const code = await cli(argv, {
@@ -72,7 +76,12 @@ async function envOf(dir: string, file = '.env.local'): Promise<Record<string, s
   return Object.fromEntries(parseEnv(await readFile(join(dir, file), 'utf8')));
 }
 
-function signIn(poolId: string, clientId: string, email: string, password: string): Promise<CognitoUserSession | 'new-password-required'> {
+function signIn(
+  poolId: string,
+  clientId: string,
+  email: string,
+  password: string,
+): Promise<CognitoUserSession | 'new-password-required'> {
   const userPool = new CognitoUserPool({ UserPoolId: poolId, ClientId: clientId, endpoint: pool.url });
   const user = new CognitoUser({ Username: email, Pool: userPool });
   return new Promise((resolve, reject) => {
@@ -127,7 +136,9 @@ describe('a provisioned pool, end to end', () => {
   /** A rider who signed up and was confirmed by an operator (so the address is still unverified). */
   async function confirmedRider(): Promise<void> {
     const attributes = [{ Name: 'email', Value: rider }];
-    await sdk.send(new SignUpCommand({ ClientId: clientId, Username: rider, Password: password, UserAttributes: attributes }));
+    await sdk.send(
+      new SignUpCommand({ ClientId: clientId, Username: rider, Password: password, UserAttributes: attributes }),
+    );
     await sdk.send(new AdminConfirmSignUpCommand({ UserPoolId: poolId, Username: rider }));
   }
 
@@ -159,20 +170,26 @@ describe('a provisioned pool, end to end', () => {
   });
 
   it('an unconfirmed rider becomes able to sign in with SRP after `users confirm`', async () => {
-    const signUp = await sdk.send(new SignUpCommand({
-      ClientId: clientId,
-      Username: rider,
-      Password: password,
-      UserAttributes: [{ Name: 'email', Value: rider }],
-    }));
+    const signUp = await sdk.send(
+      new SignUpCommand({
+        ClientId: clientId,
+        Username: rider,
+        Password: password,
+        UserAttributes: [{ Name: 'email', Value: rider }],
+      }),
+    );
     expect(signUp.UserConfirmed).toBe(false);
-    await expect(signIn(poolId, clientId, rider, password)).rejects.toMatchObject({ code: 'UserNotConfirmedException' });
+    await expect(signIn(poolId, clientId, rider, password)).rejects.toMatchObject({
+      code: 'UserNotConfirmedException',
+    });
 
     // No flags: pool, region and endpoint come from the .env.local that provision wrote.
     const confirmed = await run(users, ['confirm', rider.toLowerCase()], cwd());
     expect(confirmed.stderr).toEqual([]);
     expect(confirmed.code).toBe(0);
-    expect(confirmed.stdout).toEqual([`Confirmed ${rider.toLowerCase()} in user pool ${poolId} at ${pool.url}; they can sign in now.`]);
+    expect(confirmed.stdout).toEqual([
+      `Confirmed ${rider.toLowerCase()} in user pool ${poolId} at ${pool.url}; they can sign in now.`,
+    ]);
 
     const session = await signIn(poolId, clientId, rider, password);
     expect(session).not.toBe('new-password-required');
@@ -213,7 +230,9 @@ describe('a provisioned pool, end to end', () => {
 
     const duplicate = await run(users, ['create', 'second@example.com'], cwd());
     expect(duplicate.code).toBe(1);
-    expect(duplicate.stderr).toEqual([`Error: A user with email second@example.com already exists in user pool ${poolId}.`]);
+    expect(duplicate.stderr).toEqual([
+      `Error: A user with email second@example.com already exists in user pool ${poolId}.`,
+    ]);
 
     const deleted = await run(users, ['delete', 'second@example.com'], cwd());
     expect(deleted.code).toBe(0);

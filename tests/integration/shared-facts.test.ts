@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthError } from '../../src/auth/errors';
-import { passwordProblem } from '../../src/auth/password-policy';
-import { normalizeEmail } from '../../src/auth/validate';
-import { type Harness, newEmail, startHarness } from './local-cognito/harness';
+import { AuthError } from '../../src/auth/errors.ts';
+import { passwordProblem } from '../../src/auth/password-policy.ts';
+import { normalizeEmail } from '../../src/auth/validate.ts';
+import { type Harness, newEmail, startHarness } from './local-cognito/harness.ts';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const SMILE = '\u{1F600}';
@@ -23,7 +23,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
   // A CLI still running after a failed test: stop its whole process group.
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) process.kill(-(child.pid as number), 'SIGKILL');
+  for (const child of children)
+    if (child.exitCode === null && child.signalCode === null) process.kill(-(child.pid as number), 'SIGKILL');
 });
 
 describe('the site and the local pool apply one password policy', () => {
@@ -31,9 +32,17 @@ describe('the site and the local pool apply one password policy', () => {
     // `Ab1!😀😀` is 6 characters but 8 UTF-16 units: the page used to accept it and the pool refused it.
     // An inner space is a symbol on the page, and Cognito takes it (only leading and trailing spaces are refused).
     const passwords = [
-      `Ab1!${SMILE}${SMILE}`, `Ab1!${SMILE.repeat(4)}`, 'Unicorn1!', 'unicorn1!', 'Unicorn12', 'Uni1!xy', 'Unicorn 1a', ' Unicorn1!',
+      `Ab1!${SMILE}${SMILE}`,
+      `Ab1!${SMILE.repeat(4)}`,
+      'Unicorn1!',
+      'unicorn1!',
+      'Unicorn12',
+      'Uni1!xy',
+      'Unicorn 1a',
+      ' Unicorn1!',
       // 256 characters (the most Cognito takes) but 508 UTF-16 units; 257 characters is one too many.
-      `Ab1!${SMILE.repeat(252)}`, `Ab1!${SMILE.repeat(253)}`,
+      `Ab1!${SMILE.repeat(252)}`,
+      `Ab1!${SMILE.repeat(253)}`,
     ];
     for (const password of passwords) {
       const res = await h.call('SignUp', { ClientId: h.clientId, Username: newEmail('policy'), Password: password });
@@ -92,7 +101,15 @@ describe('npm run cognito:local -- --region', () => {
   it('takes a region whose number has two digits, as the site and the scripts do', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'lc-region-'));
     try {
-      const { out } = await runCognitoLocal(['--port', '0', '--data-dir', dir, '--quiet', '--region', 'ap-southeast-10']);
+      const { out } = await runCognitoLocal([
+        '--port',
+        '0',
+        '--data-dir',
+        dir,
+        '--quiet',
+        '--region',
+        'ap-southeast-10',
+      ]);
       expect(out).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+\//);
       expect(out).not.toContain('--region must look like');
     } finally {

@@ -5,12 +5,12 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cognitoCall, CognitoCallError } from '../../bench/cognito-call';
-import { passwordVerifierResponses, srpSignIn, startSrp } from '../../bench/srp-client';
-import { startLocalCognito } from '../../local-cognito/index';
-import type { RunningLocalCognito } from '../../local-cognito/index';
-import { formatSrpTimestamp } from '../../local-cognito/srp';
-import { type AShape, clientSecretWithShape, fixedBytes } from './srp-inputs';
+import { CognitoCallError, cognitoCall } from '../../bench/cognito-call.ts';
+import { passwordVerifierResponses, srpSignIn, startSrp } from '../../bench/srp-client.ts';
+import type { RunningLocalCognito } from '../../local-cognito/index.ts';
+import { startLocalCognito } from '../../local-cognito/index.ts';
+import { formatSrpTimestamp } from '../../local-cognito/srp.ts';
+import { type AShape, clientSecretWithShape, fixedBytes } from './srp-inputs.ts';
 
 // ---- the library's own client math (CommonJS build; not in its public typings) ----
 interface ClientBigInteger {
@@ -22,14 +22,22 @@ interface ClientAuthenticationHelper {
   largeAValue: ClientBigInteger | undefined;
   getLargeAValue(cb: NodeCallback<ClientBigInteger>): void;
   getPasswordAuthenticationKey(
-    username: string, password: string, serverBValue: ClientBigInteger, salt: ClientBigInteger, cb: NodeCallback<Uint8Array>,
+    username: string,
+    password: string,
+    serverBValue: ClientBigInteger,
+    salt: ClientBigInteger,
+    cb: NodeCallback<Uint8Array>,
   ): void;
 }
 const requireFromTest = createRequire(import.meta.url);
 const helperPath = requireFromTest.resolve('amazon-cognito-identity-js/lib/AuthenticationHelper.js');
 const requireFromLibrary = createRequire(helperPath);
-const AuthenticationHelper = (requireFromLibrary(helperPath) as { default: new (poolName: string) => ClientAuthenticationHelper }).default;
-const BigInteger = (requireFromLibrary('./BigInteger.js') as { default: new (value: string, radix: number) => ClientBigInteger }).default;
+const AuthenticationHelper = (
+  requireFromLibrary(helperPath) as { default: new (poolName: string) => ClientAuthenticationHelper }
+).default;
+const BigInteger = (
+  requireFromLibrary('./BigInteger.js') as { default: new (value: string, radix: number) => ClientBigInteger }
+).default;
 const { Sha256 } = requireFromLibrary('@aws-crypto/sha256-js') as {
   Sha256: new (secret?: Uint8Array) => { update(data: Uint8Array): void; digestSync(): Uint8Array };
 };
@@ -41,7 +49,8 @@ describe('bench/srp-client against the library’s AuthenticationHelper', () => 
   it.each([1, 2, 3])('derives the same A, key and PASSWORD_CLAIM_SIGNATURE (case %i)', (round) => {
     const userPoolId = 'us-east-1_LocalPool';
     const poolName = 'LocalPool';
-    const hex = (label: string, bytes: number): string => fixedBytes(`srp-client case ${round}/${label}`, bytes).toString('hex');
+    const hex = (label: string, bytes: number): string =>
+      fixedBytes(`srp-client case ${round}/${label}`, bytes).toString('hex');
     const helper = new AuthenticationHelper(poolName);
     const chosen = clientSecretWithShape(shapes[round - 1]!);
     helper.smallAValue = new BigInteger(chosen.a.toString('hex'), 16);
@@ -65,7 +74,10 @@ describe('bench/srp-client against the library’s AuthenticationHelper', () => 
     const password = `Pässword-${round}-${hex('password', 3)}!`;
     let libraryKey: Uint8Array | undefined;
     helper.getPasswordAuthenticationKey(
-      challenge.USER_ID_FOR_SRP, password, new BigInteger(challenge.SRP_B, 16), new BigInteger(challenge.SALT, 16),
+      challenge.USER_ID_FOR_SRP,
+      password,
+      new BigInteger(challenge.SRP_B, 16),
+      new BigInteger(challenge.SALT, 16),
       (err, key) => {
         if (err) throw err;
         libraryKey = key;
@@ -74,12 +86,14 @@ describe('bench/srp-client against the library’s AuthenticationHelper', () => 
     const now = new Date(Date.UTC(2024, 2, 5, 9, 5, 3));
     const timestamp = formatSrpTimestamp(now);
     const hmac = new Sha256(libraryKey!);
-    hmac.update(Buffer.concat([
-      Buffer.from(poolName, 'utf8'),
-      Buffer.from(challenge.USER_ID_FOR_SRP, 'utf8'),
-      Buffer.from(challenge.SECRET_BLOCK, 'base64'),
-      Buffer.from(timestamp, 'utf8'),
-    ]));
+    hmac.update(
+      Buffer.concat([
+        Buffer.from(poolName, 'utf8'),
+        Buffer.from(challenge.USER_ID_FOR_SRP, 'utf8'),
+        Buffer.from(challenge.SECRET_BLOCK, 'base64'),
+        Buffer.from(timestamp, 'utf8'),
+      ]),
+    );
     const librarySignature = Buffer.from(hmac.digestSync()).toString('base64');
 
     expect(passwordVerifierResponses(session, { userPoolId, challenge, password, now })).toEqual({
@@ -101,7 +115,10 @@ describe('bench/srp-client against the local pool', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'srp-client-test-'));
     pool = await startLocalCognito({ dataDir, quiet: true });
     await cognitoCall(pool.url, 'SignUp', {
-      ClientId: pool.clientId, Username: email, Password: password, UserAttributes: [{ Name: 'email', Value: email }],
+      ClientId: pool.clientId,
+      Username: email,
+      Password: password,
+      UserAttributes: [{ Name: 'email', Value: email }],
     });
     await cognitoCall(pool.url, 'AdminConfirmSignUp', { UserPoolId: pool.poolId, Username: email });
   });
@@ -111,16 +128,29 @@ describe('bench/srp-client against the local pool', () => {
   });
 
   it('signs in with USER_SRP_AUTH and gets the rider’s tokens', async () => {
-    const tokens = await srpSignIn({ url: pool.url, userPoolId: pool.poolId, clientId: pool.clientId }, email, password);
-    const claims = JSON.parse(Buffer.from(tokens.IdToken.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const tokens = await srpSignIn(
+      { url: pool.url, userPoolId: pool.poolId, clientId: pool.clientId },
+      email,
+      password,
+    );
+    const claims = JSON.parse(Buffer.from(tokens.IdToken.split('.')[1]!, 'base64url').toString('utf8')) as Record<
+      string,
+      unknown
+    >;
     expect(claims).toMatchObject({ email, token_use: 'id', aud: pool.clientId });
     expect(tokens.RefreshToken).toBeTruthy();
-    const user = await cognitoCall<{ UserAttributes: { Name: string; Value: string }[] }>(pool.url, 'GetUser', { AccessToken: tokens.AccessToken });
+    const user = await cognitoCall<{ UserAttributes: { Name: string; Value: string }[] }>(pool.url, 'GetUser', {
+      AccessToken: tokens.AccessToken,
+    });
     expect(user.UserAttributes).toContainEqual({ Name: 'email', Value: email });
   });
 
   it('is refused with a wrong password, as the library would be', async () => {
-    const attempt = srpSignIn({ url: pool.url, userPoolId: pool.poolId, clientId: pool.clientId }, email, 'Wrong-Password-1');
+    const attempt = srpSignIn(
+      { url: pool.url, userPoolId: pool.poolId, clientId: pool.clientId },
+      email,
+      'Wrong-Password-1',
+    );
     await expect(attempt).rejects.toBeInstanceOf(CognitoCallError);
     await expect(attempt).rejects.toMatchObject({ type: 'NotAuthorizedException' });
   });

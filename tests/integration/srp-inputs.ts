@@ -3,11 +3,13 @@
 // by a random input could not be reproduced. Here bytes come from SHA-512 of a label, and a value
 // of a given shape is the first of a fixed sequence that has it: deterministic and bounded.
 import { createDiffieHellman, createHash } from 'node:crypto';
-import { SRP_N, SRP_N_BYTES } from '../../local-cognito/srp';
+import { SRP_N, SRP_N_BYTES } from '../../local-cognito/srp.ts';
 
 /** `length` bytes that depend only on `label`. */
 export function fixedBytes(label: string, length: number): Buffer {
-  const blocks = Array.from({ length: Math.ceil(length / 64) }, (_, i) => createHash('sha512').update(`${label}/${i}`).digest());
+  const blocks = Array.from({ length: Math.ceil(length / 64) }, (_, i) =>
+    createHash('sha512').update(`${label}/${i}`).digest(),
+  );
   return Buffer.concat(blocks).subarray(0, length);
 }
 

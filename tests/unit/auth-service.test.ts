@@ -1,6 +1,7 @@
 // The auth service's own logic with the real library, stubbed only at the HTTP level (fetch).
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
 import type { ICognitoStorage } from 'amazon-cognito-identity-js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   AuthError,
   authorizedFetch,
@@ -12,17 +13,25 @@ import {
   register,
   signIn,
   signOut,
-} from '../../src/auth/index';
+} from '../../src/auth/index.ts';
 
 const CLIENT = 'testclient';
 const PREFIX = `CognitoIdentityServiceProvider.${CLIENT}`;
 
 class MapStorage implements ICognitoStorage {
   readonly items = new Map<string, string>();
-  setItem(key: string, value: string) { this.items.set(key, value); }
-  getItem(key: string) { return this.items.get(key) ?? null; }
-  removeItem(key: string) { this.items.delete(key); }
-  clear() { this.items.clear(); }
+  setItem(key: string, value: string) {
+    this.items.set(key, value);
+  }
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
+  clear() {
+    this.items.clear();
+  }
 }
 
 type Reply = { status: number; body: unknown } | 'offline';
@@ -32,7 +41,8 @@ let calls: { action: string; body: Record<string, unknown> }[];
 let storage: MapStorage;
 
 const fail = (type: string, message: string): Reply => ({ status: 400, body: { __type: type, message } });
-const b64url = (value: unknown) => btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+const b64url = (value: unknown) =>
+  btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
 const jwt = (claims: Record<string, unknown>) => `${b64url({ alg: 'RS256', kid: 'k' })}.${b64url(claims)}.c2ln`;
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
@@ -41,8 +51,14 @@ function seedSession(expiresIn = 3600) {
   const iat = nowSeconds();
   const exp = iat + expiresIn;
   storage.setItem(`${PREFIX}.LastAuthUser`, 'sub-1');
-  storage.setItem(`${PREFIX}.sub-1.idToken`, jwt({ sub: 'sub-1', email: 'rider@example.com', token_use: 'id', iat, exp }));
-  storage.setItem(`${PREFIX}.sub-1.accessToken`, jwt({ sub: 'sub-1', username: 'sub-1', token_use: 'access', origin_jti: 'o-1', iat, exp }));
+  storage.setItem(
+    `${PREFIX}.sub-1.idToken`,
+    jwt({ sub: 'sub-1', email: 'rider@example.com', token_use: 'id', iat, exp }),
+  );
+  storage.setItem(
+    `${PREFIX}.sub-1.accessToken`,
+    jwt({ sub: 'sub-1', username: 'sub-1', token_use: 'access', origin_jti: 'o-1', iat, exp }),
+  );
   storage.setItem(`${PREFIX}.sub-1.refreshToken`, 'refresh-token-1');
   storage.setItem(`${PREFIX}.sub-1.clockDrift`, '0');
   return { exp };
@@ -51,14 +67,20 @@ function seedSession(expiresIn = 3600) {
 const tokenKeys = () => [...storage.items.keys()].filter((key) => /Token$/.test(key));
 
 async function rejection(promise: Promise<unknown>): Promise<AuthError> {
-  const err = await promise.then(() => undefined, (e: unknown) => e);
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(AuthError);
   return err as AuthError;
 }
 
 /** Runs a call whose library path retries with backoff (REFRESH_TOKEN_AUTH, RevokeToken). */
 async function withRetries<T>(promise: Promise<T>): Promise<T> {
-  const settled = promise.then((value) => ({ value }), (error: unknown) => ({ error }));
+  const settled = promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
   await vi.runAllTimersAsync();
   const result = await settled;
   if ('error' in result) throw result.error;
@@ -70,15 +92,20 @@ beforeEach(() => {
   calls = [];
   storage = new MapStorage();
   configureAuth({ userPoolId: 'us-east-1_TestPool', clientId: CLIENT, endpoint: 'https://cognito.test/', storage });
-  vi.stubGlobal('fetch', vi.fn(async (url: string, init: RequestInit) => {
-    const action = String((init.headers as Record<string, string>)['X-Amz-Target']).split('.').pop()!;
-    const body = JSON.parse(String(init.body)) as Record<string, unknown>;
-    calls.push({ action, body });
-    const reply = routes[action]?.(body) ?? fail('InternalErrorException', `no route for ${action}`);
-    if (reply === 'offline') throw new TypeError('Failed to fetch');
-    expect(url).toBe('https://cognito.test/');
-    return new Response(JSON.stringify(reply.body), { status: reply.status });
-  }));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string, init: RequestInit) => {
+      const action = String((init.headers as Record<string, string>)['X-Amz-Target'])
+        .split('.')
+        .pop()!;
+      const body = JSON.parse(String(init.body)) as Record<string, unknown>;
+      calls.push({ action, body });
+      const reply = routes[action]?.(body) ?? fail('InternalErrorException', `no route for ${action}`);
+      if (reply === 'offline') throw new TypeError('Failed to fetch');
+      expect(url).toBe('https://cognito.test/');
+      return new Response(JSON.stringify(reply.body), { status: reply.status });
+    }),
+  );
 });
 
 afterEach(() => {
@@ -101,7 +128,10 @@ describe('input checks happen before any request', () => {
   });
 
   it('sends the normalized email and code', async () => {
-    routes.SignUp = () => ({ status: 200, body: { UserConfirmed: false, UserSub: 's', CodeDeliveryDetails: { Destination: 'r***@e***' } } });
+    routes.SignUp = () => ({
+      status: 200,
+      body: { UserConfirmed: false, UserSub: 's', CodeDeliveryDetails: { Destination: 'r***@e***' } },
+    });
     routes.ConfirmSignUp = () => ({ status: 200, body: {} });
     expect(await register(' Rider@Example.COM ', 'Unicorn1!')).toEqual({ destination: 'r***@e***', confirmed: false });
     await confirmRegistration('RIDER@example.com', '123 456');
@@ -116,16 +146,28 @@ describe('input checks happen before any request', () => {
 describe('signIn', () => {
   it('uses SRP and turns UserNotConfirmed into a fresh code and the confirm step', async () => {
     routes.InitiateAuth = () => fail('UserNotConfirmedException', 'User is not confirmed.');
-    routes.ResendConfirmationCode = () => ({ status: 200, body: { CodeDeliveryDetails: { Destination: 'r***@e***' } } });
-    expect(await signIn('rider@example.com', 'whatever')).toEqual({ next: 'confirmSignUp', email: 'rider@example.com', destination: 'r***@e***' });
+    routes.ResendConfirmationCode = () => ({
+      status: 200,
+      body: { CodeDeliveryDetails: { Destination: 'r***@e***' } },
+    });
+    expect(await signIn('rider@example.com', 'whatever')).toEqual({
+      next: 'confirmSignUp',
+      email: 'rider@example.com',
+      destination: 'r***@e***',
+    });
     expect(calls[0]!.body.AuthFlow).toBe('USER_SRP_AUTH');
     expect(calls.map((c) => c.action)).toEqual(['InitiateAuth', 'ResendConfirmationCode']);
   });
 
   it('still reports the confirm step when resending the code fails', async () => {
     routes.InitiateAuth = () => fail('UserNotConfirmedException', 'User is not confirmed.');
-    routes.ResendConfirmationCode = () => fail('LimitExceededException', 'Attempt limit exceeded, please try after some time.');
-    expect(await signIn('rider@example.com', 'x')).toEqual({ next: 'confirmSignUp', email: 'rider@example.com', destination: null });
+    routes.ResendConfirmationCode = () =>
+      fail('LimitExceededException', 'Attempt limit exceeded, please try after some time.');
+    expect(await signIn('rider@example.com', 'x')).toEqual({
+      next: 'confirmSignUp',
+      email: 'rider@example.com',
+      destination: null,
+    });
   });
 
   it('maps the lockout message', async () => {
@@ -143,19 +185,48 @@ describe('signIn', () => {
     seedSession();
     const iat = nowSeconds();
     const id2 = jwt({ sub: 'sub-2', email: 'other@example.com', token_use: 'id', iat, exp: iat + 3600 });
-    const access2 = jwt({ sub: 'sub-2', username: 'sub-2', token_use: 'access', origin_jti: 'o-2', iat, exp: iat + 3600 });
+    const access2 = jwt({
+      sub: 'sub-2',
+      username: 'sub-2',
+      token_use: 'access',
+      origin_jti: 'o-2',
+      iat,
+      exp: iat + 3600,
+    });
     routes.InitiateAuth = () => ({
       status: 200,
-      body: { ChallengeName: 'PASSWORD_VERIFIER', ChallengeParameters: { SALT: 'abcd', SECRET_BLOCK: 'AAAA', SRP_B: 'ff', USERNAME: 'sub-2', USER_ID_FOR_SRP: 'sub-2' } },
+      body: {
+        ChallengeName: 'PASSWORD_VERIFIER',
+        ChallengeParameters: {
+          SALT: 'abcd',
+          SECRET_BLOCK: 'AAAA',
+          SRP_B: 'ff',
+          USERNAME: 'sub-2',
+          USER_ID_FOR_SRP: 'sub-2',
+        },
+      },
     });
     routes.RespondToAuthChallenge = () => ({
       status: 200,
-      body: { AuthenticationResult: { IdToken: id2, AccessToken: access2, RefreshToken: 'refresh-token-2', ExpiresIn: 3600, TokenType: 'Bearer' }, ChallengeParameters: {} },
+      body: {
+        AuthenticationResult: {
+          IdToken: id2,
+          AccessToken: access2,
+          RefreshToken: 'refresh-token-2',
+          ExpiresIn: 3600,
+          TokenType: 'Bearer',
+        },
+        ChallengeParameters: {},
+      },
     });
     const result = await signIn('other@example.com', 'Unicorn1!');
     expect(result).toMatchObject({ next: 'done', session: { email: 'other@example.com', sub: 'sub-2' } });
     // Rider 1's refresh token must not stay behind in storage, orphaned, for anyone at this device.
-    expect(tokenKeys().sort()).toEqual([`${PREFIX}.sub-2.accessToken`, `${PREFIX}.sub-2.idToken`, `${PREFIX}.sub-2.refreshToken`]);
+    expect(tokenKeys().sort()).toEqual([
+      `${PREFIX}.sub-2.accessToken`,
+      `${PREFIX}.sub-2.idToken`,
+      `${PREFIX}.sub-2.refreshToken`,
+    ]);
     expect(storage.getItem(`${PREFIX}.LastAuthUser`)).toBe('sub-2');
     expect((await currentSession())?.sub).toBe('sub-2');
   });
@@ -171,9 +242,21 @@ describe('signIn', () => {
   it('refuses challenges the site does not support (MFA) with a clear error', async () => {
     routes.InitiateAuth = () => ({
       status: 200,
-      body: { ChallengeName: 'PASSWORD_VERIFIER', ChallengeParameters: { SALT: 'abcd', SECRET_BLOCK: 'AAAA', SRP_B: 'ff', USERNAME: 'sub-1', USER_ID_FOR_SRP: 'sub-1' } },
+      body: {
+        ChallengeName: 'PASSWORD_VERIFIER',
+        ChallengeParameters: {
+          SALT: 'abcd',
+          SECRET_BLOCK: 'AAAA',
+          SRP_B: 'ff',
+          USERNAME: 'sub-1',
+          USER_ID_FOR_SRP: 'sub-1',
+        },
+      },
     });
-    routes.RespondToAuthChallenge = () => ({ status: 200, body: { ChallengeName: 'SMS_MFA', ChallengeParameters: {}, Session: 's' } });
+    routes.RespondToAuthChallenge = () => ({
+      status: 200,
+      body: { ChallengeName: 'SMS_MFA', ChallengeParameters: {}, Session: 's' },
+    });
     const error = await rejection(signIn('rider@example.com', 'Unicorn1!'));
     expect(error.code).toBe('Unsupported');
     expect(calls.map((c) => c.action)).toEqual(['InitiateAuth', 'RespondToAuthChallenge']);
@@ -200,9 +283,15 @@ describe('sessions', () => {
   it('refreshes expired tokens with the refresh token', async () => {
     seedSession(-60);
     const fresh = jwt({ sub: 'sub-1', email: 'rider@example.com', iat: nowSeconds(), exp: nowSeconds() + 3600 });
-    routes.InitiateAuth = () => ({ status: 200, body: { AuthenticationResult: { IdToken: fresh, AccessToken: fresh, ExpiresIn: 3600 } } });
+    routes.InitiateAuth = () => ({
+      status: 200,
+      body: { AuthenticationResult: { IdToken: fresh, AccessToken: fresh, ExpiresIn: 3600 } },
+    });
     expect((await currentSession())?.idToken).toBe(fresh);
-    expect(calls[0]!.body).toMatchObject({ AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: 'refresh-token-1' } });
+    expect(calls[0]!.body).toMatchObject({
+      AuthFlow: 'REFRESH_TOKEN_AUTH',
+      AuthParameters: { REFRESH_TOKEN: 'refresh-token-1' },
+    });
     expect(storage.getItem(`${PREFIX}.sub-1.refreshToken`)).toBe('refresh-token-1');
   });
 
@@ -217,15 +306,32 @@ describe('sessions', () => {
   it('retries a refresh that hit a transient fault, then succeeds', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout'] });
     seedSession(-60);
-    const fresh = jwt({ sub: 'sub-1', email: 'rider@example.com', token_use: 'id', iat: nowSeconds(), exp: nowSeconds() + 3600 });
-    const access = jwt({ sub: 'sub-1', username: 'sub-1', token_use: 'access', iat: nowSeconds(), exp: nowSeconds() + 3600 });
+    const fresh = jwt({
+      sub: 'sub-1',
+      email: 'rider@example.com',
+      token_use: 'id',
+      iat: nowSeconds(),
+      exp: nowSeconds() + 3600,
+    });
+    const access = jwt({
+      sub: 'sub-1',
+      username: 'sub-1',
+      token_use: 'access',
+      iat: nowSeconds(),
+      exp: nowSeconds() + 3600,
+    });
     let n = 0;
     routes.InitiateAuth = () =>
       ++n === 1
         ? 'offline'
         : n === 2
           ? { status: 500, body: { __type: 'InternalErrorException', message: 'boom' } }
-          : { status: 200, body: { AuthenticationResult: { IdToken: fresh, AccessToken: access, ExpiresIn: 3600, TokenType: 'Bearer' } } };
+          : {
+              status: 200,
+              body: {
+                AuthenticationResult: { IdToken: fresh, AccessToken: access, ExpiresIn: 3600, TokenType: 'Bearer' },
+              },
+            };
     expect((await withRetries(currentSession()))?.idToken).toBe(fresh);
     expect(calls.map((c) => c.action)).toEqual(['InitiateAuth', 'InitiateAuth', 'InitiateAuth']);
   });
@@ -234,18 +340,24 @@ describe('sessions', () => {
     vi.useFakeTimers({ toFake: ['setTimeout'] });
     seedSession(-60);
     routes.InitiateAuth = () => 'offline';
-    const error = await withRetries(currentSession()).then(() => null, (e: unknown) => e);
+    const error = await withRetries(currentSession()).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ code: 'Network' });
     expect(tokenKeys()).toHaveLength(3);
   });
 
-  it('authorizedFetch adds the ID token and keeps a Request\'s own headers', async () => {
+  it("authorizedFetch adds the ID token and keeps a Request's own headers", async () => {
     seedSession();
     const seen: Headers[] = [];
-    vi.stubGlobal('fetch', vi.fn(async (_input: RequestInfo | URL, init?: RequestInit) => {
-      seen.push(new Headers(init?.headers));
-      return new Response('ok');
-    }));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_input: RequestInfo | URL, init?: RequestInit) => {
+        seen.push(new Headers(init?.headers));
+        return new Response('ok');
+      }),
+    );
     await authorizedFetch(new Request('https://api.test/rides', { headers: { 'X-Trace': 't' } }));
     expect(seen[0]!.get('authorization')).toBe(storage.getItem(`${PREFIX}.sub-1.idToken`));
     expect(seen[0]!.get('x-trace')).toBe('t');

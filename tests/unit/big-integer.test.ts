@@ -2,7 +2,7 @@
 // library's own jsbn BigInteger computes, for every operation the SRP code uses.
 import JsbnModule from 'amazon-cognito-identity-js/es/BigInteger.js';
 import { describe, expect, it } from 'vitest';
-import Shim from '../../src/shims/big-integer';
+import Shim from '../../src/shims/big-integer.ts';
 
 interface Jsbn {
   toString(radix: number): string;
@@ -51,7 +51,18 @@ const modPowShim = (b: Shim, e: Shim, m: Shim): string => {
 
 describe('BigInteger shim vs jsbn', () => {
   const [nS, nJ] = both(N_HEX);
-  const samples = ['0', '1', '2', 'ff', '80', '00ff', 'DEADbeef', N_HEX, `-${hex(20)}`, ...Array.from({ length: 12 }, (_, i) => hex(1 + i * 17))];
+  const samples = [
+    '0',
+    '1',
+    '2',
+    'ff',
+    '80',
+    '00ff',
+    'DEADbeef',
+    N_HEX,
+    `-${hex(20)}`,
+    ...Array.from({ length: 12 }, (_, i) => hex(1 + i * 17)),
+  ];
 
   it('parses hex and prints lowercase hex like jsbn, signs included', () => {
     for (const s of samples) {
@@ -92,7 +103,13 @@ describe('BigInteger shim vs jsbn', () => {
   });
 
   it('modPow handles tiny exponents and moduli exactly', () => {
-    for (const [b, e, m] of [['3', '1', '7'], ['3', '2', '7'], ['a', '11', 'd'], ['0', '5', 'b'], ['5', '3', '1']]) {
+    for (const [b, e, m] of [
+      ['3', '1', '7'],
+      ['3', '2', '7'],
+      ['a', '11', 'd'],
+      ['0', '5', 'b'],
+      ['5', '3', '1'],
+    ]) {
       const [bs, bj] = both(b as string);
       const [es, ej] = both(e as string);
       const [ms, mj] = both(m as string);

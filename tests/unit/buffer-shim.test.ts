@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Buffer } from '../../src/shims/buffer';
+import { Buffer } from '../../src/shims/buffer.ts';
 
 // Known answers computed with Node's Buffer (same semantics as buffer@4 for these calls).
 describe('the buffer shim used by the browser build', () => {
@@ -28,7 +28,11 @@ describe('the buffer shim used by the browser build', () => {
     expect(Buffer.from('-_8', 'base64').toString('hex')).toBe('fbff');
     // A JWT payload: base64url without padding.
     const payload = 'eyJzdWIiOiIxMjMiLCJlbWFpbCI6InJpZGVyQGV4YW1wbGUuY29tIiwibmFtZSI6IsOpIn0';
-    expect(JSON.parse(Buffer.from(payload, 'base64').toString('utf8'))).toEqual({ sub: '123', email: 'rider@example.com', name: 'é' });
+    expect(JSON.parse(Buffer.from(payload, 'base64').toString('utf8'))).toEqual({
+      sub: '123',
+      email: 'rider@example.com',
+      name: 'é',
+    });
   });
 
   it('encodes base64 (the SRP signature) and concatenates', () => {

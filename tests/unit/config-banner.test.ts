@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { startPage } from '../../src/ui/start';
-import { $, loadPage } from './pages/helpers';
+import { startPage } from '../../src/ui/start.ts';
+import { $, loadPage } from './pages/helpers.ts';
 
 describe('configuration banner', () => {
   beforeEach(() => {
@@ -10,13 +10,17 @@ describe('configuration banner', () => {
   it('names each VITE_ variable to fix, disables every form, and does not mount', async () => {
     loadPage('signin');
     const mount = vi.fn();
-    await startPage(document, {
-      ok: false,
-      problems: [
-        { variable: 'VITE_COGNITO_USER_POOL_ID', message: '"oops" is not a user pool ID.' },
-        { variable: 'VITE_COGNITO_USER_POOL_CLIENT_ID', message: 'is not set.' },
-      ],
-    }, mount);
+    await startPage(
+      document,
+      {
+        ok: false,
+        problems: [
+          { variable: 'VITE_COGNITO_USER_POOL_ID', message: '"oops" is not a user pool ID.' },
+          { variable: 'VITE_COGNITO_USER_POOL_CLIENT_ID', message: 'is not set.' },
+        ],
+      },
+      mount,
+    );
     expect(mount).not.toHaveBeenCalled();
     const banner = $('config-banner');
     expect(banner.hidden).toBe(false);
@@ -25,7 +29,9 @@ describe('configuration banner', () => {
       'VITE_COGNITO_USER_POOL_ID "oops" is not a user pool ID.',
       'VITE_COGNITO_USER_POOL_CLIENT_ID is not set.',
     ]);
-    const controls = Array.from(document.querySelectorAll<HTMLInputElement | HTMLButtonElement>('form input, form button, button'));
+    const controls = Array.from(
+      document.querySelectorAll<HTMLInputElement | HTMLButtonElement>('form input, form button, button'),
+    );
     expect(controls.length).toBeGreaterThan(5);
     expect(controls.every((control) => control.disabled)).toBe(true);
   });
@@ -48,9 +54,13 @@ describe('configuration banner', () => {
   it('turns a failure while mounting into a message, not an uncaught error', async () => {
     loadPage('register');
     const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    await startPage(document, { ok: true, config: { region: 'us-east-1', userPoolId: 'us-east-1_X', clientId: 'abc', endpoint: undefined } }, () => {
-      throw new Error('boom');
-    });
+    await startPage(
+      document,
+      { ok: true, config: { region: 'us-east-1', userPoolId: 'us-east-1_X', clientId: 'abc', endpoint: undefined } },
+      () => {
+        throw new Error('boom');
+      },
+    );
     expect($('form-message').textContent).toBe('This page couldn’t start. Please reload it.');
     expect(consoleError).toHaveBeenCalled();
     consoleError.mockRestore();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOCAL_DEFAULTS, readConfig } from '../../shared/cognito-config';
+import { LOCAL_DEFAULTS, readConfig } from '../../shared/cognito-config.ts';
 
 const problemsOf = (env: Parameters<typeof readConfig>[0]) => {
   const result = readConfig(env);
@@ -11,18 +11,33 @@ describe('readConfig', () => {
   it('points at the local pool mounted at /__cognito/ when nothing is set', () => {
     expect(readConfig({})).toEqual({
       ok: true,
-      config: { region: 'us-east-1', userPoolId: 'us-east-1_LocalPool', clientId: 'localwildrydeswebclient001', endpoint: '/__cognito/' },
+      config: {
+        region: 'us-east-1',
+        userPoolId: 'us-east-1_LocalPool',
+        clientId: 'localwildrydeswebclient001',
+        endpoint: '/__cognito/',
+      },
     });
-    expect(readConfig({ VITE_COGNITO_REGION: '  ', VITE_COGNITO_ENDPOINT: '' })).toEqual({ ok: true, config: LOCAL_DEFAULTS });
+    expect(readConfig({ VITE_COGNITO_REGION: '  ', VITE_COGNITO_ENDPOINT: '' })).toEqual({
+      ok: true,
+      config: LOCAL_DEFAULTS,
+    });
   });
 
   it('accepts a real pool, deriving the region from the pool ID and using the regional endpoint', () => {
-    expect(readConfig({
-      VITE_COGNITO_USER_POOL_ID: ' eu-west-2_AbC123xyz ',
-      VITE_COGNITO_USER_POOL_CLIENT_ID: '3c689eqc0nhl7cansolh5bnr7o',
-    })).toEqual({
+    expect(
+      readConfig({
+        VITE_COGNITO_USER_POOL_ID: ' eu-west-2_AbC123xyz ',
+        VITE_COGNITO_USER_POOL_CLIENT_ID: '3c689eqc0nhl7cansolh5bnr7o',
+      }),
+    ).toEqual({
       ok: true,
-      config: { region: 'eu-west-2', userPoolId: 'eu-west-2_AbC123xyz', clientId: '3c689eqc0nhl7cansolh5bnr7o', endpoint: undefined },
+      config: {
+        region: 'eu-west-2',
+        userPoolId: 'eu-west-2_AbC123xyz',
+        clientId: '3c689eqc0nhl7cansolh5bnr7o',
+        endpoint: undefined,
+      },
     });
   });
 
@@ -48,52 +63,91 @@ describe('readConfig', () => {
   });
 
   it('names VITE_COGNITO_REGION when it differs from the pool ID prefix or is not a region', () => {
-    expect(problemsOf({
-      VITE_COGNITO_REGION: 'eu-west-1',
-      VITE_COGNITO_USER_POOL_ID: 'us-east-1_AbC123xyz',
-      VITE_COGNITO_USER_POOL_CLIENT_ID: 'abc',
-    })).toEqual([{ variable: 'VITE_COGNITO_REGION', message: '"eu-west-1" does not match the user pool ID\'s region "us-east-1".' }]);
-    expect(problemsOf({
-      VITE_COGNITO_USER_POOL_ID: 'local_AbC123',
-      VITE_COGNITO_USER_POOL_CLIENT_ID: 'abc',
-    })).toEqual([{ variable: 'VITE_COGNITO_REGION', message: '"local" is not an AWS region name.' }]);
+    expect(
+      problemsOf({
+        VITE_COGNITO_REGION: 'eu-west-1',
+        VITE_COGNITO_USER_POOL_ID: 'us-east-1_AbC123xyz',
+        VITE_COGNITO_USER_POOL_CLIENT_ID: 'abc',
+      }),
+    ).toEqual([
+      {
+        variable: 'VITE_COGNITO_REGION',
+        message: '"eu-west-1" does not match the user pool ID\'s region "us-east-1".',
+      },
+    ]);
+    expect(
+      problemsOf({
+        VITE_COGNITO_USER_POOL_ID: 'local_AbC123',
+        VITE_COGNITO_USER_POOL_CLIENT_ID: 'abc',
+      }),
+    ).toEqual([{ variable: 'VITE_COGNITO_REGION', message: '"local" is not an AWS region name.' }]);
   });
 
   it('names VITE_COGNITO_USER_POOL_CLIENT_ID when it is missing or has impossible characters', () => {
     expect(problemsOf({ VITE_COGNITO_USER_POOL_ID: 'us-east-1_AbC' })).toEqual([
       { variable: 'VITE_COGNITO_USER_POOL_CLIENT_ID', message: 'is not set.' },
     ]);
-    expect(problemsOf({ VITE_COGNITO_USER_POOL_ID: 'us-east-1_AbC', VITE_COGNITO_USER_POOL_CLIENT_ID: 'has space' })[0])
-      .toMatchObject({ variable: 'VITE_COGNITO_USER_POOL_CLIENT_ID' });
+    expect(
+      problemsOf({ VITE_COGNITO_USER_POOL_ID: 'us-east-1_AbC', VITE_COGNITO_USER_POOL_CLIENT_ID: 'has space' })[0],
+    ).toMatchObject({ variable: 'VITE_COGNITO_USER_POOL_CLIENT_ID' });
   });
 
   it('names VITE_COGNITO_ENDPOINT when it is neither an http(s) URL nor a path', () => {
     for (const endpoint of ['cognito.local', 'ftp://x/', 'javascript:alert(1)']) {
-      expect(problemsOf({
-        VITE_COGNITO_USER_POOL_ID: 'us-east-1_AbC', VITE_COGNITO_USER_POOL_CLIENT_ID: 'abc', VITE_COGNITO_ENDPOINT: endpoint,
-      })).toEqual([expect.objectContaining({ variable: 'VITE_COGNITO_ENDPOINT' })]);
+      expect(
+        problemsOf({
+          VITE_COGNITO_USER_POOL_ID: 'us-east-1_AbC',
+          VITE_COGNITO_USER_POOL_CLIENT_ID: 'abc',
+          VITE_COGNITO_ENDPOINT: endpoint,
+        }),
+      ).toEqual([expect.objectContaining({ variable: 'VITE_COGNITO_ENDPOINT' })]);
     }
   });
 
   it('names VITE_COGNITO_ENDPOINT when it cannot be fetched as written or would ship credentials', () => {
     // Each of these used to pass: the build then crashed on `new URL` (no banner), produced a broken
     // connect-src source, pointed at another origin as a "path", or put a password in the bundle.
-    for (const endpoint of ['http://[bad', 'https://exa mple.com/', 'https://a.example;x/', 'http://:80/',
-      "https://a.example'/", '//evil.example/', '/\\evil.example/', 'https://user:secret@cognito.example/']) {
-      expect(problemsOf({
-        VITE_COGNITO_USER_POOL_ID: 'us-east-1_AbC', VITE_COGNITO_USER_POOL_CLIENT_ID: 'abc', VITE_COGNITO_ENDPOINT: endpoint,
-      }), endpoint).toEqual([expect.objectContaining({ variable: 'VITE_COGNITO_ENDPOINT' })]);
+    for (const endpoint of [
+      'http://[bad',
+      'https://exa mple.com/',
+      'https://a.example;x/',
+      'http://:80/',
+      "https://a.example'/",
+      '//evil.example/',
+      '/\\evil.example/',
+      'https://user:secret@cognito.example/',
+    ]) {
+      expect(
+        problemsOf({
+          VITE_COGNITO_USER_POOL_ID: 'us-east-1_AbC',
+          VITE_COGNITO_USER_POOL_CLIENT_ID: 'abc',
+          VITE_COGNITO_ENDPOINT: endpoint,
+        }),
+        endpoint,
+      ).toEqual([expect.objectContaining({ variable: 'VITE_COGNITO_ENDPOINT' })]);
     }
-    for (const endpoint of ['http://localhost:9229/', 'https://cognito-idp.us-east-1.amazonaws.com/', 'http://[::1]:9229/', '/__cognito/']) {
-      expect(readConfig({
-        VITE_COGNITO_USER_POOL_ID: 'us-east-1_AbC', VITE_COGNITO_USER_POOL_CLIENT_ID: 'abc', VITE_COGNITO_ENDPOINT: endpoint,
-      }), endpoint).toMatchObject({ ok: true, config: { endpoint } });
+    for (const endpoint of [
+      'http://localhost:9229/',
+      'https://cognito-idp.us-east-1.amazonaws.com/',
+      'http://[::1]:9229/',
+      '/__cognito/',
+    ]) {
+      expect(
+        readConfig({
+          VITE_COGNITO_USER_POOL_ID: 'us-east-1_AbC',
+          VITE_COGNITO_USER_POOL_CLIENT_ID: 'abc',
+          VITE_COGNITO_ENDPOINT: endpoint,
+        }),
+        endpoint,
+      ).toMatchObject({ ok: true, config: { endpoint } });
     }
   });
 
   it('reports every problem at once', () => {
     expect(problemsOf({ VITE_COGNITO_ENDPOINT: 'nope' }).map((p) => p.variable)).toEqual([
-      'VITE_COGNITO_USER_POOL_ID', 'VITE_COGNITO_USER_POOL_CLIENT_ID', 'VITE_COGNITO_ENDPOINT',
+      'VITE_COGNITO_USER_POOL_ID',
+      'VITE_COGNITO_USER_POOL_CLIENT_ID',
+      'VITE_COGNITO_ENDPOINT',
     ]);
   });
 });

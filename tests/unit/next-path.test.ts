@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeNextPath } from '../../src/next-path';
+import { safeNextPath } from '../../src/next-path.ts';
 
 describe('safeNextPath', () => {
   it('keeps same-origin paths with their query and fragment', () => {

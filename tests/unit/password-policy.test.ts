@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PASSWORD_RULES, failedRules, passwordProblem } from '../../src/auth/password-policy';
+import { failedRules, PASSWORD_RULES, passwordProblem } from '../../src/auth/password-policy.ts';
 
 const ids = (password: string) => failedRules(password).map((rule) => rule.id);
 
@@ -19,7 +19,7 @@ describe('password policy (Cognito defaults)', () => {
     expect(passwordProblem('unicorn1')).toBe('Add an uppercase letter (A–Z). Add a symbol, like ! ? # or %.');
   });
 
-  it('counts every character in Cognito\'s symbol set, and an inner space, as a symbol', () => {
+  it("counts every character in Cognito's symbol set, and an inner space, as a symbol", () => {
     for (const symbol of '^$*.[]{}()?"!@#%&/\\,><\':;|_~`=+-') {
       expect(ids(`Unicorn1${symbol}`), symbol).toEqual([]);
     }
@@ -41,7 +41,11 @@ describe('password policy (Cognito defaults)', () => {
 
   it('has a checklist label for every rule', () => {
     expect(PASSWORD_RULES.map((rule) => rule.label)).toEqual([
-      'At least 8 characters', 'An uppercase letter (A–Z)', 'A lowercase letter (a–z)', 'A number (0–9)', 'A symbol, like ! ? # or %',
+      'At least 8 characters',
+      'An uppercase letter (A–Z)',
+      'A lowercase letter (a–z)',
+      'A number (0–9)',
+      'A symbol, like ! ? # or %',
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTransient, retryDelay } from '../../src/auth/retry-policy';
+import { isTransient, retryDelay } from '../../src/auth/retry-policy.ts';
 
 describe('retry policy for refresh and revoke', () => {
   it('retries only what a retry can fix', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AuthError } from '../../src/auth/errors';
-import { checkNewPassword, normalizeCode, normalizeEmail, requirePassword } from '../../src/auth/validate';
+import { AuthError } from '../../src/auth/errors.ts';
+import { checkNewPassword, normalizeCode, normalizeEmail, requirePassword } from '../../src/auth/validate.ts';
 
 const failure = (run: () => unknown) => {
   try {
@@ -18,12 +18,20 @@ describe('input validation (before any request)', () => {
     expect(normalizeEmail('a.b+rydes@mail.example.co.uk')).toBe('a.b+rydes@mail.example.co.uk');
   });
 
-  it.each(['', '   ', 'rider', 'rider@', '@example.com', 'rider@example', 'rider@@example.com', 'ri der@example.com', 'rider@example..com', `${'a'.repeat(120)}@example.com`])(
-    'refuses %j as an email',
-    (email) => {
-      expect(failure(() => normalizeEmail(email))).toMatchObject({ code: 'InvalidEmail', field: 'email' });
-    },
-  );
+  it.each([
+    '',
+    '   ',
+    'rider',
+    'rider@',
+    '@example.com',
+    'rider@example',
+    'rider@@example.com',
+    'ri der@example.com',
+    'rider@example..com',
+    `${'a'.repeat(120)}@example.com`,
+  ])('refuses %j as an email', (email) => {
+    expect(failure(() => normalizeEmail(email))).toMatchObject({ code: 'InvalidEmail', field: 'email' });
+  });
 
   it('says "Enter your email address." for an empty field', () => {
     expect(failure(() => normalizeEmail(' ')).message).toBe('Enter your email address.');
@@ -33,17 +41,28 @@ describe('input validation (before any request)', () => {
     expect(normalizeCode(' 123 456 ')).toBe('123456');
     expect(normalizeCode('123-456')).toBe('123456');
     for (const code of ['', '12345', '1234567', '12a456', '１２３４５６']) {
-      expect(failure(() => normalizeCode(code))).toEqual({ code: 'InvalidCode', field: 'code', message: 'Enter the 6-digit code from the email.' });
+      expect(failure(() => normalizeCode(code))).toEqual({
+        code: 'InvalidCode',
+        field: 'code',
+        message: 'Enter the 6-digit code from the email.',
+      });
     }
   });
 
   it('refuses a new password that breaks the policy, naming the rule', () => {
     expect(checkNewPassword('Unicorn1!')).toBe('Unicorn1!');
-    expect(failure(() => checkNewPassword('unicorn1!'))).toEqual({ code: 'InvalidPassword', field: 'password', message: 'Add an uppercase letter (A–Z).' });
+    expect(failure(() => checkNewPassword('unicorn1!'))).toEqual({
+      code: 'InvalidPassword',
+      field: 'password',
+      message: 'Add an uppercase letter (A–Z).',
+    });
   });
 
   it('only requires a current password to be non-empty', () => {
     expect(requirePassword('x')).toBe('x');
-    expect(failure(() => requirePassword(''))).toMatchObject({ code: 'InvalidPassword', message: 'Enter your password.' });
+    expect(failure(() => requirePassword(''))).toMatchObject({
+      code: 'InvalidPassword',
+      message: 'Enter your password.',
+    });
   });
 });

@@ -22,9 +22,9 @@ import {
 } from 'aws-amplify/auth';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningLocalCognito, startLocalCognito } from '../../../local-cognito/index';
-import { srpSignIn } from '../../../bench/srp-client';
-import { latestCode, mailTo, PASSWORD, removeTempDirs, sdk, tempDataDir, uniqueEmail } from './pool-kit';
+import { srpSignIn } from '../../../bench/srp-client.ts';
+import { type RunningLocalCognito, startLocalCognito } from '../../../local-cognito/index.ts';
+import { latestCode, mailTo, PASSWORD, removeTempDirs, sdk, tempDataDir, uniqueEmail } from './pool-kit.ts';
 
 let pool: RunningLocalCognito;
 let iss: string;
@@ -80,7 +80,11 @@ describe('AWS Amplify v6 against the local pool', () => {
     expect(up.isSignUpComplete).toBe(false);
     expect(up.nextStep).toMatchObject({
       signUpStep: 'CONFIRM_SIGN_UP',
-      codeDeliveryDetails: { deliveryMedium: 'EMAIL', attributeName: 'email', destination: expect.stringMatching(/^a\*\*\*@e\*\*\*\.com$/) },
+      codeDeliveryDetails: {
+        deliveryMedium: 'EMAIL',
+        attributeName: 'email',
+        destination: expect.stringMatching(/^a\*\*\*@e\*\*\*\.com$/),
+      },
     });
     const confirmed = await confirmSignUp({ username: email, confirmationCode: await latestCode(pool.url, email) });
     expect(confirmed).toEqual({ isSignUpComplete: true, nextStep: { signUpStep: 'DONE' } });
@@ -127,7 +131,10 @@ describe('AWS Amplify v6 against the local pool', () => {
     await signOut({ global: true });
     const res = await fetch(pool.url, {
       method: 'POST',
-      headers: { 'X-Amz-Target': 'AWSCognitoIdentityProviderService.GetUser', 'Content-Type': 'application/x-amz-json-1.1' },
+      headers: {
+        'X-Amz-Target': 'AWSCognitoIdentityProviderService.GetUser',
+        'Content-Type': 'application/x-amz-json-1.1',
+      },
       body: JSON.stringify({ AccessToken: accessToken }),
     });
     expect(await res.json()).toEqual({ __type: 'NotAuthorizedException', message: 'Access Token has been revoked' });
@@ -139,7 +146,11 @@ describe('AWS Amplify v6 against the local pool', () => {
     expect(started.nextStep.resetPasswordStep).toBe('CONFIRM_RESET_PASSWORD_WITH_CODE');
     const [mail] = await mailTo(pool.url, email);
     expect(mail?.subject).toMatch(/password reset code/);
-    await confirmResetPassword({ username: email, confirmationCode: mail?.code as string, newPassword: 'Amplify-Rider-3!' });
+    await confirmResetPassword({
+      username: email,
+      confirmationCode: mail?.code as string,
+      newPassword: 'Amplify-Rider-3!',
+    });
     expect((await signIn({ username: email, password: 'Amplify-Rider-3!' })).isSignedIn).toBe(true);
     await signOut();
   });
@@ -167,21 +178,33 @@ describe('GetTokensFromRefreshToken with refresh-token rotation', () => {
     await fetch(pool.url, {
       method: 'POST',
       headers: { 'X-Amz-Target': 'AWSCognitoIdentityProviderService.ConfirmSignUp' },
-      body: JSON.stringify({ ClientId: clientId, Username: email, ConfirmationCode: await latestCode(pool.url, email) }),
+      body: JSON.stringify({
+        ClientId: clientId,
+        Username: email,
+        ConfirmationCode: await latestCode(pool.url, email),
+      }),
     });
     const signedIn = await client.send(
-      new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: email, PASSWORD } }),
+      new InitiateAuthCommand({
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        ClientId: clientId,
+        AuthParameters: { USERNAME: email, PASSWORD },
+      }),
     );
     const first = signedIn.AuthenticationResult?.RefreshToken as string;
 
-    const rotated = await client.send(new GetTokensFromRefreshTokenCommand({ ClientId: clientId, RefreshToken: first }));
+    const rotated = await client.send(
+      new GetTokensFromRefreshTokenCommand({ ClientId: clientId, RefreshToken: first }),
+    );
     const second = rotated.AuthenticationResult?.RefreshToken as string;
     expect(second).toMatch(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+){4}$/);
     expect(second).not.toBe(first);
     const access = await verified(rotated.AuthenticationResult?.AccessToken, 'access');
     expect(access.client_id).toBe(clientId);
 
-    await expect(client.send(new GetTokensFromRefreshTokenCommand({ ClientId: clientId, RefreshToken: first }))).rejects.toMatchObject({
+    await expect(
+      client.send(new GetTokensFromRefreshTokenCommand({ ClientId: clientId, RefreshToken: first })),
+    ).rejects.toMatchObject({
       name: 'NotAuthorizedException',
       message: 'Invalid Refresh Token.',
     });
@@ -191,7 +214,12 @@ describe('GetTokensFromRefreshToken with refresh-token rotation', () => {
     // Revoking the current token ends the whole lineage.
     await client.send(new RevokeTokenCommand({ ClientId: clientId, Token: third.AuthenticationResult?.RefreshToken }));
     await expect(
-      client.send(new GetTokensFromRefreshTokenCommand({ ClientId: clientId, RefreshToken: third.AuthenticationResult?.RefreshToken })),
+      client.send(
+        new GetTokensFromRefreshTokenCommand({
+          ClientId: clientId,
+          RefreshToken: third.AuthenticationResult?.RefreshToken,
+        }),
+      ),
     ).rejects.toMatchObject({ name: 'NotAuthorizedException', message: 'Refresh Token has been revoked' });
   });
 
@@ -200,17 +228,27 @@ describe('GetTokensFromRefreshToken with refresh-token rotation', () => {
     const email = uniqueEmail('norotation');
     await signUp({ username: email, password: PASSWORD, options: { userAttributes: { email } } });
     await confirmSignUp({ username: email, confirmationCode: await latestCode(pool.url, email) });
-    const tokens = await srpSignIn({ url: pool.url, userPoolId: pool.poolId, clientId: pool.clientId }, email, PASSWORD);
-    const refreshed = await client.send(new GetTokensFromRefreshTokenCommand({ ClientId: pool.clientId, RefreshToken: tokens.RefreshToken }));
+    const tokens = await srpSignIn(
+      { url: pool.url, userPoolId: pool.poolId, clientId: pool.clientId },
+      email,
+      PASSWORD,
+    );
+    const refreshed = await client.send(
+      new GetTokensFromRefreshTokenCommand({ ClientId: pool.clientId, RefreshToken: tokens.RefreshToken }),
+    );
     expect(refreshed.AuthenticationResult?.RefreshToken).toBeUndefined();
     expect(refreshed.AuthenticationResult?.IdToken).not.toBe(tokens.IdToken);
     const id = await verified(refreshed.AuthenticationResult?.IdToken, 'id');
     expect(id.email).toBe(email);
     // …and the same refresh token keeps working.
-    const again = await client.send(new GetTokensFromRefreshTokenCommand({ ClientId: pool.clientId, RefreshToken: tokens.RefreshToken }));
+    const again = await client.send(
+      new GetTokensFromRefreshTokenCommand({ ClientId: pool.clientId, RefreshToken: tokens.RefreshToken }),
+    );
     expect(again.AuthenticationResult?.AccessToken).toBeTruthy();
     await expect(
-      client.send(new GetTokensFromRefreshTokenCommand({ ClientId: 'someotherclientid', RefreshToken: tokens.RefreshToken })),
+      client.send(
+        new GetTokensFromRefreshTokenCommand({ ClientId: 'someotherclientid', RefreshToken: tokens.RefreshToken }),
+      ),
     ).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
   });
 });

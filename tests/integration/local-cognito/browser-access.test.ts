@@ -9,11 +9,11 @@ import { mkdir } from 'node:fs/promises';
 import { type IncomingHttpHeaders, request } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer as createViteServer, defaultAllowedOrigins, preview as vitePreview } from 'vite';
-import { startLocalCognito } from '../../../local-cognito/index';
-import { localCognito } from '../../../vite-plugins/local-cognito';
-import { AMZ_JSON, PASSWORD, removeTempDirs, TARGET, tempDataDir, uniqueEmail } from './pool-kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalCognito } from '../../../local-cognito/index.ts';
+import { localCognito } from '../../../vite-plugins/local-cognito.ts';
+import { AMZ_JSON, PASSWORD, removeTempDirs, TARGET, tempDataDir, uniqueEmail } from './pool-kit.ts';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const POOL_ID = 'us-east-1_LocalPool';
@@ -78,7 +78,10 @@ function send(
 }
 
 const api = (t: Target, action: string, body: unknown, headers: Record<string, string> = {}): Promise<Answer> =>
-  send(t, 'POST', '', { headers: { 'content-type': AMZ_JSON, 'x-amz-target': TARGET + action, ...headers }, body: JSON.stringify(body) });
+  send(t, 'POST', '', {
+    headers: { 'content-type': AMZ_JSON, 'x-amz-target': TARGET + action, ...headers },
+    body: JSON.stringify(body),
+  });
 
 const preflight = (t: Target, origin: string): Promise<Answer> =>
   send(t, 'OPTIONS', '', {
@@ -100,7 +103,11 @@ async function confirmedRider(t: Target): Promise<string> {
   const email = uniqueEmail('victim');
   expect((await api(t, 'SignUp', { ClientId: CLIENT_ID, Username: email, Password: PASSWORD })).status).toBe(200);
   const [mail] = await mailTo(t, email);
-  const confirmed = await api(t, 'ConfirmSignUp', { ClientId: CLIENT_ID, Username: email, ConfirmationCode: mail?.code });
+  const confirmed = await api(t, 'ConfirmSignUp', {
+    ClientId: CLIENT_ID,
+    Username: email,
+    ConfirmationCode: mail?.code,
+  });
   expect(confirmed.status, confirmed.text).toBe(200);
   return email;
 }
@@ -128,7 +135,12 @@ async function standalone(): Promise<Target> {
 }
 
 /** Vite's settings a developer would write: its default loopback origins plus one site; one more host. */
-const viteServing = { host: '127.0.0.1', port: 0, allowedHosts: [LISTED_HOST], cors: { origin: [defaultAllowedOrigins, LISTED_ORIGIN] } };
+const viteServing = {
+  host: '127.0.0.1',
+  port: 0,
+  allowedHosts: [LISTED_HOST],
+  cors: { origin: [defaultAllowedOrigins, LISTED_ORIGIN] },
+};
 
 async function viteDev(): Promise<Target> {
   const server = await createViteServer({
@@ -146,7 +158,13 @@ async function viteDev(): Promise<Target> {
 async function vitePreviewServer(): Promise<Target> {
   const root = await tempDataDir('vite-preview');
   await mkdir(join(root, 'dist'));
-  const server = await vitePreview({ configFile: false, root, logLevel: 'silent', plugins: [localCognito()], preview: viteServing });
+  const server = await vitePreview({
+    configFile: false,
+    root,
+    logLevel: 'silent',
+    plugins: [localCognito()],
+    preview: viteServing,
+  });
   const url = server.resolvedUrls?.local[0] as string;
   return { name: 'vite preview', base: new URL('__cognito/', url), viteInFront: true, close: () => server.close() };
 }
@@ -198,7 +216,13 @@ describe.each([
   });
 
   it('state-changing calls from other sites, null and look-alike origins are refused before they do anything', async () => {
-    for (const origin of [EVIL, 'null', 'http://127.0.0.1.evil.example', 'http://localhost.evil.example:5173', 'not a url']) {
+    for (const origin of [
+      EVIL,
+      'null',
+      'http://127.0.0.1.evil.example',
+      'http://localhost.evil.example:5173',
+      'not a url',
+    ]) {
       const email = uniqueEmail('refused');
       expectRefused(await api(t, 'SignUp', { ClientId: CLIENT_ID, Username: email, Password: PASSWORD }, { origin }));
       expect(await mailTo(t, email)).toEqual([]);
@@ -267,7 +291,9 @@ describe.each([
     expect(local.status).toBe(200);
     expect(local.headers['access-control-allow-origin']).toBe('http://localhost:5173');
     // A link from another site still opens the page (a top-level navigation the site cannot read)...
-    const opened = await send(t, 'GET', 'mailbox', { headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate' } });
+    const opened = await send(t, 'GET', 'mailbox', {
+      headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate' },
+    });
     expect(opened.status).toBe(200);
     expect(opened.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(opened.text).toContain(email);
@@ -305,7 +331,20 @@ describe.each([
       await api(t, 'SignUp', {}, { origin: EVIL }),
       ...(t.viteInFront ? [] : [await preflight(t, 'http://localhost:5173')]),
     ];
-    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 404, 405, 400, 400, 400, 403, ...(t.viteInFront ? [] : [204])]);
+    expect(answers.map((a) => a.status)).toEqual([
+      200,
+      200,
+      200,
+      200,
+      200,
+      404,
+      405,
+      400,
+      400,
+      400,
+      403,
+      ...(t.viteInFront ? [] : [204]),
+    ]);
     for (const a of answers) expect(a.headers['x-content-type-options'], a.text).toBe('nosniff');
   });
 });
@@ -323,12 +362,26 @@ describe('npm run cognito:local with --allowed-host and --allowed-origin, as the
   });
 
   function run(args: string[]): ChildProcess {
-    return spawn('npm', ['run', '-s', 'cognito:local', '--', ...args], { cwd: REPO, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    return spawn('npm', ['run', '-s', 'cognito:local', '--', ...args], {
+      cwd: REPO,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   }
 
   it('answers the configured name and site, refuses others, and keeps idle connections 65 s', async () => {
     const dir = await tempDataDir('cli-access');
-    child = run(['--port', '0', '--data-dir', dir, '--allowed-host', LISTED_HOST, '--allowed-origin', LISTED_ORIGIN, '--quiet']);
+    child = run([
+      '--port',
+      '0',
+      '--data-dir',
+      dir,
+      '--allowed-host',
+      LISTED_HOST,
+      '--allowed-origin',
+      LISTED_ORIGIN,
+      '--quiet',
+    ]);
     const started = child;
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
@@ -354,14 +407,21 @@ describe('npm run cognito:local with --allowed-host and --allowed-origin, as the
   it.each([
     [['--allowed-origin', 'riders.example'], /^--allowed-origin takes an origin such as .*, not "riders\.example"\.$/],
     [['--allowed-origin', 'https://riders.example/path'], /^--allowed-origin takes an origin/],
-    [['--allowed-host', 'http://pool.test:5173'], /^--allowed-host takes a host name without scheme or port .*"http:\/\/pool\.test:5173"/],
-  ])('refuses %j with exit 2 and one line', async (args, message) => {
-    const bad = run(args);
-    let stderr = '';
-    bad.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-    const code = await new Promise((resolve) => bad.once('exit', resolve));
-    expect(code).toBe(2);
-    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(stderr.trimEnd()).toMatch(message);
-  }, 60_000);
+    [
+      ['--allowed-host', 'http://pool.test:5173'],
+      /^--allowed-host takes a host name without scheme or port .*"http:\/\/pool\.test:5173"/,
+    ],
+  ])(
+    'refuses %j with exit 2 and one line',
+    async (args, message) => {
+      const bad = run(args);
+      let stderr = '';
+      bad.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+      const code = await new Promise((resolve) => bad.once('exit', resolve));
+      expect(code).toBe(2);
+      expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(stderr.trimEnd()).toMatch(message);
+    },
+    60_000,
+  );
 });

@@ -3,6 +3,7 @@
 // sign-in and the operator actions agree, in a case-insensitive pool and in a case-sensitive one,
 // and still agree after a restart that rebuilds the index from the journal or from a snapshot.
 
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import {
   AdminConfirmSignUpCommand,
   AdminGetUserCommand,
@@ -11,10 +12,9 @@ import {
   InitiateAuthCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningLocalCognito, startLocalCognito } from '../../../local-cognito/index';
-import { PASSWORD, removeTempDirs, sdk, tempDataDir } from './pool-kit';
+import { type RunningLocalCognito, startLocalCognito } from '../../../local-cognito/index.ts';
+import { PASSWORD, removeTempDirs, sdk, tempDataDir } from './pool-kit.ts';
 
 let dataDir: string;
 let pool: RunningLocalCognito;
@@ -58,9 +58,13 @@ async function subOf(poolId: string, typed: string): Promise<string | undefined>
 
 async function signInSub(clientId: string, typed: string): Promise<string> {
   const { AuthenticationResult } = await client.send(
-    new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: typed, PASSWORD } }),
+    new InitiateAuthCommand({
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: clientId,
+      AuthParameters: { USERNAME: typed, PASSWORD },
+    }),
   );
-  const payload = (AuthenticationResult?.IdToken as string).split('.')[1] as string;
+  const payload = AuthenticationResult!.IdToken!.split('.')[1] as string;
   return (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub: string }).sub;
 }
 
@@ -91,8 +95,13 @@ async function expectOneRuleForEmailCase(): Promise<void> {
   expect(await subOf(insensitive.poolId, 'CASE.RIDER@EXAMPLE.COM')).toBe(insensitive.sub);
   expect(await signInSub(insensitive.clientId, 'cAsE.rIdEr@eXaMpLe.CoM')).toBe(insensitive.sub);
   await expect(
-    client.send(new SignUpCommand({ ClientId: insensitive.clientId, Username: 'CASE.rider@example.com', Password: PASSWORD })),
-  ).rejects.toMatchObject({ name: 'UsernameExistsException', message: 'An account with the given email already exists.' });
+    client.send(
+      new SignUpCommand({ ClientId: insensitive.clientId, Username: 'CASE.rider@example.com', Password: PASSWORD }),
+    ),
+  ).rejects.toMatchObject({
+    name: 'UsernameExistsException',
+    message: 'An account with the given email already exists.',
+  });
 
   // Case-sensitive: two casings are two riders, and a third casing is nobody.
   expect(sensitive.lowerSub).not.toBe(sensitive.upperSub);

@@ -15,9 +15,9 @@ import {
   type ISignUpResult,
 } from 'amazon-cognito-identity-js';
 import { expect } from 'vitest';
-import { type FakeClock, startLocalCognito } from '../../../local-cognito/index';
-import type { RunningLocalCognito } from '../../../local-cognito/index';
-import { call as wireCall, latestCode as latestCodeAt, type MailItem, mailTo } from './pool-kit';
+import type { RunningLocalCognito } from '../../../local-cognito/index.ts';
+import { type FakeClock, startLocalCognito } from '../../../local-cognito/index.ts';
+import { latestCode as latestCodeAt, type MailItem, mailTo, call as wireCall } from './pool-kit.ts';
 
 export interface RawResponse {
   status: number;
@@ -109,18 +109,25 @@ export async function startHarness(options: { clock?: FakeClock } = {}): Promise
   const mailbox = (email: string): Promise<MailItem[]> => mailTo(url, email);
   const latestCode = (email: string): Promise<string> => latestCodeAt(url, email);
 
-  const cognitoUser = (email: string): CognitoUser => new CognitoUser({ Username: email, Pool: userPool, Storage: storage });
+  const cognitoUser = (email: string): CognitoUser =>
+    new CognitoUser({ Username: email, Pool: userPool, Storage: storage });
 
   const signUp = (email: string, password = PASSWORD): Promise<ISignUpResult> =>
     new Promise((resolve, reject) => {
-      userPool.signUp(email, password, [new CognitoUserAttribute({ Name: 'email', Value: email })], [], (err, result) =>
-        err || !result ? reject(err ?? new Error('no result')) : resolve(result),
+      userPool.signUp(
+        email,
+        password,
+        [new CognitoUserAttribute({ Name: 'email', Value: email })],
+        [],
+        (err, result) => (err || !result ? reject(err ?? new Error('no result')) : resolve(result)),
       );
     });
 
   const confirm = (email: string, code: string): Promise<unknown> =>
     new Promise((resolve, reject) => {
-      cognitoUser(email).confirmRegistration(code, true, (err: unknown, result: unknown) => (err ? reject(err) : resolve(result)));
+      cognitoUser(email).confirmRegistration(code, true, (err: unknown, result: unknown) =>
+        err ? reject(err) : resolve(result),
+      );
     });
 
   const registerConfirmed = async (email: string, password = PASSWORD): Promise<string> => {
@@ -143,7 +150,10 @@ export async function startHarness(options: { clock?: FakeClock } = {}): Promise
       });
     });
 
-  const signIn = async (email: string, password = PASSWORD): Promise<{ user: CognitoUser; session: CognitoUserSession }> => {
+  const signIn = async (
+    email: string,
+    password = PASSWORD,
+  ): Promise<{ user: CognitoUser; session: CognitoUserSession }> => {
     const { user, outcome } = await authenticate(email, password);
     if (outcome.kind !== 'success') throw new Error(`expected tokens, got ${outcome.kind}`);
     return { user, session: outcome.session };

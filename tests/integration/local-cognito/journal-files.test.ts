@@ -5,8 +5,8 @@
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startLocalCognito } from '../../../local-cognito/index';
-import { ok, PASSWORD, removeTempDirs, tempDataDir, uniqueEmail } from './pool-kit';
+import { startLocalCognito } from '../../../local-cognito/index.ts';
+import { ok, PASSWORD, removeTempDirs, tempDataDir, uniqueEmail } from './pool-kit.ts';
 
 afterAll(removeTempDirs);
 

@@ -6,8 +6,16 @@
 
 import type { CognitoUserAttribute } from 'amazon-cognito-identity-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFakeClock, type FakeClock } from '../../../local-cognito/index';
-import { expectLibraryError, expectRawError, type Harness, newEmail, nodeCall, PASSWORD, startHarness } from './harness';
+import { createFakeClock, type FakeClock } from '../../../local-cognito/index.ts';
+import {
+  expectLibraryError,
+  expectRawError,
+  type Harness,
+  newEmail,
+  nodeCall,
+  PASSWORD,
+  startHarness,
+} from './harness.ts';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -41,7 +49,12 @@ const confirmRaw = (email: string, code: string) =>
 const resendRaw = (email: string) => h.call('ResendConfirmationCode', { ClientId: h.clientId, Username: email });
 const forgotRaw = (email: string) => h.call('ForgotPassword', { ClientId: h.clientId, Username: email });
 const confirmForgotRaw = (email: string, code: string, password: string) =>
-  h.call('ConfirmForgotPassword', { ClientId: h.clientId, Username: email, ConfirmationCode: code, Password: password });
+  h.call('ConfirmForgotPassword', {
+    ClientId: h.clientId,
+    Username: email,
+    ConfirmationCode: code,
+    Password: password,
+  });
 const signUpRaw = (email: string) => h.call('SignUp', { ClientId: h.clientId, Username: email, Password: PASSWORD });
 
 const failsWith = (email: string, password: string, message: string) =>
@@ -154,7 +167,8 @@ describe('wrong-code limits', () => {
     const email = newEmail('guess');
     await signUpRaw(email);
     const code = await h.latestCode(email);
-    for (let i = 0; i < 5; i++) expectRawError(await confirmRaw(email, otherThan(code)), 'CodeMismatchException', MISMATCH);
+    for (let i = 0; i < 5; i++)
+      expectRawError(await confirmRaw(email, otherThan(code)), 'CodeMismatchException', MISMATCH);
     await expectLibraryError(h.confirm(email, code), 'LimitExceededException', LIMIT);
     expectRawError(await confirmRaw(email, otherThan(code)), 'LimitExceededException', LIMIT);
 
@@ -240,13 +254,20 @@ describe('token lifetimes as the pool sees them', () => {
   it('the NEW_PASSWORD_REQUIRED challenge session lasts 3 minutes (AuthSessionValidity default)', async () => {
     const email = newEmail('slow');
     const temporary = 'Temp-Pass-1';
-    const res = await h.call('AdminCreateUser', { UserPoolId: h.poolId, Username: email, TemporaryPassword: temporary, MessageAction: 'SUPPRESS' });
+    const res = await h.call('AdminCreateUser', {
+      UserPoolId: h.poolId,
+      Username: email,
+      TemporaryPassword: temporary,
+      MessageAction: 'SUPPRESS',
+    });
     expect(res.status).toBe(200);
     const { user, outcome } = await h.authenticate(email, temporary);
     expect(outcome.kind).toBe('newPasswordRequired');
     clock.advance(3 * MINUTE);
     await expectLibraryError(
-      new Promise((resolve, reject) => user.completeNewPasswordChallenge('Chosen-Pass-1', {}, { onSuccess: resolve, onFailure: reject })),
+      new Promise((resolve, reject) =>
+        user.completeNewPasswordChallenge('Chosen-Pass-1', {}, { onSuccess: resolve, onFailure: reject }),
+      ),
       'NotAuthorizedException',
       'Invalid session for the user, session is expired.',
     );
@@ -255,7 +276,9 @@ describe('token lifetimes as the pool sees them', () => {
     expect(again.outcome.kind).toBe('newPasswordRequired');
     clock.advance(3 * MINUTE - SECOND);
     await expect(
-      new Promise((resolve, reject) => again.user.completeNewPasswordChallenge('Chosen-Pass-1', {}, { onSuccess: resolve, onFailure: reject })),
+      new Promise((resolve, reject) =>
+        again.user.completeNewPasswordChallenge('Chosen-Pass-1', {}, { onSuccess: resolve, onFailure: reject }),
+      ),
     ).resolves.toBeDefined();
   });
 

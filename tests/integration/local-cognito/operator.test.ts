@@ -3,6 +3,9 @@
 // management, ListUsers paging and filters, LEGACY vs ENABLED answers, secret clients.
 // Sign-ins use USER_PASSWORD_AUTH on test clients (SRP has its own tests); nothing is mocked.
 
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import type { CognitoIdentityProviderClient, UserType } from '@aws-sdk/client-cognito-identity-provider';
 import {
   AdminConfirmSignUpCommand,
   AdminCreateUserCommand,
@@ -30,13 +33,10 @@ import {
   SignUpCommand,
   UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { CognitoIdentityProviderClient, UserType } from '@aws-sdk/client-cognito-identity-provider';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalCognito } from '../../../local-cognito/index';
-import type { RunningLocalCognito } from '../../../local-cognito/index';
-import { latestCode, mailTo, PASSWORD, removeTempDirs, sdk, secretHash, tempDataDir, uniqueEmail } from './pool-kit';
+import type { RunningLocalCognito } from '../../../local-cognito/index.ts';
+import { startLocalCognito } from '../../../local-cognito/index.ts';
+import { latestCode, mailTo, PASSWORD, removeTempDirs, sdk, secretHash, tempDataDir, uniqueEmail } from './pool-kit.ts';
 
 const run = promisify(execFile);
 
@@ -67,7 +67,11 @@ async function expectSdkError(promise: Promise<unknown>, name: string, message?:
 
 async function passwordSignIn(clientId: string, username: string, password: string) {
   return us.send(
-    new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: username, PASSWORD: password } }),
+    new InitiateAuthCommand({
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: clientId,
+      AuthParameters: { USERNAME: username, PASSWORD: password },
+    }),
   );
 }
 
@@ -147,7 +151,7 @@ describe('user pools', () => {
     expect(ops?.UsernameAttributes).toBeUndefined();
     expect(ops?.CreationDate).toBeInstanceOf(Date);
     expect(ops?.LastModifiedDate).toBeInstanceOf(Date);
-    expect(Math.abs((ops?.CreationDate as Date).getTime() - before)).toBeLessThan(60_000);
+    expect(Math.abs(ops!.CreationDate!.getTime() - before)).toBeLessThan(60_000);
 
     const { UserPool: def } = await us.send(new DescribeUserPoolCommand({ UserPoolId: pool.poolId }));
     expect(def?.Id).toBe('us-east-1_LocalPool');
@@ -162,7 +166,10 @@ describe('user pools', () => {
       RequireSymbols: true,
     });
 
-    await expectSdkError(us.send(new DescribeUserPoolCommand({ UserPoolId: 'us-east-1_NoSuchPoo' })), 'ResourceNotFoundException');
+    await expectSdkError(
+      us.send(new DescribeUserPoolCommand({ UserPoolId: 'us-east-1_NoSuchPoo' })),
+      'ResourceNotFoundException',
+    );
   });
 
   it('ListUserPools pages with MaxResults and NextToken through every pool exactly once', async () => {
@@ -188,7 +195,10 @@ describe('user pools', () => {
     expect(seen.length).toBeGreaterThanOrEqual(5);
     expect(pages).toBe(Math.ceil(seen.length / 2));
     await expectSdkError(us.send(new ListUserPoolsCommand({ MaxResults: 61 })), 'InvalidParameterException');
-    await expectSdkError(us.send(new ListUserPoolsCommand({ MaxResults: 2, NextToken: 'not-a-token' })), 'InvalidParameterException');
+    await expectSdkError(
+      us.send(new ListUserPoolsCommand({ MaxResults: 2, NextToken: 'not-a-token' })),
+      'InvalidParameterException',
+    );
   });
 });
 
@@ -198,7 +208,11 @@ describe('app clients', () => {
     const c = plain.UserPoolClient;
     expect(c?.ClientId).toMatch(/^[a-z0-9]{26}$/);
     expect(c?.ClientSecret).toBeUndefined();
-    expect([...(c?.ExplicitAuthFlows ?? [])].sort()).toEqual(['ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH']);
+    expect([...(c?.ExplicitAuthFlows ?? [])].sort()).toEqual([
+      'ALLOW_CUSTOM_AUTH',
+      'ALLOW_REFRESH_TOKEN_AUTH',
+      'ALLOW_USER_SRP_AUTH',
+    ]);
     expect(c?.PreventUserExistenceErrors).toBe('LEGACY');
     expect(c?.EnableTokenRevocation).toBe(true);
     expect(c?.CreationDate).toBeInstanceOf(Date);
@@ -208,16 +222,31 @@ describe('app clients', () => {
     expect(c?.RefreshTokenValidity).toBe(30);
     expect(c?.TokenValidityUnits).toEqual({ AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'days' });
 
-    const secret = await eu.send(new CreateUserPoolClientCommand({ UserPoolId: opsPoolId, ClientName: 'server', GenerateSecret: true }));
+    const secret = await eu.send(
+      new CreateUserPoolClientCommand({ UserPoolId: opsPoolId, ClientName: 'server', GenerateSecret: true }),
+    );
     expect(secret.UserPoolClient?.ClientSecret).toMatch(/^[a-z0-9]{40,}$/);
     expect(secret.UserPoolClient?.ClientId).not.toBe(c?.ClientId);
 
     await expectSdkError(
-      eu.send(new CreateUserPoolClientCommand({ UserPoolId: opsPoolId, ClientName: 'bad', ExplicitAuthFlows: ['ALLOW_EVERYTHING' as 'ALLOW_USER_AUTH'] })),
+      eu.send(
+        new CreateUserPoolClientCommand({
+          UserPoolId: opsPoolId,
+          ClientName: 'bad',
+          ExplicitAuthFlows: ['ALLOW_EVERYTHING' as 'ALLOW_USER_AUTH'],
+        }),
+      ),
       'InvalidParameterException',
     );
     await expectSdkError(
-      eu.send(new CreateUserPoolClientCommand({ UserPoolId: opsPoolId, ClientName: 'short', AccessTokenValidity: 1, TokenValidityUnits: { AccessToken: 'minutes' } })),
+      eu.send(
+        new CreateUserPoolClientCommand({
+          UserPoolId: opsPoolId,
+          ClientName: 'short',
+          AccessTokenValidity: 1,
+          TokenValidityUnits: { AccessToken: 'minutes' },
+        }),
+      ),
       'InvalidParameterException',
     );
   });
@@ -234,7 +263,9 @@ describe('app clients', () => {
       }),
     );
     const id = created.UserPoolClient?.ClientId as string;
-    const { UserPoolClient: d } = await eu.send(new DescribeUserPoolClientCommand({ UserPoolId: opsPoolId, ClientId: id }));
+    const { UserPoolClient: d } = await eu.send(
+      new DescribeUserPoolClientCommand({ UserPoolId: opsPoolId, ClientId: id }),
+    );
     expect(d?.AccessTokenValidity).toBe(2);
     expect(d?.IdTokenValidity).toBe(90);
     expect(d?.RefreshTokenValidity).toBe(120);
@@ -243,10 +274,19 @@ describe('app clients', () => {
     // The password client on the default pool asked for 30-minute access tokens.
     const email = uniqueEmail('validity');
     await us.send(new AdminCreateUserCommand({ UserPoolId: pool.poolId, Username: email, MessageAction: 'SUPPRESS' }));
-    await us.send(new AdminSetUserPasswordCommand({ UserPoolId: pool.poolId, Username: email, Password: PASSWORD, Permanent: true }));
+    await us.send(
+      new AdminSetUserPasswordCommand({
+        UserPoolId: pool.poolId,
+        Username: email,
+        Password: PASSWORD,
+        Permanent: true,
+      }),
+    );
     const auth = await passwordSignIn(passwordClientId, email, PASSWORD);
     expect(auth.AuthenticationResult?.ExpiresIn).toBe(1800);
-    const payload = JSON.parse(Buffer.from((auth.AuthenticationResult?.AccessToken as string).split('.')[1] as string, 'base64url').toString()) as {
+    const payload = JSON.parse(
+      Buffer.from(auth.AuthenticationResult!.AccessToken!.split('.')[1] as string, 'base64url').toString(),
+    ) as {
       exp: number;
       iat: number;
     };
@@ -254,9 +294,20 @@ describe('app clients', () => {
   });
 
   it('DescribeUserPoolClient and ListUserPoolClients', async () => {
-    const { UserPoolClient: d } = await eu.send(new DescribeUserPoolClientCommand({ UserPoolId: opsPoolId, ClientId: legacyClientId }));
-    expect(d).toMatchObject({ ClientId: legacyClientId, UserPoolId: opsPoolId, ClientName: 'legacy-password', PreventUserExistenceErrors: 'LEGACY' });
-    expect(d?.ExplicitAuthFlows).toEqual(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
+    const { UserPoolClient: d } = await eu.send(
+      new DescribeUserPoolClientCommand({ UserPoolId: opsPoolId, ClientId: legacyClientId }),
+    );
+    expect(d).toMatchObject({
+      ClientId: legacyClientId,
+      UserPoolId: opsPoolId,
+      ClientName: 'legacy-password',
+      PreventUserExistenceErrors: 'LEGACY',
+    });
+    expect(d?.ExplicitAuthFlows).toEqual([
+      'ALLOW_USER_PASSWORD_AUTH',
+      'ALLOW_USER_SRP_AUTH',
+      'ALLOW_REFRESH_TOKEN_AUTH',
+    ]);
     const { UserPoolClient: web } = await us.send(
       new DescribeUserPoolClientCommand({ UserPoolId: pool.poolId, ClientId: pool.clientId }),
     );
@@ -272,7 +323,9 @@ describe('app clients', () => {
     const ids: string[] = [];
     let token: string | undefined;
     do {
-      const page = await eu.send(new ListUserPoolClientsCommand({ UserPoolId: opsPoolId, MaxResults: 1, NextToken: token }));
+      const page = await eu.send(
+        new ListUserPoolClientsCommand({ UserPoolId: opsPoolId, MaxResults: 1, NextToken: token }),
+      );
       expect(page.UserPoolClients?.length).toBe(1);
       for (const c of page.UserPoolClients ?? []) {
         expect(c.UserPoolId).toBe(opsPoolId);
@@ -317,18 +370,31 @@ describe('admin user management', () => {
 
     const quiet = uniqueEmail('suppressed');
     await us.send(
-      new AdminCreateUserCommand({ UserPoolId: pool.poolId, Username: quiet, MessageAction: 'SUPPRESS', TemporaryPassword: 'Temp-Pass-1' }),
+      new AdminCreateUserCommand({
+        UserPoolId: pool.poolId,
+        Username: quiet,
+        MessageAction: 'SUPPRESS',
+        TemporaryPassword: 'Temp-Pass-1',
+      }),
     );
     expect(await mailTo(pool.url, quiet)).toEqual([]);
     const temp = await passwordSignIn(passwordClientId, quiet, 'Temp-Pass-1');
     expect(temp.ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
 
     await expectSdkError(
-      us.send(new AdminCreateUserCommand({ UserPoolId: pool.poolId, Username: email.toUpperCase(), MessageAction: 'SUPPRESS' })),
+      us.send(
+        new AdminCreateUserCommand({
+          UserPoolId: pool.poolId,
+          Username: email.toUpperCase(),
+          MessageAction: 'SUPPRESS',
+        }),
+      ),
       'UsernameExistsException',
       'An account with the given email already exists.',
     );
-    await eu.send(new AdminCreateUserCommand({ UserPoolId: opsPoolId, Username: 'dupe.rider', MessageAction: 'SUPPRESS' }));
+    await eu.send(
+      new AdminCreateUserCommand({ UserPoolId: opsPoolId, Username: 'dupe.rider', MessageAction: 'SUPPRESS' }),
+    );
     await expectSdkError(
       eu.send(new AdminCreateUserCommand({ UserPoolId: opsPoolId, Username: 'dupe.rider', MessageAction: 'SUPPRESS' })),
       'UsernameExistsException',
@@ -336,7 +402,14 @@ describe('admin user management', () => {
     );
     // A temporary password must meet the pool's policy (ops pool: 10+ with a digit).
     await expectSdkError(
-      eu.send(new AdminCreateUserCommand({ UserPoolId: opsPoolId, Username: 'weak.temp', TemporaryPassword: 'short1abc', MessageAction: 'SUPPRESS' })),
+      eu.send(
+        new AdminCreateUserCommand({
+          UserPoolId: opsPoolId,
+          Username: 'weak.temp',
+          TemporaryPassword: 'short1abc',
+          MessageAction: 'SUPPRESS',
+        }),
+      ),
       'InvalidPasswordException',
       'Password did not conform with policy: Password not long enough',
     );
@@ -348,7 +421,10 @@ describe('admin user management', () => {
         UserPoolId: opsPoolId,
         Username: 'getme',
         MessageAction: 'SUPPRESS',
-        UserAttributes: [{ Name: 'email', Value: 'getme@example.com' }, { Name: 'name', Value: 'Get Me' }],
+        UserAttributes: [
+          { Name: 'email', Value: 'getme@example.com' },
+          { Name: 'name', Value: 'Get Me' },
+        ],
       }),
     );
     const got = await eu.send(new AdminGetUserCommand({ UserPoolId: opsPoolId, Username: 'getme' }));
@@ -371,7 +447,11 @@ describe('admin user management', () => {
     const email = uniqueEmail('adminconfirm');
     const signed = await us.send(new SignUpCommand({ ClientId: pool.clientId, Username: email, Password: PASSWORD }));
     expect(signed.UserConfirmed).toBe(false);
-    await expectSdkError(passwordSignIn(passwordClientId, email, PASSWORD), 'UserNotConfirmedException', 'User is not confirmed.');
+    await expectSdkError(
+      passwordSignIn(passwordClientId, email, PASSWORD),
+      'UserNotConfirmedException',
+      'User is not confirmed.',
+    );
     await us.send(new AdminConfirmSignUpCommand({ UserPoolId: pool.poolId, Username: email }));
     const got = await us.send(new AdminGetUserCommand({ UserPoolId: pool.poolId, Username: email }));
     expect(got.UserStatus).toBe('CONFIRMED');
@@ -387,60 +467,143 @@ describe('admin user management', () => {
 
   it('AdminSetUserPassword: Permanent true confirms, Permanent false forces a change', async () => {
     await eu.send(new AdminCreateUserCommand({ UserPoolId: opsPoolId, Username: 'setpw', MessageAction: 'SUPPRESS' }));
-    await eu.send(new AdminSetUserPasswordCommand({ UserPoolId: opsPoolId, Username: 'setpw', Password: 'permanent42x', Permanent: true }));
-    expect((await eu.send(new AdminGetUserCommand({ UserPoolId: opsPoolId, Username: 'setpw' }))).UserStatus).toBe('CONFIRMED');
+    await eu.send(
+      new AdminSetUserPasswordCommand({
+        UserPoolId: opsPoolId,
+        Username: 'setpw',
+        Password: 'permanent42x',
+        Permanent: true,
+      }),
+    );
+    expect((await eu.send(new AdminGetUserCommand({ UserPoolId: opsPoolId, Username: 'setpw' }))).UserStatus).toBe(
+      'CONFIRMED',
+    );
     const signedIn = await passwordSignIn(legacyClientId, 'setpw', 'permanent42x');
     expect(signedIn.AuthenticationResult?.AccessToken).toBeTruthy();
-    await expectSdkError(passwordSignIn(legacyClientId, 'setpw', 'wrongpassword1'), 'NotAuthorizedException', 'Incorrect username or password.');
+    await expectSdkError(
+      passwordSignIn(legacyClientId, 'setpw', 'wrongpassword1'),
+      'NotAuthorizedException',
+      'Incorrect username or password.',
+    );
 
-    await eu.send(new AdminSetUserPasswordCommand({ UserPoolId: opsPoolId, Username: 'setpw', Password: 'temporary42x', Permanent: false }));
-    expect((await eu.send(new AdminGetUserCommand({ UserPoolId: opsPoolId, Username: 'setpw' }))).UserStatus).toBe('FORCE_CHANGE_PASSWORD');
-    await expectSdkError(passwordSignIn(legacyClientId, 'setpw', 'permanent42x'), 'NotAuthorizedException', 'Incorrect username or password.');
+    await eu.send(
+      new AdminSetUserPasswordCommand({
+        UserPoolId: opsPoolId,
+        Username: 'setpw',
+        Password: 'temporary42x',
+        Permanent: false,
+      }),
+    );
+    expect((await eu.send(new AdminGetUserCommand({ UserPoolId: opsPoolId, Username: 'setpw' }))).UserStatus).toBe(
+      'FORCE_CHANGE_PASSWORD',
+    );
+    await expectSdkError(
+      passwordSignIn(legacyClientId, 'setpw', 'permanent42x'),
+      'NotAuthorizedException',
+      'Incorrect username or password.',
+    );
     const challenged = await passwordSignIn(legacyClientId, 'setpw', 'temporary42x');
     expect(challenged.ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
 
     await expectSdkError(
-      eu.send(new AdminSetUserPasswordCommand({ UserPoolId: opsPoolId, Username: 'setpw', Password: 'nodigitshere', Permanent: true })),
+      eu.send(
+        new AdminSetUserPasswordCommand({
+          UserPoolId: opsPoolId,
+          Username: 'setpw',
+          Password: 'nodigitshere',
+          Permanent: true,
+        }),
+      ),
       'InvalidPasswordException',
       'Password did not conform with policy: Password must have numeric characters',
     );
     await expectSdkError(
-      eu.send(new AdminSetUserPasswordCommand({ UserPoolId: opsPoolId, Username: 'ghost', Password: 'permanent42x', Permanent: true })),
+      eu.send(
+        new AdminSetUserPasswordCommand({
+          UserPoolId: opsPoolId,
+          Username: 'ghost',
+          Password: 'permanent42x',
+          Permanent: true,
+        }),
+      ),
       'UserNotFoundException',
     );
   });
 
   it('AdminResetUserPassword: RESET_REQUIRED, a mailed code, sign-in refused until the reset', async () => {
     const email = uniqueEmail('reset');
-    await us.send(new AdminCreateUserCommand({ UserPoolId: pool.poolId, Username: email, MessageAction: 'SUPPRESS', UserAttributes: [{ Name: 'email_verified', Value: 'true' }] }));
-    await us.send(new AdminSetUserPasswordCommand({ UserPoolId: pool.poolId, Username: email, Password: PASSWORD, Permanent: true }));
+    await us.send(
+      new AdminCreateUserCommand({
+        UserPoolId: pool.poolId,
+        Username: email,
+        MessageAction: 'SUPPRESS',
+        UserAttributes: [{ Name: 'email_verified', Value: 'true' }],
+      }),
+    );
+    await us.send(
+      new AdminSetUserPasswordCommand({
+        UserPoolId: pool.poolId,
+        Username: email,
+        Password: PASSWORD,
+        Permanent: true,
+      }),
+    );
     await us.send(new AdminResetUserPasswordCommand({ UserPoolId: pool.poolId, Username: email }));
-    expect((await us.send(new AdminGetUserCommand({ UserPoolId: pool.poolId, Username: email }))).UserStatus).toBe('RESET_REQUIRED');
+    expect((await us.send(new AdminGetUserCommand({ UserPoolId: pool.poolId, Username: email }))).UserStatus).toBe(
+      'RESET_REQUIRED',
+    );
     const code = await latestCode(pool.url, email);
     expect(code).toMatch(/^\d{6}$/);
     await expectSdkError(passwordSignIn(passwordClientId, email, PASSWORD), 'PasswordResetRequiredException');
     await us.send(
-      new ConfirmForgotPasswordCommand({ ClientId: passwordClientId, Username: email, ConfirmationCode: code, Password: 'Brand-New-Pass-9' }),
+      new ConfirmForgotPasswordCommand({
+        ClientId: passwordClientId,
+        Username: email,
+        ConfirmationCode: code,
+        Password: 'Brand-New-Pass-9',
+      }),
     );
-    expect((await us.send(new AdminGetUserCommand({ UserPoolId: pool.poolId, Username: email }))).UserStatus).toBe('CONFIRMED');
+    expect((await us.send(new AdminGetUserCommand({ UserPoolId: pool.poolId, Username: email }))).UserStatus).toBe(
+      'CONFIRMED',
+    );
     expect((await passwordSignIn(passwordClientId, email, 'Brand-New-Pass-9')).AuthenticationResult).toBeDefined();
   });
 
   it('AdminDisableUser blocks sign-in, refresh and tokens; AdminEnableUser restores sign-in', async () => {
     await eu.send(new AdminCreateUserCommand({ UserPoolId: opsPoolId, Username: 'toggle', MessageAction: 'SUPPRESS' }));
-    await eu.send(new AdminSetUserPasswordCommand({ UserPoolId: opsPoolId, Username: 'toggle', Password: 'toggle1234x', Permanent: true }));
+    await eu.send(
+      new AdminSetUserPasswordCommand({
+        UserPoolId: opsPoolId,
+        Username: 'toggle',
+        Password: 'toggle1234x',
+        Permanent: true,
+      }),
+    );
     const before = await passwordSignIn(legacyClientId, 'toggle', 'toggle1234x');
     const refreshToken = before.AuthenticationResult?.RefreshToken as string;
     expect(refreshToken.split('.')).toHaveLength(5);
     await eu.send(new AdminDisableUserCommand({ UserPoolId: opsPoolId, Username: 'toggle' }));
     expect((await eu.send(new AdminGetUserCommand({ UserPoolId: opsPoolId, Username: 'toggle' }))).Enabled).toBe(false);
-    const disabled = await expectSdkError(passwordSignIn(legacyClientId, 'toggle', 'toggle1234x'), 'NotAuthorizedException', 'User is disabled.');
+    const disabled = await expectSdkError(
+      passwordSignIn(legacyClientId, 'toggle', 'toggle1234x'),
+      'NotAuthorizedException',
+      'User is disabled.',
+    );
     expect(disabled).toBeInstanceOf(NotAuthorizedException);
     await expectSdkError(
-      us.send(new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: legacyClientId, AuthParameters: { REFRESH_TOKEN: refreshToken } })),
+      us.send(
+        new InitiateAuthCommand({
+          AuthFlow: 'REFRESH_TOKEN_AUTH',
+          ClientId: legacyClientId,
+          AuthParameters: { REFRESH_TOKEN: refreshToken },
+        }),
+      ),
       'NotAuthorizedException',
     );
-    await expectSdkError(us.send(new GetUserCommand({ AccessToken: before.AuthenticationResult?.AccessToken })), 'NotAuthorizedException');
+    await expectSdkError(
+      us.send(new GetUserCommand({ AccessToken: before.AuthenticationResult?.AccessToken })),
+      'NotAuthorizedException',
+    );
 
     await eu.send(new AdminEnableUserCommand({ UserPoolId: opsPoolId, Username: 'toggle' }));
     expect((await eu.send(new AdminGetUserCommand({ UserPoolId: opsPoolId, Username: 'toggle' }))).Enabled).toBe(true);
@@ -450,14 +613,24 @@ describe('admin user management', () => {
   });
 
   it('AdminDeleteUser removes the user everywhere', async () => {
-    await eu.send(new AdminCreateUserCommand({ UserPoolId: opsPoolId, Username: 'deleteme', MessageAction: 'SUPPRESS' }));
+    await eu.send(
+      new AdminCreateUserCommand({ UserPoolId: opsPoolId, Username: 'deleteme', MessageAction: 'SUPPRESS' }),
+    );
     await eu.send(new AdminDeleteUserCommand({ UserPoolId: opsPoolId, Username: 'deleteme' }));
-    await expectSdkError(eu.send(new AdminGetUserCommand({ UserPoolId: opsPoolId, Username: 'deleteme' })), 'UserNotFoundException');
+    await expectSdkError(
+      eu.send(new AdminGetUserCommand({ UserPoolId: opsPoolId, Username: 'deleteme' })),
+      'UserNotFoundException',
+    );
     const listed = await eu.send(new ListUsersCommand({ UserPoolId: opsPoolId, Filter: 'username = "deleteme"' }));
     expect(listed.Users).toEqual([]);
-    await expectSdkError(eu.send(new AdminDeleteUserCommand({ UserPoolId: opsPoolId, Username: 'deleteme' })), 'UserNotFoundException');
+    await expectSdkError(
+      eu.send(new AdminDeleteUserCommand({ UserPoolId: opsPoolId, Username: 'deleteme' })),
+      'UserNotFoundException',
+    );
     // The name is free again.
-    const again = await eu.send(new AdminCreateUserCommand({ UserPoolId: opsPoolId, Username: 'deleteme', MessageAction: 'SUPPRESS' }));
+    const again = await eu.send(
+      new AdminCreateUserCommand({ UserPoolId: opsPoolId, Username: 'deleteme', MessageAction: 'SUPPRESS' }),
+    );
     expect(again.User?.UserStatus).toBe('FORCE_CHANGE_PASSWORD');
   });
 });
@@ -467,7 +640,9 @@ describe('ListUsers', () => {
   const TOTAL = 135;
 
   beforeAll(async () => {
-    const { UserPool } = await us.send(new CreateUserPoolCommand({ PoolName: 'list-pool', UsernameAttributes: ['email'] }));
+    const { UserPool } = await us.send(
+      new CreateUserPoolCommand({ PoolName: 'list-pool', UsernameAttributes: ['email'] }),
+    );
     listPoolId = UserPool?.Id as string;
     const creates: Promise<unknown>[] = [];
     for (let i = 0; i < TOTAL; i++) {
@@ -484,7 +659,13 @@ describe('ListUsers', () => {
     await Promise.all(creates);
     const client = await us.send(new CreateUserPoolClientCommand({ UserPoolId: listPoolId, ClientName: 'signup' }));
     for (const n of [1, 2, 3]) {
-      await us.send(new SignUpCommand({ ClientId: client.UserPoolClient?.ClientId, Username: `pending-${n}@list.example.com`, Password: 'Abcdef12!' }));
+      await us.send(
+        new SignUpCommand({
+          ClientId: client.UserPoolClient?.ClientId,
+          Username: `pending-${n}@list.example.com`,
+          Password: 'Abcdef12!',
+        }),
+      );
     }
   });
 
@@ -505,38 +686,62 @@ describe('ListUsers', () => {
     const small = await us.send(new ListUsersCommand({ UserPoolId: listPoolId, Limit: 7 }));
     expect(small.Users).toHaveLength(7);
     expect(small.PaginationToken).toBeTruthy();
-    const next = await us.send(new ListUsersCommand({ UserPoolId: listPoolId, Limit: 7, PaginationToken: small.PaginationToken }));
+    const next = await us.send(
+      new ListUsersCommand({ UserPoolId: listPoolId, Limit: 7, PaginationToken: small.PaginationToken }),
+    );
     expect(next.Users?.map((u) => u.Username)).toEqual(seen.slice(7, 14).map((u) => u.Username));
 
-    await expectSdkError(us.send(new ListUsersCommand({ UserPoolId: listPoolId, Limit: 61 })), 'InvalidParameterException');
-    await expectSdkError(us.send(new ListUsersCommand({ UserPoolId: listPoolId, PaginationToken: 'bogus!' })), 'InvalidParameterException');
+    await expectSdkError(
+      us.send(new ListUsersCommand({ UserPoolId: listPoolId, Limit: 61 })),
+      'InvalidParameterException',
+    );
+    await expectSdkError(
+      us.send(new ListUsersCommand({ UserPoolId: listPoolId, PaginationToken: 'bogus!' })),
+      'InvalidParameterException',
+    );
   });
 
   it('filters: email =, email ^=, cognito:user_status =; a bad filter is InvalidParameterException', async () => {
-    const exact = await us.send(new ListUsersCommand({ UserPoolId: listPoolId, Filter: 'email = "odd-007@list.example.com"' }));
+    const exact = await us.send(
+      new ListUsersCommand({ UserPoolId: listPoolId, Filter: 'email = "odd-007@list.example.com"' }),
+    );
     expect(exact.Users).toHaveLength(1);
     expect(attr(exact.Users?.[0], 'email')).toBe('odd-007@list.example.com');
 
     const evens: string[] = [];
     let token: string | undefined;
     do {
-      const page = await us.send(new ListUsersCommand({ UserPoolId: listPoolId, Filter: 'email ^= "even-"', Limit: 50, PaginationToken: token }));
+      const page = await us.send(
+        new ListUsersCommand({ UserPoolId: listPoolId, Filter: 'email ^= "even-"', Limit: 50, PaginationToken: token }),
+      );
       evens.push(...(page.Users ?? []).map((u) => attr(u, 'email') as string));
       token = page.PaginationToken;
     } while (token);
     expect(evens).toHaveLength(Math.ceil(TOTAL / 2));
     expect(evens.every((e) => e.startsWith('even-'))).toBe(true);
 
-    const pending = await us.send(new ListUsersCommand({ UserPoolId: listPoolId, Filter: 'cognito:user_status = "UNCONFIRMED"' }));
-    expect(pending.Users?.map((u) => attr(u, 'email')).sort()).toEqual([1, 2, 3].map((n) => `pending-${n}@list.example.com`));
+    const pending = await us.send(
+      new ListUsersCommand({ UserPoolId: listPoolId, Filter: 'cognito:user_status = "UNCONFIRMED"' }),
+    );
+    expect(pending.Users?.map((u) => attr(u, 'email')).sort()).toEqual(
+      [1, 2, 3].map((n) => `pending-${n}@list.example.com`),
+    );
     expect(pending.Users?.every((u) => u.UserStatus === 'UNCONFIRMED')).toBe(true);
 
-    const none = await us.send(new ListUsersCommand({ UserPoolId: listPoolId, Filter: 'email = "nobody@list.example.com"' }));
+    const none = await us.send(
+      new ListUsersCommand({ UserPoolId: listPoolId, Filter: 'email = "nobody@list.example.com"' }),
+    );
     expect(none.Users).toEqual([]);
 
-    const bad = await expectSdkError(us.send(new ListUsersCommand({ UserPoolId: listPoolId, Filter: 'email == nobody' })), 'InvalidParameterException');
+    const bad = await expectSdkError(
+      us.send(new ListUsersCommand({ UserPoolId: listPoolId, Filter: 'email == nobody' })),
+      'InvalidParameterException',
+    );
     expect(bad).toBeInstanceOf(InvalidParameterException);
-    await expectSdkError(us.send(new ListUsersCommand({ UserPoolId: listPoolId, Filter: 'password = "x"' })), 'InvalidParameterException');
+    await expectSdkError(
+      us.send(new ListUsersCommand({ UserPoolId: listPoolId, Filter: 'password = "x"' })),
+      'InvalidParameterException',
+    );
   });
 
   it('the AWS CLI lists the users of the local pool', async () => {
@@ -544,8 +749,26 @@ describe('ListUsers', () => {
     const other = uniqueEmail('cli-other');
     await us.send(new AdminCreateUserCommand({ UserPoolId: pool.poolId, Username: email, MessageAction: 'SUPPRESS' }));
     await us.send(new AdminCreateUserCommand({ UserPoolId: pool.poolId, Username: other, MessageAction: 'SUPPRESS' }));
-    const env = { ...process.env, AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'x', AWS_PAGER: '', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' };
-    const args = ['--endpoint-url', pool.url, '--region', 'us-east-1', '--output', 'json', 'cognito-idp', 'list-users', '--user-pool-id', 'us-east-1_LocalPool'];
+    const env = {
+      ...process.env,
+      AWS_ACCESS_KEY_ID: 'x',
+      AWS_SECRET_ACCESS_KEY: 'x',
+      AWS_PAGER: '',
+      AWS_CONFIG_FILE: '/dev/null',
+      AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+    };
+    const args = [
+      '--endpoint-url',
+      pool.url,
+      '--region',
+      'us-east-1',
+      '--output',
+      'json',
+      'cognito-idp',
+      'list-users',
+      '--user-pool-id',
+      'us-east-1_LocalPool',
+    ];
     let stdout: string | undefined;
     const tried: string[] = [];
     for (const bin of ['/usr/bin/aws', 'aws']) {
@@ -562,7 +785,9 @@ describe('ListUsers', () => {
       console.warn(`skipping the AWS CLI check: no aws binary runs (${tried.join('; ')})`);
       return;
     }
-    const listed = JSON.parse(stdout) as { Users: { Username: string; UserStatus: string; Attributes: { Name: string; Value: string }[] }[] };
+    const listed = JSON.parse(stdout) as {
+      Users: { Username: string; UserStatus: string; Attributes: { Name: string; Value: string }[] }[];
+    };
     const mine = listed.Users.find((u) => u.Attributes.some((a) => a.Name === 'email' && a.Value === email));
     expect(mine?.UserStatus).toBe('FORCE_CHANGE_PASSWORD');
     expect(listed.Users.some((u) => u.Attributes.some((a) => a.Name === 'email' && a.Value === other))).toBe(true);
@@ -579,9 +804,19 @@ describe('client settings seen by riders', () => {
   });
 
   it('LEGACY client: unknown users are UserNotFoundException with Cognito texts', async () => {
-    await expectSdkError(passwordSignIn(legacyClientId, 'no-such-rider', 'whatever123'), 'UserNotFoundException', 'User does not exist.');
     await expectSdkError(
-      us.send(new InitiateAuthCommand({ AuthFlow: 'USER_SRP_AUTH', ClientId: legacyClientId, AuthParameters: { USERNAME: 'no-such-rider', SRP_A: 'abc123' } })),
+      passwordSignIn(legacyClientId, 'no-such-rider', 'whatever123'),
+      'UserNotFoundException',
+      'User does not exist.',
+    );
+    await expectSdkError(
+      us.send(
+        new InitiateAuthCommand({
+          AuthFlow: 'USER_SRP_AUTH',
+          ClientId: legacyClientId,
+          AuthParameters: { USERNAME: 'no-such-rider', SRP_A: 'abc123' },
+        }),
+      ),
       'UserNotFoundException',
       'User does not exist.',
     );
@@ -596,8 +831,14 @@ describe('client settings seen by riders', () => {
       'Username/client id combination not found.',
     );
     // ENABLED (the password client on the default pool): the same unknown user looks like a wrong password.
-    await expectSdkError(passwordSignIn(passwordClientId, 'no-such-rider@example.com', PASSWORD), 'NotAuthorizedException', 'Incorrect username or password.');
-    const simulated = await us.send(new ForgotPasswordCommand({ ClientId: passwordClientId, Username: 'no-such-rider@example.com' }));
+    await expectSdkError(
+      passwordSignIn(passwordClientId, 'no-such-rider@example.com', PASSWORD),
+      'NotAuthorizedException',
+      'Incorrect username or password.',
+    );
+    const simulated = await us.send(
+      new ForgotPasswordCommand({ ClientId: passwordClientId, Username: 'no-such-rider@example.com' }),
+    );
     expect(simulated.CodeDeliveryDetails?.DeliveryMedium).toBe('EMAIL');
   });
 
@@ -615,10 +856,24 @@ describe('client settings seen by riders', () => {
     const username = 'secret.rider';
     const signUp = (SecretHash?: string) =>
       us.send(
-        new SignUpCommand({ ClientId: clientId, Username: username, Password: 'secret12345', SecretHash, UserAttributes: [{ Name: 'email', Value: 'secret.rider@example.com' }] }),
+        new SignUpCommand({
+          ClientId: clientId,
+          Username: username,
+          Password: 'secret12345',
+          SecretHash,
+          UserAttributes: [{ Name: 'email', Value: 'secret.rider@example.com' }],
+        }),
       );
-    await expectSdkError(signUp(), 'NotAuthorizedException', `Client ${clientId} is configured for secret but secret was not received`);
-    await expectSdkError(signUp(secretHash(username, clientId, 'wrong-secret')), 'NotAuthorizedException', `Unable to verify secret hash for client ${clientId}`);
+    await expectSdkError(
+      signUp(),
+      'NotAuthorizedException',
+      `Client ${clientId} is configured for secret but secret was not received`,
+    );
+    await expectSdkError(
+      signUp(secretHash(username, clientId, 'wrong-secret')),
+      'NotAuthorizedException',
+      `Unable to verify secret hash for client ${clientId}`,
+    );
     const ok = await signUp(secretHash(username, clientId, secret));
     expect(ok.UserSub).toMatch(/^[0-9a-f-]{36}$/);
     await eu.send(new AdminConfirmSignUpCommand({ UserPoolId: opsPoolId, Username: username }));
@@ -631,15 +886,26 @@ describe('client settings seen by riders', () => {
           AuthParameters: { USERNAME: username, PASSWORD: 'secret12345', ...(SECRET_HASH ? { SECRET_HASH } : {}) },
         }),
       );
-    await expectSdkError(auth(), 'NotAuthorizedException', `Client ${clientId} is configured for secret but secret was not received`);
-    await expectSdkError(auth(secretHash(username, clientId, 'nope')), 'NotAuthorizedException', `Unable to verify secret hash for client ${clientId}`);
+    await expectSdkError(
+      auth(),
+      'NotAuthorizedException',
+      `Client ${clientId} is configured for secret but secret was not received`,
+    );
+    await expectSdkError(
+      auth(secretHash(username, clientId, 'nope')),
+      'NotAuthorizedException',
+      `Unable to verify secret hash for client ${clientId}`,
+    );
     const signedIn = await auth(secretHash(username, clientId, secret));
     expect(signedIn.AuthenticationResult?.RefreshToken).toBeTruthy();
     const refreshed = await us.send(
       new InitiateAuthCommand({
         AuthFlow: 'REFRESH_TOKEN_AUTH',
         ClientId: clientId,
-        AuthParameters: { REFRESH_TOKEN: signedIn.AuthenticationResult?.RefreshToken as string, SECRET_HASH: secretHash(username, clientId, secret) },
+        AuthParameters: {
+          REFRESH_TOKEN: signedIn.AuthenticationResult?.RefreshToken as string,
+          SECRET_HASH: secretHash(username, clientId, secret),
+        },
       }),
     );
     expect(refreshed.AuthenticationResult?.AccessToken).toBeTruthy();
@@ -652,7 +918,7 @@ describe('client settings seen by riders', () => {
       'UserNotFoundException',
       'User does not exist.',
     );
-    const meta = (err as unknown as { $metadata: { requestId?: string }; $fault: string });
+    const meta = err as unknown as { $metadata: { requestId?: string }; $fault: string };
     expect(meta.$fault).toBe('client');
     expect(meta.$metadata.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });

@@ -2,11 +2,11 @@
 // deadline (a hang fails the test instead of stalling it), the real SDK client with dummy
 // credentials, the mailbox, and SECRET_HASH as every Cognito SDK computes it.
 
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { createHmac } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { expect } from 'vitest';
 
 export const TARGET = 'AWSCognitoIdentityProviderService.';
@@ -56,7 +56,14 @@ export async function call(
   const res = await fetch(url, {
     method: options.method ?? 'POST',
     headers,
-    body: body === undefined ? undefined : typeof body === 'string' ? body : body instanceof Uint8Array ? new Uint8Array(body) : JSON.stringify(body),
+    body:
+      body === undefined
+        ? undefined
+        : typeof body === 'string'
+          ? body
+          : body instanceof Uint8Array
+            ? new Uint8Array(body)
+            : JSON.stringify(body),
     signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
   });
   return toWire(res);
@@ -104,7 +111,9 @@ export function sdk(url: string, region = 'us-east-1'): CognitoIdentityProviderC
 
 /** SECRET_HASH = base64(HMAC-SHA256(key = client secret, message = username + client id)). */
 export const secretHash = (username: string, clientId: string, secret: string): string =>
-  createHmac('sha256', secret).update(username + clientId).digest('base64');
+  createHmac('sha256', secret)
+    .update(username + clientId)
+    .digest('base64');
 
 export interface MailItem {
   to: string;

@@ -5,9 +5,9 @@
 // (../shared/cognito-facts.md §2.2). Cheap checks that do not need the client use raw JSON calls.
 
 import { randomBytes } from 'node:crypto';
-import { CognitoUserAttribute, type CognitoUser, type CognitoUserSession } from 'amazon-cognito-identity-js';
-import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
+import { type CognitoUser, CognitoUserAttribute, type CognitoUserSession } from 'amazon-cognito-identity-js';
 import type { JWTPayload } from 'jose';
+import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   expectLibraryError,
@@ -18,7 +18,7 @@ import {
   PASSWORD,
   startHarness,
   UUID,
-} from './harness';
+} from './harness.ts';
 
 let h: Harness;
 
@@ -46,7 +46,11 @@ async function verifyTokens(session: CognitoUserSession): Promise<{ id: JWTPaylo
 }
 
 const refreshRaw = (refreshToken: string) =>
-  h.call('InitiateAuth', { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: h.clientId, AuthParameters: { REFRESH_TOKEN: refreshToken } });
+  h.call('InitiateAuth', {
+    AuthFlow: 'REFRESH_TOKEN_AUTH',
+    ClientId: h.clientId,
+    AuthParameters: { REFRESH_TOKEN: refreshToken },
+  });
 
 const getUserRaw = (accessToken: string) => h.call('GetUser', { AccessToken: accessToken });
 
@@ -75,7 +79,9 @@ describe('a rider registers, confirms and signs in with the real client', () => 
     return rider;
   }
 
-  async function signedIn(tag: string): Promise<{ email: string; userSub: string; user: CognitoUser; session: CognitoUserSession }> {
+  async function signedIn(
+    tag: string,
+  ): Promise<{ email: string; userSub: string; user: CognitoUser; session: CognitoUserSession }> {
     const rider = await confirmed(tag);
     return { ...rider, ...(await h.signIn(rider.email)) };
   }
@@ -85,7 +91,11 @@ describe('a rider registers, confirms and signs in with the real client', () => 
     const result = await h.signUp(email);
     expect(result.userConfirmed).toBe(false);
     expect(result.userSub).toMatch(UUID);
-    expect(result.codeDeliveryDetails).toEqual({ AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: 'r***@e***.com' });
+    expect(result.codeDeliveryDetails).toEqual({
+      AttributeName: 'email',
+      DeliveryMedium: 'EMAIL',
+      Destination: 'r***@e***.com',
+    });
 
     const messages = await h.mailbox(email);
     expect(messages).toHaveLength(1);
@@ -98,18 +108,25 @@ describe('a rider registers, confirms and signs in with the real client', () => 
     expect(h.logs).toContain(`mail to ${email}: ${mail?.subject}: ${mail?.code}`);
   });
 
-  it('confirms with the mailed code; a second confirmation is refused with Cognito\'s text', async () => {
+  it("confirms with the mailed code; a second confirmation is refused with Cognito's text", async () => {
     const { email } = await signedUp('confirm');
     const code = await h.latestCode(email);
-    await expectLibraryError(h.confirm(email, '000000' === code ? '111111' : '000000'), 'CodeMismatchException',
-      'Invalid verification code provided, please try again.');
+    await expectLibraryError(
+      h.confirm(email, '000000' === code ? '111111' : '000000'),
+      'CodeMismatchException',
+      'Invalid verification code provided, please try again.',
+    );
     await expect(h.confirm(email, code)).resolves.toBe('SUCCESS');
-    await expectLibraryError(h.confirm(email, code), 'NotAuthorizedException', 'User cannot be confirmed. Current status is CONFIRMED');
+    await expectLibraryError(
+      h.confirm(email, code),
+      'NotAuthorizedException',
+      'User cannot be confirmed. Current status is CONFIRMED',
+    );
     const resend = await h.call('ResendConfirmationCode', { ClientId: h.clientId, Username: email });
     expectRawError(resend, 'InvalidParameterException', 'User is already confirmed.');
   });
 
-  it('signs in with SRP; ID and access tokens verify against the pool JWKS and carry Cognito\'s claims', async () => {
+  it("signs in with SRP; ID and access tokens verify against the pool JWKS and carry Cognito's claims", async () => {
     const { email, userSub } = await confirmed('signin');
     const { user, session } = await h.signIn(email);
     const userIdForSrp = user.getUsername();
@@ -169,10 +186,15 @@ describe('a rider registers, confirms and signs in with the real client', () => 
     const doc = (await res.json()) as { issuer: string; jwks_uri: string };
     expect(doc.issuer).toBe(h.issuer);
     expect(doc.jwks_uri).toBe(`${h.issuer}/.well-known/jwks.json`);
-    const jwks = (await (await fetch(doc.jwks_uri)).json()) as { keys: { kid: string; alg: string; kty: string; use: string; e: string }[] };
+    const jwks = (await (await fetch(doc.jwks_uri)).json()) as {
+      keys: { kid: string; alg: string; kty: string; use: string; e: string }[];
+    };
     expect(jwks.keys).toHaveLength(2);
     expect(jwks.keys.map((k) => k.kid).sort()).toEqual(
-      [decodeProtectedHeader(session.getIdToken().getJwtToken()).kid, decodeProtectedHeader(session.getAccessToken().getJwtToken()).kid].sort(),
+      [
+        decodeProtectedHeader(session.getIdToken().getJwtToken()).kid,
+        decodeProtectedHeader(session.getAccessToken().getJwtToken()).kid,
+      ].sort(),
     );
     for (const k of jwks.keys) expect(k).toMatchObject({ alg: 'RS256', kty: 'RSA', use: 'sig', e: 'AQAB' });
     expect(jwks.keys[0]).not.toHaveProperty('d');
@@ -224,10 +246,15 @@ describe('a rider registers, confirms and signs in with the real client', () => 
     expect(map).toEqual({ sub: userSub, email, email_verified: 'true' });
 
     await expect(
-      nodeCall<string>((cb) => user.updateAttributes([new CognitoUserAttribute({ Name: 'name', Value: 'Rita Rider' })], cb)),
+      nodeCall<string>((cb) =>
+        user.updateAttributes([new CognitoUserAttribute({ Name: 'name', Value: 'Rita Rider' })], cb),
+      ),
     ).resolves.toBe('SUCCESS');
     const after = await nodeCall<CognitoUserAttribute[]>((cb) => user.getUserAttributes(cb));
-    expect(Object.fromEntries(after.map((a) => [a.getName(), a.getValue()]))).toMatchObject({ name: 'Rita Rider', email });
+    expect(Object.fromEntries(after.map((a) => [a.getName(), a.getValue()]))).toMatchObject({
+      name: 'Rita Rider',
+      email,
+    });
 
     const refreshed = await nodeCall<CognitoUserSession>((cb) => user.refreshSession(session.getRefreshToken(), cb));
     expect(refreshed.getIdToken().payload.name).toBe('Rita Rider');
@@ -237,7 +264,11 @@ describe('a rider registers, confirms and signs in with the real client', () => 
     const { email, user } = await signedIn('password');
     const password = PASSWORD;
     const next = 'Rider-Pass-2';
-    await expectLibraryError(nodeCall((cb) => user.changePassword('Not-The-Pass-9', next, cb)), 'NotAuthorizedException', INCORRECT);
+    await expectLibraryError(
+      nodeCall((cb) => user.changePassword('Not-The-Pass-9', next, cb)),
+      'NotAuthorizedException',
+      INCORRECT,
+    );
     await expectLibraryError(
       nodeCall((cb) => user.changePassword(password, 'weakpass', cb)),
       'InvalidPasswordException',
@@ -253,18 +284,28 @@ describe('a rider registers, confirms and signs in with the real client', () => 
     const other = await h.signIn(email);
     const accessTokens = [session.getAccessToken().getJwtToken(), other.session.getAccessToken().getJwtToken()];
     const refreshTokens = [session.getRefreshToken().getToken(), other.session.getRefreshToken().getToken()];
-    await expect(new Promise((resolve, reject) => user.globalSignOut({ onSuccess: resolve, onFailure: reject }))).resolves.toBe('SUCCESS');
-    for (const token of accessTokens) expectRawError(await getUserRaw(token), 'NotAuthorizedException', 'Access Token has been revoked');
-    for (const token of refreshTokens) expectRawError(await refreshRaw(token), 'NotAuthorizedException', 'Refresh Token has been revoked');
+    await expect(
+      new Promise((resolve, reject) => user.globalSignOut({ onSuccess: resolve, onFailure: reject })),
+    ).resolves.toBe('SUCCESS');
+    for (const token of accessTokens)
+      expectRawError(await getUserRaw(token), 'NotAuthorizedException', 'Access Token has been revoked');
+    for (const token of refreshTokens)
+      expectRawError(await refreshRaw(token), 'NotAuthorizedException', 'Refresh Token has been revoked');
   });
 
-  it('signOut(callback) revokes the refresh token with RevokeToken, and the real client\'s refresh then fails with Cognito\'s text', async () => {
+  it("signOut(callback) revokes the refresh token with RevokeToken, and the real client's refresh then fails with Cognito's text", async () => {
     const { email, user, session } = await signedIn('signout');
     const keep = await h.signIn(email);
     const refreshToken = session.getRefreshToken();
     const accessToken = session.getAccessToken().getJwtToken();
-    await expect(new Promise<void>((resolve, reject) => user.signOut((err?: unknown) => (err ? reject(err) : resolve())))).resolves.toBeUndefined();
-    expectRawError(await refreshRaw(refreshToken.getToken()), 'NotAuthorizedException', 'Refresh Token has been revoked');
+    await expect(
+      new Promise<void>((resolve, reject) => user.signOut((err?: unknown) => (err ? reject(err) : resolve()))),
+    ).resolves.toBeUndefined();
+    expectRawError(
+      await refreshRaw(refreshToken.getToken()),
+      'NotAuthorizedException',
+      'Refresh Token has been revoked',
+    );
     expectRawError(await getUserRaw(accessToken), 'NotAuthorizedException', 'Access Token has been revoked');
     // Only that sign-in ended; the rider's other session lives on.
     expect((await getUserRaw(keep.session.getAccessToken().getJwtToken())).status).toBe(200);
@@ -281,7 +322,11 @@ describe('a rider registers, confirms and signs in with the real client', () => 
     const accessToken = live.getAccessToken().getJwtToken();
     for (const token of [accessToken, live.getIdToken().getJwtToken()]) {
       const res = await h.call('RevokeToken', { ClientId: h.clientId, Token: token });
-      expectRawError(res, 'UnsupportedTokenTypeException', 'Unsupported token type: RevokeToken takes a refresh token.');
+      expectRawError(
+        res,
+        'UnsupportedTokenTypeException',
+        'Unsupported token type: RevokeToken takes a refresh token.',
+      );
     }
     // Nothing changed: the access token still works and its refresh token still refreshes.
     expect((await getUserRaw(accessToken)).status).toBe(200);
@@ -293,13 +338,19 @@ describe('a rider registers, confirms and signs in with the real client', () => 
     const delivery = await new Promise<{ CodeDeliveryDetails: unknown }>((resolve, reject) =>
       h.cognitoUser(email).forgotPassword({ onSuccess: resolve, onFailure: reject, inputVerificationCode: resolve }),
     );
-    expect(delivery.CodeDeliveryDetails).toEqual({ AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: 'r***@e***.com' });
+    expect(delivery.CodeDeliveryDetails).toEqual({
+      AttributeName: 'email',
+      DeliveryMedium: 'EMAIL',
+      Destination: 'r***@e***.com',
+    });
     const [mail] = await h.mailbox(email);
     expect(mail?.code).toMatch(/^\d{6}$/);
     expect(mail?.subject).toMatch(/password/i);
     const next = 'Rider-Pass-3';
     const confirmPassword = (code: string, pw: string) =>
-      new Promise((resolve, reject) => h.cognitoUser(email).confirmPassword(code, pw, { onSuccess: resolve, onFailure: reject }));
+      new Promise((resolve, reject) =>
+        h.cognitoUser(email).confirmPassword(code, pw, { onSuccess: resolve, onFailure: reject }),
+      );
     await expectLibraryError(
       confirmPassword(mail?.code === '000000' ? '111111' : '000000', next),
       'CodeMismatchException',
@@ -308,7 +359,12 @@ describe('a rider registers, confirms and signs in with the real client', () => 
     await expect(confirmPassword(mail?.code ?? '', next)).resolves.toBe('SUCCESS');
     // The code is single-use.
     expectRawError(
-      await h.call('ConfirmForgotPassword', { ClientId: h.clientId, Username: email, ConfirmationCode: mail?.code, Password: 'Rider-Pass-4' }),
+      await h.call('ConfirmForgotPassword', {
+        ClientId: h.clientId,
+        Username: email,
+        ConfirmationCode: mail?.code,
+        Password: 'Rider-Pass-4',
+      }),
       'ExpiredCodeException',
       'Invalid code provided, please request a code again.',
     );
@@ -319,8 +375,16 @@ describe('a rider registers, confirms and signs in with the real client', () => 
   it('deletes the account (DeleteUser): its tokens and password stop working and the email is free again', async () => {
     const { email, userSub, user, session } = await signedIn('delete');
     await expect(nodeCall<string>((cb) => user.deleteUser(cb))).resolves.toBe('SUCCESS');
-    expectRawError(await getUserRaw(session.getAccessToken().getJwtToken()), 'UserNotFoundException', 'User does not exist.');
-    expectRawError(await refreshRaw(session.getRefreshToken().getToken()), 'NotAuthorizedException', 'Invalid Refresh Token.');
+    expectRawError(
+      await getUserRaw(session.getAccessToken().getJwtToken()),
+      'UserNotFoundException',
+      'User does not exist.',
+    );
+    expectRawError(
+      await refreshRaw(session.getRefreshToken().getToken()),
+      'NotAuthorizedException',
+      'Invalid Refresh Token.',
+    );
     await expectLibraryError(h.signIn(email), 'NotAuthorizedException', INCORRECT);
     const again = await h.signUp(email);
     expect(again.userSub).not.toBe(userSub);
@@ -333,7 +397,10 @@ describe('an operator-created rider (AdminCreateUser) chooses a password at firs
     const created = await h.call('AdminCreateUser', {
       UserPoolId: h.poolId,
       Username: email,
-      UserAttributes: [{ Name: 'email', Value: email }, { Name: 'email_verified', Value: 'true' }],
+      UserAttributes: [
+        { Name: 'email', Value: email },
+        { Name: 'email_verified', Value: 'true' },
+      ],
       DesiredDeliveryMediums: ['EMAIL'],
     });
     expect(created.status, JSON.stringify(created.body)).toBe(200);
@@ -353,11 +420,19 @@ describe('an operator-created rider (AdminCreateUser) chooses a password at firs
         user.completeNewPasswordChallenge(pw, { name: 'Ivy Invited' }, { onSuccess: resolve, onFailure: reject }),
       );
     // A weak choice is refused and the challenge stays open.
-    await expectLibraryError(complete('chosenpass'), 'InvalidPasswordException',
-      'Password did not conform with policy: Password must have uppercase characters');
+    await expectLibraryError(
+      complete('chosenpass'),
+      'InvalidPasswordException',
+      'Password did not conform with policy: Password must have uppercase characters',
+    );
     const session = await complete(chosen);
     const { id } = await verifyTokens(session);
-    expect(id).toMatchObject({ email, email_verified: true, name: 'Ivy Invited', 'cognito:username': user.getUsername() });
+    expect(id).toMatchObject({
+      email,
+      email_verified: true,
+      name: 'Ivy Invited',
+      'cognito:username': user.getUsername(),
+    });
 
     const status = await h.call('AdminGetUser', { UserPoolId: h.poolId, Username: email });
     expect(status.body.UserStatus).toBe('CONFIRMED');
@@ -374,10 +449,17 @@ describe('a rider changes the email address', () => {
     await h.registerConfirmed(oldEmail);
     const { user } = await h.signIn(oldEmail);
     const attributes = async () =>
-      Object.fromEntries((await nodeCall<CognitoUserAttribute[]>((cb) => user.getUserAttributes(cb))).map((a) => [a.getName(), a.getValue()]));
+      Object.fromEntries(
+        (await nodeCall<CognitoUserAttribute[]>((cb) => user.getUserAttributes(cb))).map((a) => [
+          a.getName(),
+          a.getValue(),
+        ]),
+      );
 
     const details = await new Promise<unknown>((resolve, reject) =>
-      user.updateAttributes([new CognitoUserAttribute({ Name: 'email', Value: nextEmail })], (err, _result, d) => (err ? reject(err) : resolve(d))),
+      user.updateAttributes([new CognitoUserAttribute({ Name: 'email', Value: nextEmail })], (err, _result, d) =>
+        err ? reject(err) : resolve(d),
+      ),
     );
     expect(details).toEqual({
       CodeDeliveryDetailsList: [{ AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: 'r***@e***.com' }],
@@ -386,8 +468,11 @@ describe('a rider changes the email address', () => {
     const code = await h.latestCode(nextEmail);
     const verify = (c: string) =>
       new Promise((resolve, reject) => user.verifyAttribute('email', c, { onSuccess: resolve, onFailure: reject }));
-    await expectLibraryError(verify(code === '000000' ? '111111' : '000000'), 'CodeMismatchException',
-      'Invalid verification code provided, please try again.');
+    await expectLibraryError(
+      verify(code === '000000' ? '111111' : '000000'),
+      'CodeMismatchException',
+      'Invalid verification code provided, please try again.',
+    );
     await expect(verify(code)).resolves.toBe('SUCCESS');
     expect(await attributes()).toMatchObject({ email: nextEmail, email_verified: 'true' });
 
@@ -405,7 +490,9 @@ describe('riders an operator reset or disabled', () => {
     await expectLibraryError(h.signIn(email), 'PasswordResetRequiredException', 'Password reset required for the user');
     const code = await h.latestCode(email);
     await expect(
-      new Promise((resolve, reject) => h.cognitoUser(email).confirmPassword(code, 'Reset-Pass-1', { onSuccess: resolve, onFailure: reject })),
+      new Promise((resolve, reject) =>
+        h.cognitoUser(email).confirmPassword(code, 'Reset-Pass-1', { onSuccess: resolve, onFailure: reject }),
+      ),
     ).resolves.toBe('SUCCESS');
     expect((await h.call('AdminGetUser', { UserPoolId: h.poolId, Username: email })).body.UserStatus).toBe('CONFIRMED');
     await expect(h.signIn(email, 'Reset-Pass-1')).resolves.toBeDefined();
@@ -481,7 +568,9 @@ describe('sign-in failures answer as Cognito does', () => {
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('application/x-amz-json-1.1');
       expect(res.headers.get('x-amzn-requestid')).toMatch(UUID);
-      expect(res.body).toEqual({ CodeDeliveryDetails: { AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: 'r***@e***.com' } });
+      expect(res.body).toEqual({
+        CodeDeliveryDetails: { AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: 'r***@e***.com' },
+      });
     }
     expect(await h.mailbox(unknown)).toEqual([]);
   });
@@ -494,7 +583,11 @@ describe('sign-up errors and codes', () => {
     const pending = newEmail('pending');
     await h.signUp(pending);
     for (const email of [confirmed, confirmed.toUpperCase(), pending, pending.replace('r-', 'R-')]) {
-      await expectLibraryError(h.signUp(email), 'UsernameExistsException', 'An account with the given email already exists.');
+      await expectLibraryError(
+        h.signUp(email),
+        'UsernameExistsException',
+        'An account with the given email already exists.',
+      );
     }
   });
 
@@ -512,19 +605,42 @@ describe('sign-up errors and codes', () => {
     const email = newEmail('weak');
     const cases: [string, string, string][] = [
       ['Ab1!xyz', 'InvalidPasswordException', 'Password did not conform with policy: Password not long enough'],
-      ['lowercase-1', 'InvalidPasswordException', 'Password did not conform with policy: Password must have uppercase characters'],
-      ['UPPERCASE-1', 'InvalidPasswordException', 'Password did not conform with policy: Password must have lowercase characters'],
-      ['No-Numbers-Here', 'InvalidPasswordException', 'Password did not conform with policy: Password must have numeric characters'],
-      ['NoSymbols123', 'InvalidPasswordException', 'Password did not conform with policy: Password must have symbol characters'],
+      [
+        'lowercase-1',
+        'InvalidPasswordException',
+        'Password did not conform with policy: Password must have uppercase characters',
+      ],
+      [
+        'UPPERCASE-1',
+        'InvalidPasswordException',
+        'Password did not conform with policy: Password must have lowercase characters',
+      ],
+      [
+        'No-Numbers-Here',
+        'InvalidPasswordException',
+        'Password did not conform with policy: Password must have numeric characters',
+      ],
+      [
+        'NoSymbols123',
+        'InvalidPasswordException',
+        'Password did not conform with policy: Password must have symbol characters',
+      ],
       ['Ab1!x', 'InvalidParameterException', MIN_LENGTH_TEXT],
     ];
     for (const [password, code, message] of cases) {
-      expectRawError(await h.call('SignUp', { ClientId: h.clientId, Username: email, Password: password }), code, message);
+      expectRawError(
+        await h.call('SignUp', { ClientId: h.clientId, Username: email, Password: password }),
+        code,
+        message,
+      );
     }
     // Through the real client too, and nothing was created on the way.
     await expectLibraryError(h.signUp(email, 'abc12'), 'InvalidParameterException', MIN_LENGTH_TEXT);
-    await expectLibraryError(h.signUp(email, 'nouppercase-1'), 'InvalidPasswordException',
-      'Password did not conform with policy: Password must have uppercase characters');
+    await expectLibraryError(
+      h.signUp(email, 'nouppercase-1'),
+      'InvalidPasswordException',
+      'Password did not conform with policy: Password must have uppercase characters',
+    );
     expect(await h.mailbox(email)).toEqual([]);
     const ok = await h.signUp(email, 'Strong-Pass-1');
     expect(ok.userConfirmed).toBe(false);
@@ -537,22 +653,39 @@ describe('sign-up errors and codes', () => {
     const resent = await new Promise<{ CodeDeliveryDetails: unknown }>((resolve, reject) =>
       h.cognitoUser(email).resendConfirmationCode((err, data) => (err ? reject(err) : resolve(data))),
     );
-    expect(resent.CodeDeliveryDetails).toEqual({ AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: 'r***@e***.com' });
+    expect(resent.CodeDeliveryDetails).toEqual({
+      AttributeName: 'email',
+      DeliveryMedium: 'EMAIL',
+      Destination: 'r***@e***.com',
+    });
     const messages = await h.mailbox(email);
     expect(messages).toHaveLength(2);
     const newCode = messages[0]?.code ?? '';
     expect(newCode).toMatch(/^\d{6}$/);
     if (newCode !== oldCode) {
-      await expectLibraryError(h.confirm(email, oldCode), 'ExpiredCodeException', 'Invalid code provided, please request a code again.');
+      await expectLibraryError(
+        h.confirm(email, oldCode),
+        'ExpiredCodeException',
+        'Invalid code provided, please request a code again.',
+      );
     }
     await expect(h.confirm(email, newCode)).resolves.toBe('SUCCESS');
   });
 
   it('ConfirmSignUp and ConfirmForgotPassword for an unknown email look like a wrong code', async () => {
     const ghost = newEmail('ghost');
-    const confirm = await h.call('ConfirmSignUp', { ClientId: h.clientId, Username: ghost, ConfirmationCode: '123456' });
+    const confirm = await h.call('ConfirmSignUp', {
+      ClientId: h.clientId,
+      Username: ghost,
+      ConfirmationCode: '123456',
+    });
     expectRawError(confirm, 'CodeMismatchException', 'Invalid verification code provided, please try again.');
-    const reset = await h.call('ConfirmForgotPassword', { ClientId: h.clientId, Username: ghost, ConfirmationCode: '123456', Password: PASSWORD });
+    const reset = await h.call('ConfirmForgotPassword', {
+      ClientId: h.clientId,
+      Username: ghost,
+      ConfirmationCode: '123456',
+      Password: PASSWORD,
+    });
     expectRawError(reset, 'CodeMismatchException', 'Invalid verification code provided, please try again.');
   });
 

@@ -11,9 +11,9 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalCognito } from '../../../local-cognito/index';
-import type { RunningLocalCognito } from '../../../local-cognito/index';
-import { SRP_N } from '../../../local-cognito/srp';
+import type { RunningLocalCognito } from '../../../local-cognito/index.ts';
+import { startLocalCognito } from '../../../local-cognito/index.ts';
+import { SRP_N } from '../../../local-cognito/srp.ts';
 import {
   AMZ_JSON,
   call,
@@ -23,10 +23,10 @@ import {
   ok,
   PASSWORD,
   removeTempDirs,
-  tempDataDir,
   TARGET,
+  tempDataDir,
   uniqueEmail,
-} from './pool-kit';
+} from './pool-kit.ts';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const POOL_ID = 'us-east-1_LocalPool';
@@ -37,7 +37,11 @@ const children: ChildProcess[] = [];
 
 beforeAll(async () => {
   // The site a developer allowed with --allowed-origin (README "Local pool and your browser").
-  pool = await startLocalCognito({ dataDir: await tempDataDir('robust'), quiet: true, allowedOrigins: ['https://riders.example'] });
+  pool = await startLocalCognito({
+    dataDir: await tempDataDir('robust'),
+    quiet: true,
+    allowedOrigins: ['https://riders.example'],
+  });
 });
 
 afterAll(async () => {
@@ -66,7 +70,11 @@ async function passwordClient(url: string): Promise<string> {
 
 async function signUpConfirmed(url: string, email: string): Promise<void> {
   await ok(url, 'SignUp', { ClientId: CLIENT_ID, Username: email, Password: PASSWORD });
-  await ok(url, 'ConfirmSignUp', { ClientId: CLIENT_ID, Username: email, ConfirmationCode: await latestCode(url, email) });
+  await ok(url, 'ConfirmSignUp', {
+    ClientId: CLIENT_ID,
+    Username: email,
+    ConfirmationCode: await latestCode(url, email),
+  });
 }
 
 async function usersWithEmail(url: string, email: string): Promise<{ Username: string; UserStatus: string }[]> {
@@ -115,52 +123,187 @@ describe('malformed requests get Cognito-shaped 4xx errors', () => {
     { name: 'a JSON string body', action: 'InitiateAuth', body: '"hello"', type: 'SerializationException' },
     { name: 'a JSON number body', action: 'GetUser', body: '42', type: 'SerializationException' },
     { name: 'a JSON null body', action: 'SignUp', body: 'null', type: 'SerializationException' },
-    { name: 'deeply nested JSON', action: 'SignUp', body: '['.repeat(100_000) + ']'.repeat(100_000), type: 'SerializationException' },
-    { name: 'a number for Username', action: 'SignUp', body: { ClientId: CLIENT_ID, Username: 42, Password: PASSWORD }, type: 'SerializationException' },
-    { name: 'an object for ClientId', action: 'SignUp', body: { ClientId: { id: 1 }, Username: 'a@b.co', Password: PASSWORD }, type: 'SerializationException' },
-    { name: 'a string for AuthParameters', action: 'InitiateAuth', body: { AuthFlow: 'USER_SRP_AUTH', ClientId: CLIENT_ID, AuthParameters: 'USERNAME=x' }, type: 'SerializationException' },
-    { name: 'a list for UserAttributes entries', action: 'SignUp', body: { ClientId: CLIENT_ID, Username: 'a@b.co', Password: PASSWORD, UserAttributes: [['email', 'x']] }, type: 'SerializationException' },
-    { name: 'a string for Limit', action: 'ListUsers', body: { UserPoolId: POOL_ID, Limit: '10' }, type: 'SerializationException' },
-    { name: 'a fraction for Limit', action: 'ListUsers', body: { UserPoolId: POOL_ID, Limit: 1.5 }, type: 'SerializationException' },
-    { name: 'a number inside AuthParameters', action: 'InitiateAuth', body: { AuthFlow: 'USER_SRP_AUTH', ClientId: CLIENT_ID, AuthParameters: { USERNAME: 7, SRP_A: 'ab' } }, type: 'SerializationException' },
+    {
+      name: 'deeply nested JSON',
+      action: 'SignUp',
+      body: '['.repeat(100_000) + ']'.repeat(100_000),
+      type: 'SerializationException',
+    },
+    {
+      name: 'a number for Username',
+      action: 'SignUp',
+      body: { ClientId: CLIENT_ID, Username: 42, Password: PASSWORD },
+      type: 'SerializationException',
+    },
+    {
+      name: 'an object for ClientId',
+      action: 'SignUp',
+      body: { ClientId: { id: 1 }, Username: 'a@b.co', Password: PASSWORD },
+      type: 'SerializationException',
+    },
+    {
+      name: 'a string for AuthParameters',
+      action: 'InitiateAuth',
+      body: { AuthFlow: 'USER_SRP_AUTH', ClientId: CLIENT_ID, AuthParameters: 'USERNAME=x' },
+      type: 'SerializationException',
+    },
+    {
+      name: 'a list for UserAttributes entries',
+      action: 'SignUp',
+      body: { ClientId: CLIENT_ID, Username: 'a@b.co', Password: PASSWORD, UserAttributes: [['email', 'x']] },
+      type: 'SerializationException',
+    },
+    {
+      name: 'a string for Limit',
+      action: 'ListUsers',
+      body: { UserPoolId: POOL_ID, Limit: '10' },
+      type: 'SerializationException',
+    },
+    {
+      name: 'a fraction for Limit',
+      action: 'ListUsers',
+      body: { UserPoolId: POOL_ID, Limit: 1.5 },
+      type: 'SerializationException',
+    },
+    {
+      name: 'a number inside AuthParameters',
+      action: 'InitiateAuth',
+      body: { AuthFlow: 'USER_SRP_AUTH', ClientId: CLIENT_ID, AuthParameters: { USERNAME: 7, SRP_A: 'ab' } },
+      type: 'SerializationException',
+    },
     {
       name: 'a missing Username',
       action: 'SignUp',
       body: { ClientId: CLIENT_ID, Password: PASSWORD },
       type: 'InvalidParameterException',
-      message: "1 validation error detected: Value null at 'username' failed to satisfy constraint: Member must not be null",
+      message:
+        "1 validation error detected: Value null at 'username' failed to satisfy constraint: Member must not be null",
     },
-    { name: 'an empty body for ConfirmSignUp', action: 'ConfirmSignUp', body: '', type: 'InvalidParameterException', message: /^1 validation error detected: Value null at/ },
-    { name: 'a missing AuthFlow', action: 'InitiateAuth', body: { ClientId: CLIENT_ID }, type: 'InvalidParameterException' },
-    { name: 'an unknown AuthFlow', action: 'InitiateAuth', body: { ClientId: CLIENT_ID, AuthFlow: 'MAGIC' }, type: 'InvalidParameterException', message: /enum value set/ },
+    {
+      name: 'an empty body for ConfirmSignUp',
+      action: 'ConfirmSignUp',
+      body: '',
+      type: 'InvalidParameterException',
+      message: /^1 validation error detected: Value null at/,
+    },
+    {
+      name: 'a missing AuthFlow',
+      action: 'InitiateAuth',
+      body: { ClientId: CLIENT_ID },
+      type: 'InvalidParameterException',
+    },
+    {
+      name: 'an unknown AuthFlow',
+      action: 'InitiateAuth',
+      body: { ClientId: CLIENT_ID, AuthFlow: 'MAGIC' },
+      type: 'InvalidParameterException',
+      message: /enum value set/,
+    },
     {
       name: 'an empty Username',
       action: 'SignUp',
       body: { ClientId: CLIENT_ID, Username: '', Password: PASSWORD },
       type: 'InvalidParameterException',
-      message: "1 validation error detected: Value at 'username' failed to satisfy constraint: Member must have length greater than or equal to 1",
+      message:
+        "1 validation error detected: Value at 'username' failed to satisfy constraint: Member must have length greater than or equal to 1",
     },
-    { name: 'an empty ClientId', action: 'ForgotPassword', body: { ClientId: '', Username: 'a@b.co' }, type: 'InvalidParameterException' },
-    { name: 'a huge Username', action: 'SignUp', body: { ClientId: CLIENT_ID, Username: huge, Password: PASSWORD }, type: 'InvalidParameterException', message: /length less than or equal to 128/ },
-    { name: 'a huge password', action: 'SignUp', body: { ClientId: CLIENT_ID, Username: 'huge@example.com', Password: huge }, type: 'InvalidParameterException', message: /length less than or equal to 256/ },
-    { name: 'a huge ConfirmationCode', action: 'ConfirmSignUp', body: { ClientId: CLIENT_ID, Username: 'a@b.co', ConfirmationCode: huge }, type: 'InvalidParameterException' },
-    { name: 'a short password', action: 'SignUp', body: { ClientId: CLIENT_ID, Username: 'short@example.com', Password: 'Ab1!' }, type: 'InvalidParameterException', message: "1 validation error detected: Value at 'password' failed to satisfy constraint: Member must have length greater than or equal to 6" },
-    { name: 'an unknown ClientId', action: 'SignUp', body: { ClientId: 'nosuchclient0000000000000', Username: 'a@b.co', Password: PASSWORD }, type: 'ResourceNotFoundException' },
-    { name: 'an unknown ClientId on InitiateAuth', action: 'InitiateAuth', body: { ClientId: 'nosuchclient', AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: 'a', SRP_A: 'ab' } }, type: 'ResourceNotFoundException' },
-    { name: 'an unknown UserPoolId', action: 'AdminGetUser', body: { UserPoolId: 'us-east-1_NoSuchPool', Username: 'someone' }, type: 'ResourceNotFoundException' },
-    { name: 'an unknown UserPoolId on ListUsers', action: 'ListUsers', body: { UserPoolId: 'eu-west-1_Missing01' }, type: 'ResourceNotFoundException' },
-    { name: 'a malformed UserPoolId', action: 'ListUsers', body: { UserPoolId: 'not a pool id' }, type: 'InvalidParameterException', message: /regular expression pattern/ },
+    {
+      name: 'an empty ClientId',
+      action: 'ForgotPassword',
+      body: { ClientId: '', Username: 'a@b.co' },
+      type: 'InvalidParameterException',
+    },
+    {
+      name: 'a huge Username',
+      action: 'SignUp',
+      body: { ClientId: CLIENT_ID, Username: huge, Password: PASSWORD },
+      type: 'InvalidParameterException',
+      message: /length less than or equal to 128/,
+    },
+    {
+      name: 'a huge password',
+      action: 'SignUp',
+      body: { ClientId: CLIENT_ID, Username: 'huge@example.com', Password: huge },
+      type: 'InvalidParameterException',
+      message: /length less than or equal to 256/,
+    },
+    {
+      name: 'a huge ConfirmationCode',
+      action: 'ConfirmSignUp',
+      body: { ClientId: CLIENT_ID, Username: 'a@b.co', ConfirmationCode: huge },
+      type: 'InvalidParameterException',
+    },
+    {
+      name: 'a short password',
+      action: 'SignUp',
+      body: { ClientId: CLIENT_ID, Username: 'short@example.com', Password: 'Ab1!' },
+      type: 'InvalidParameterException',
+      message:
+        "1 validation error detected: Value at 'password' failed to satisfy constraint: Member must have length greater than or equal to 6",
+    },
+    {
+      name: 'an unknown ClientId',
+      action: 'SignUp',
+      body: { ClientId: 'nosuchclient0000000000000', Username: 'a@b.co', Password: PASSWORD },
+      type: 'ResourceNotFoundException',
+    },
+    {
+      name: 'an unknown ClientId on InitiateAuth',
+      action: 'InitiateAuth',
+      body: { ClientId: 'nosuchclient', AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: 'a', SRP_A: 'ab' } },
+      type: 'ResourceNotFoundException',
+    },
+    {
+      name: 'an unknown UserPoolId',
+      action: 'AdminGetUser',
+      body: { UserPoolId: 'us-east-1_NoSuchPool', Username: 'someone' },
+      type: 'ResourceNotFoundException',
+    },
+    {
+      name: 'an unknown UserPoolId on ListUsers',
+      action: 'ListUsers',
+      body: { UserPoolId: 'eu-west-1_Missing01' },
+      type: 'ResourceNotFoundException',
+    },
+    {
+      name: 'a malformed UserPoolId',
+      action: 'ListUsers',
+      body: { UserPoolId: 'not a pool id' },
+      type: 'InvalidParameterException',
+      message: /regular expression pattern/,
+    },
     { name: 'an unknown X-Amz-Target', action: `${TARGET}FlyToTheMoon`, body: {}, type: 'UnknownOperationException' },
-    { name: 'a foreign service target', action: 'DynamoDB_20120810.ListTables', body: {}, type: 'UnknownOperationException' },
-    { name: 'a real but unsupported action', action: 'AdminInitiateAuth', body: { UserPoolId: POOL_ID }, type: 'UnsupportedOperationException', message: /AdminInitiateAuth/ },
-    { name: 'another unsupported action', action: 'DeleteUserPool', body: { UserPoolId: POOL_ID }, type: 'UnsupportedOperationException' },
+    {
+      name: 'a foreign service target',
+      action: 'DynamoDB_20120810.ListTables',
+      body: {},
+      type: 'UnknownOperationException',
+    },
+    {
+      name: 'a real but unsupported action',
+      action: 'AdminInitiateAuth',
+      body: { UserPoolId: POOL_ID },
+      type: 'UnsupportedOperationException',
+      message: /AdminInitiateAuth/,
+    },
+    {
+      name: 'another unsupported action',
+      action: 'DeleteUserPool',
+      body: { UserPoolId: POOL_ID },
+      type: 'UnsupportedOperationException',
+    },
     {
       name: 'a bogus SECRET_BLOCK',
       action: 'RespondToAuthChallenge',
       body: {
         ClientId: CLIENT_ID,
         ChallengeName: 'PASSWORD_VERIFIER',
-        ChallengeResponses: { USERNAME: 'someone', PASSWORD_CLAIM_SECRET_BLOCK: 'bm90IGEgYmxvY2s=', TIMESTAMP: 'Tue Mar 5 09:05:03 UTC 2024', PASSWORD_CLAIM_SIGNATURE: 'c2ln' },
+        ChallengeResponses: {
+          USERNAME: 'someone',
+          PASSWORD_CLAIM_SECRET_BLOCK: 'bm90IGEgYmxvY2s=',
+          TIMESTAMP: 'Tue Mar 5 09:05:03 UTC 2024',
+          PASSWORD_CLAIM_SIGNATURE: 'c2ln',
+        },
       },
       type: 'NotAuthorizedException',
       message: 'Incorrect username or password.',
@@ -168,32 +311,185 @@ describe('malformed requests get Cognito-shaped 4xx errors', () => {
     {
       name: 'a bogus Session',
       action: 'RespondToAuthChallenge',
-      body: { ClientId: CLIENT_ID, ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: 'A'.repeat(64), ChallengeResponses: { USERNAME: 'x', NEW_PASSWORD: PASSWORD } },
+      body: {
+        ClientId: CLIENT_ID,
+        ChallengeName: 'NEW_PASSWORD_REQUIRED',
+        Session: 'A'.repeat(64),
+        ChallengeResponses: { USERNAME: 'x', NEW_PASSWORD: PASSWORD },
+      },
       type: 'NotAuthorizedException',
       message: 'Invalid session for the user, session is expired.',
     },
-    { name: 'a too-short Session', action: 'RespondToAuthChallenge', body: { ClientId: CLIENT_ID, ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: 'abc' }, type: 'InvalidParameterException' },
-    { name: 'a garbage access token', action: 'GetUser', body: { AccessToken: 'garbage' }, type: 'NotAuthorizedException', message: 'Invalid Access Token' },
-    { name: 'a JWT-shaped garbage access token', action: 'GetUser', body: { AccessToken: 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.' }, type: 'NotAuthorizedException', message: 'Invalid Access Token' },
-    { name: 'an access token with bad characters', action: 'GlobalSignOut', body: { AccessToken: 'a b<c>' }, type: 'InvalidParameterException' },
-    { name: 'a garbage token for ChangePassword', action: 'ChangePassword', body: { AccessToken: 'x.y.z', PreviousPassword: PASSWORD, ProposedPassword: PASSWORD }, type: 'NotAuthorizedException' },
-    { name: 'a garbage refresh token', action: 'InitiateAuth', body: { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: CLIENT_ID, AuthParameters: { REFRESH_TOKEN: 'garbage.refresh.token' } }, type: 'NotAuthorizedException', message: 'Invalid Refresh Token.' },
-    { name: 'a missing refresh token', action: 'InitiateAuth', body: { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: CLIENT_ID, AuthParameters: {} }, type: 'InvalidParameterException' },
-    { name: 'revoking a garbage token of an unknown client', action: 'RevokeToken', body: { ClientId: 'nosuchclient', Token: 'garbage' }, type: 'ResourceNotFoundException' },
-    { name: 'SRP_A = 0', action: 'InitiateAuth', body: { AuthFlow: 'USER_SRP_AUTH', ClientId: CLIENT_ID, AuthParameters: { USERNAME: 'someone@example.com', SRP_A: '0' } }, type: 'InvalidParameterException' },
-    { name: 'SRP_A = N', action: 'InitiateAuth', body: { AuthFlow: 'USER_SRP_AUTH', ClientId: CLIENT_ID, AuthParameters: { USERNAME: 'someone@example.com', SRP_A: SRP_N.toString(16) } }, type: 'InvalidParameterException' },
-    { name: 'SRP_A = 2N', action: 'InitiateAuth', body: { AuthFlow: 'USER_SRP_AUTH', ClientId: CLIENT_ID, AuthParameters: { USERNAME: 'someone@example.com', SRP_A: (2n * SRP_N).toString(16) } }, type: 'InvalidParameterException' },
-    { name: 'non-hex SRP_A', action: 'InitiateAuth', body: { AuthFlow: 'USER_SRP_AUTH', ClientId: CLIENT_ID, AuthParameters: { USERNAME: 'someone@example.com', SRP_A: 'not-hex!' } }, type: 'InvalidParameterException' },
-    { name: 'a huge SRP_A', action: 'InitiateAuth', body: { AuthFlow: 'USER_SRP_AUTH', ClientId: CLIENT_ID, AuthParameters: { USERNAME: 'someone@example.com', SRP_A: 'f'.repeat(100_000) } }, type: 'InvalidParameterException' },
-    { name: 'a NUL byte in Username', action: 'SignUp', body: { ClientId: CLIENT_ID, Username: 'nul\u0000@example.com', Password: PASSWORD }, type: 'InvalidParameterException', message: /regular expression pattern/ },
-    { name: 'a lone surrogate in Username', action: 'SignUp', body: '{"ClientId":"' + CLIENT_ID + '","Username":"\\ud800@example.com","Password":"' + PASSWORD + '"}', type: 'InvalidParameterException' },
-    { name: 'a NUL byte in a code', action: 'ConfirmSignUp', body: { ClientId: CLIENT_ID, Username: 'a@b.co', ConfirmationCode: '12\u00003456' }, type: 'CodeMismatchException' },
-    { name: 'invalid UTF-8 bytes', action: 'SignUp', body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), type: 'SerializationException' },
-    { name: 'invalid UTF-8 inside a Username', action: 'SignUp', body: Buffer.concat([Buffer.from(`{"ClientId":"${CLIENT_ID}","Password":"${PASSWORD}","Username":"a`), Buffer.from([0xc3, 0x28]), Buffer.from('@b.co"}')]), type: 'SerializationException', message: 'Request body is not valid UTF-8.' },
-    { name: 'a bad ListUsers filter', action: 'ListUsers', body: { UserPoolId: POOL_ID, Filter: 'email === "x' }, type: 'InvalidParameterException' },
-    { name: 'a garbage PaginationToken', action: 'ListUsers', body: { UserPoolId: POOL_ID, PaginationToken: '%%%' }, type: 'InvalidParameterException' },
-    { name: 'a non-email username in the email pool', action: 'SignUp', body: { ClientId: CLIENT_ID, Username: 'ünïcødé-rider', Password: PASSWORD }, type: 'InvalidParameterException' },
-    { name: 'an unknown attribute', action: 'SignUp', body: { ClientId: CLIENT_ID, Username: 'attr@example.com', Password: PASSWORD, UserAttributes: [{ Name: 'favourite_colour', Value: 'red' }] }, type: 'InvalidParameterException' },
+    {
+      name: 'a too-short Session',
+      action: 'RespondToAuthChallenge',
+      body: { ClientId: CLIENT_ID, ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: 'abc' },
+      type: 'InvalidParameterException',
+    },
+    {
+      name: 'a garbage access token',
+      action: 'GetUser',
+      body: { AccessToken: 'garbage' },
+      type: 'NotAuthorizedException',
+      message: 'Invalid Access Token',
+    },
+    {
+      name: 'a JWT-shaped garbage access token',
+      action: 'GetUser',
+      body: { AccessToken: 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.' },
+      type: 'NotAuthorizedException',
+      message: 'Invalid Access Token',
+    },
+    {
+      name: 'an access token with bad characters',
+      action: 'GlobalSignOut',
+      body: { AccessToken: 'a b<c>' },
+      type: 'InvalidParameterException',
+    },
+    {
+      name: 'a garbage token for ChangePassword',
+      action: 'ChangePassword',
+      body: { AccessToken: 'x.y.z', PreviousPassword: PASSWORD, ProposedPassword: PASSWORD },
+      type: 'NotAuthorizedException',
+    },
+    {
+      name: 'a garbage refresh token',
+      action: 'InitiateAuth',
+      body: {
+        AuthFlow: 'REFRESH_TOKEN_AUTH',
+        ClientId: CLIENT_ID,
+        AuthParameters: { REFRESH_TOKEN: 'garbage.refresh.token' },
+      },
+      type: 'NotAuthorizedException',
+      message: 'Invalid Refresh Token.',
+    },
+    {
+      name: 'a missing refresh token',
+      action: 'InitiateAuth',
+      body: { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: CLIENT_ID, AuthParameters: {} },
+      type: 'InvalidParameterException',
+    },
+    {
+      name: 'revoking a garbage token of an unknown client',
+      action: 'RevokeToken',
+      body: { ClientId: 'nosuchclient', Token: 'garbage' },
+      type: 'ResourceNotFoundException',
+    },
+    {
+      name: 'SRP_A = 0',
+      action: 'InitiateAuth',
+      body: {
+        AuthFlow: 'USER_SRP_AUTH',
+        ClientId: CLIENT_ID,
+        AuthParameters: { USERNAME: 'someone@example.com', SRP_A: '0' },
+      },
+      type: 'InvalidParameterException',
+    },
+    {
+      name: 'SRP_A = N',
+      action: 'InitiateAuth',
+      body: {
+        AuthFlow: 'USER_SRP_AUTH',
+        ClientId: CLIENT_ID,
+        AuthParameters: { USERNAME: 'someone@example.com', SRP_A: SRP_N.toString(16) },
+      },
+      type: 'InvalidParameterException',
+    },
+    {
+      name: 'SRP_A = 2N',
+      action: 'InitiateAuth',
+      body: {
+        AuthFlow: 'USER_SRP_AUTH',
+        ClientId: CLIENT_ID,
+        AuthParameters: { USERNAME: 'someone@example.com', SRP_A: (2n * SRP_N).toString(16) },
+      },
+      type: 'InvalidParameterException',
+    },
+    {
+      name: 'non-hex SRP_A',
+      action: 'InitiateAuth',
+      body: {
+        AuthFlow: 'USER_SRP_AUTH',
+        ClientId: CLIENT_ID,
+        AuthParameters: { USERNAME: 'someone@example.com', SRP_A: 'not-hex!' },
+      },
+      type: 'InvalidParameterException',
+    },
+    {
+      name: 'a huge SRP_A',
+      action: 'InitiateAuth',
+      body: {
+        AuthFlow: 'USER_SRP_AUTH',
+        ClientId: CLIENT_ID,
+        AuthParameters: { USERNAME: 'someone@example.com', SRP_A: 'f'.repeat(100_000) },
+      },
+      type: 'InvalidParameterException',
+    },
+    {
+      name: 'a NUL byte in Username',
+      action: 'SignUp',
+      body: { ClientId: CLIENT_ID, Username: 'nul\u0000@example.com', Password: PASSWORD },
+      type: 'InvalidParameterException',
+      message: /regular expression pattern/,
+    },
+    {
+      name: 'a lone surrogate in Username',
+      action: 'SignUp',
+      body: `{"ClientId":"${CLIENT_ID}","Username":"\\ud800@example.com","Password":"${PASSWORD}"}`,
+      type: 'InvalidParameterException',
+    },
+    {
+      name: 'a NUL byte in a code',
+      action: 'ConfirmSignUp',
+      body: { ClientId: CLIENT_ID, Username: 'a@b.co', ConfirmationCode: '12\u00003456' },
+      type: 'CodeMismatchException',
+    },
+    {
+      name: 'invalid UTF-8 bytes',
+      action: 'SignUp',
+      body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]),
+      type: 'SerializationException',
+    },
+    {
+      name: 'invalid UTF-8 inside a Username',
+      action: 'SignUp',
+      body: Buffer.concat([
+        Buffer.from(`{"ClientId":"${CLIENT_ID}","Password":"${PASSWORD}","Username":"a`),
+        Buffer.from([0xc3, 0x28]),
+        Buffer.from('@b.co"}'),
+      ]),
+      type: 'SerializationException',
+      message: 'Request body is not valid UTF-8.',
+    },
+    {
+      name: 'a bad ListUsers filter',
+      action: 'ListUsers',
+      body: { UserPoolId: POOL_ID, Filter: 'email === "x' },
+      type: 'InvalidParameterException',
+    },
+    {
+      name: 'a garbage PaginationToken',
+      action: 'ListUsers',
+      body: { UserPoolId: POOL_ID, PaginationToken: '%%%' },
+      type: 'InvalidParameterException',
+    },
+    {
+      name: 'a non-email username in the email pool',
+      action: 'SignUp',
+      body: { ClientId: CLIENT_ID, Username: 'ünïcødé-rider', Password: PASSWORD },
+      type: 'InvalidParameterException',
+    },
+    {
+      name: 'an unknown attribute',
+      action: 'SignUp',
+      body: {
+        ClientId: CLIENT_ID,
+        Username: 'attr@example.com',
+        Password: PASSWORD,
+        UserAttributes: [{ Name: 'favourite_colour', Value: 'red' }],
+      },
+      type: 'InvalidParameterException',
+    },
   ];
 
   it.each(cases)('$name → $type', async ({ action, body, type, message, status }) => {
@@ -207,7 +503,11 @@ describe('malformed requests get Cognito-shaped 4xx errors', () => {
   });
 
   it('a body over 256 KiB with Content-Length is 413 at once', async () => {
-    const res = await call(pool.url, 'SignUp', JSON.stringify({ ClientId: CLIENT_ID, Username: 'x'.repeat(300 * 1024) }));
+    const res = await call(
+      pool.url,
+      'SignUp',
+      JSON.stringify({ ClientId: CLIENT_ID, Username: 'x'.repeat(300 * 1024) }),
+    );
     expectCognitoError(res, 'RequestEntityTooLargeException', 413);
   });
 
@@ -217,7 +517,13 @@ describe('malformed requests get Cognito-shaped 4xx errors', () => {
       let sent = 0;
       let stop = false;
       const req = request(
-        { host: '127.0.0.1', port, method: 'POST', path: '/', headers: { 'Content-Type': AMZ_JSON, 'X-Amz-Target': `${TARGET}SignUp`, 'Transfer-Encoding': 'chunked' } },
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/',
+          headers: { 'Content-Type': AMZ_JSON, 'X-Amz-Target': `${TARGET}SignUp`, 'Transfer-Encoding': 'chunked' },
+        },
         (res) => {
           stop = true;
           const chunks: Buffer[] = [];
@@ -253,7 +559,9 @@ describe('malformed requests get Cognito-shaped 4xx errors', () => {
   it('GET of an unknown path and unsupported methods get Cognito-shaped errors', async () => {
     const get = await call(pool.url.replace(/\/$/, '/no/such/thing'), 'SignUp', undefined, { method: 'GET' });
     expectCognitoError(get, 'ResourceNotFoundException', 404);
-    const jwksOfNobody = await call(`${pool.url}us-east-1_Nobody123/.well-known/jwks.json`, 'SignUp', undefined, { method: 'GET' });
+    const jwksOfNobody = await call(`${pool.url}us-east-1_Nobody123/.well-known/jwks.json`, 'SignUp', undefined, {
+      method: 'GET',
+    });
     expectCognitoError(jwksOfNobody, 'ResourceNotFoundException', 404);
     for (const method of ['PUT', 'DELETE', 'PATCH']) {
       const res = await call(pool.url, 'SignUp', '{}', { method });
@@ -274,18 +582,35 @@ describe('malformed requests get Cognito-shaped 4xx errors', () => {
     expect(res.status, res.text).toBe(200);
     const code = await latestCode(pool.url, email);
     expect(code).toMatch(/^\d{6}$/);
-    const dup = await call(pool.url, 'SignUp', { ClientId: CLIENT_ID, Username: email.toUpperCase(), Password: 'Pässwörd-1234' });
+    const dup = await call(pool.url, 'SignUp', {
+      ClientId: CLIENT_ID,
+      Username: email.toUpperCase(),
+      Password: 'Pässwörd-1234',
+    });
     expectCognitoError(dup, 'UsernameExistsException', 400, 'An account with the given email already exists.');
   });
 
   it('after the whole batch the pool still serves a normal sign-up, confirmation and sign-in', async () => {
     const email = uniqueEmail('after-batch');
-    const signed = await ok(pool.url, 'SignUp', { ClientId: CLIENT_ID, Username: email, Password: PASSWORD, UserAttributes: [{ Name: 'email', Value: email }] });
+    const signed = await ok(pool.url, 'SignUp', {
+      ClientId: CLIENT_ID,
+      Username: email,
+      Password: PASSWORD,
+      UserAttributes: [{ Name: 'email', Value: email }],
+    });
     expect(signed.UserConfirmed).toBe(false);
     expect(signed.CodeDeliveryDetails).toMatchObject({ DeliveryMedium: 'EMAIL', AttributeName: 'email' });
-    await ok(pool.url, 'ConfirmSignUp', { ClientId: CLIENT_ID, Username: email, ConfirmationCode: await latestCode(pool.url, email) });
+    await ok(pool.url, 'ConfirmSignUp', {
+      ClientId: CLIENT_ID,
+      Username: email,
+      ConfirmationCode: await latestCode(pool.url, email),
+    });
     const clientId = await passwordClient(pool.url);
-    const auth = await ok(pool.url, 'InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: email, PASSWORD } });
+    const auth = await ok(pool.url, 'InitiateAuth', {
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: clientId,
+      AuthParameters: { USERNAME: email, PASSWORD },
+    });
     expect((auth.AuthenticationResult as { IdToken?: string }).IdToken).toBeTruthy();
   });
 });
@@ -306,7 +631,12 @@ function rawExchange(url: string, bytes: string): Promise<string> {
 
 describe('requests the HTTP parser refuses get Cognito-shaped 4xx errors too', () => {
   it.each([
-    ['a header line without a colon', 'GET / HTTP/1.1\r\nHost: localhost\r\nno colon here\r\n\r\n', 400, 'SerializationException'],
+    [
+      'a header line without a colon',
+      'GET / HTTP/1.1\r\nHost: localhost\r\nno colon here\r\n\r\n',
+      400,
+      'SerializationException',
+    ],
     ['not HTTP at all', 'HELLO THERE\r\n\r\n', 400, 'SerializationException'],
     [
       'headers over 16 KiB',
@@ -317,12 +647,16 @@ describe('requests the HTTP parser refuses get Cognito-shaped 4xx errors too', (
   ])('%s', async (_name, bytes, status, type) => {
     const answer = await rawExchange(pool.url, bytes);
     const [head = '', body = ''] = answer.split('\r\n\r\n');
-    expect(head.split('\r\n')[0]).toBe(`HTTP/1.1 ${status} ${status === 400 ? 'Bad Request' : 'Request Header Fields Too Large'}`);
+    expect(head.split('\r\n')[0]).toBe(
+      `HTTP/1.1 ${status} ${status === 400 ? 'Bad Request' : 'Request Header Fields Too Large'}`,
+    );
     expect(head).toContain(`x-amzn-ErrorType: ${type}:`);
     expect(head).toContain('X-Content-Type-Options: nosniff');
     expect(JSON.parse(body)).toEqual({ __type: type, message: expect.any(String) });
     // The pool lives on.
-    expect((await call(pool.url, 'InitiateAuth', { AuthFlow: 'USER_SRP_AUTH', ClientId: 'nosuchclient' })).status).toBe(400);
+    expect((await call(pool.url, 'InitiateAuth', { AuthFlow: 'USER_SRP_AUTH', ClientId: 'nosuchclient' })).status).toBe(
+      400,
+    );
   });
 });
 
@@ -346,30 +680,57 @@ describe('CORS and operator-action origin checks', () => {
     for (const h of ['content-type', 'x-amz-target', 'x-amz-user-agent', 'cache-control']) expect(allowed).toContain(h);
 
     // Without a header list the default still covers the JS client and the AWS SDKs.
-    const bare = await fetch(pool.url, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' }, signal: AbortSignal.timeout(5_000) });
+    const bare = await fetch(pool.url, {
+      method: 'OPTIONS',
+      headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' },
+      signal: AbortSignal.timeout(5_000),
+    });
     const defaults = (bare.headers.get('access-control-allow-headers') ?? '').toLowerCase();
-    for (const h of ['content-type', 'x-amz-target', 'x-amz-user-agent', 'cache-control', 'authorization', 'x-amz-date', 'x-amz-security-token']) {
+    for (const h of [
+      'content-type',
+      'x-amz-target',
+      'x-amz-user-agent',
+      'cache-control',
+      'authorization',
+      'x-amz-date',
+      'x-amz-security-token',
+    ]) {
       expect(defaults).toContain(h);
     }
   });
 
   it('exposes the request id and error headers to cross-origin callers', async () => {
-    const res = await call(pool.url, 'InitiateAuth', { AuthFlow: 'USER_SRP_AUTH', ClientId: 'nosuchclient' }, { headers: { Origin: origin } });
+    const res = await call(
+      pool.url,
+      'InitiateAuth',
+      { AuthFlow: 'USER_SRP_AUTH', ClientId: 'nosuchclient' },
+      { headers: { Origin: origin } },
+    );
     expectCognitoError(res, 'ResourceNotFoundException');
     expect(res.headers.get('access-control-allow-origin')).toBe(origin);
     const exposed = (res.headers.get('access-control-expose-headers') ?? '').toLowerCase();
-    for (const h of ['x-amzn-requestid', 'x-amzn-errortype', 'x-amzn-errormessage', 'date']) expect(exposed).toContain(h);
+    for (const h of ['x-amzn-requestid', 'x-amzn-errortype', 'x-amzn-errormessage', 'date'])
+      expect(exposed).toContain(h);
   });
 
   it('refuses operator actions from any non-loopback origin, allowed or not, but serves riders from an allowed one', async () => {
     for (const action of ['ListUsers', 'AdminCreateUser', 'CreateUserPoolClient', 'DescribeUserPool']) {
       // Another site is refused before anything (403); even an allowed site may not act as operator (400).
       const body = { UserPoolId: POOL_ID, Username: 'evil@example.com', ClientName: 'evil' };
-      expectCognitoError(await call(pool.url, action, body, { headers: { Origin: 'https://evil.example' } }), 'AccessDeniedException', 403);
+      expectCognitoError(
+        await call(pool.url, action, body, { headers: { Origin: 'https://evil.example' } }),
+        'AccessDeniedException',
+        403,
+      );
       const res = await call(pool.url, action, body, { headers: { Origin: origin } });
       expectCognitoError(res, 'AccessDeniedException', 400);
     }
-    for (const lookalike of ['null', 'http://127.0.0.1.evil.example', 'http://localhost.evil.example:5173', 'not a url']) {
+    for (const lookalike of [
+      'null',
+      'http://127.0.0.1.evil.example',
+      'http://localhost.evil.example:5173',
+      'not a url',
+    ]) {
       const res = await call(pool.url, 'ListUsers', { UserPoolId: POOL_ID }, { headers: { Origin: lookalike } });
       expectCognitoError(res, 'AccessDeniedException', 403);
     }
@@ -379,7 +740,12 @@ describe('CORS and operator-action origin checks', () => {
     const nobody = { ClientId: CLIENT_ID, Username: 'nobody@example.com' };
     const rider = await call(pool.url, 'ForgotPassword', nobody, { headers: { Origin: origin } });
     expect(rider.status).toBe(200);
-    const local = await call(pool.url, 'ListUsers', { UserPoolId: POOL_ID, Limit: 1 }, { headers: { Origin: 'http://localhost:5173' } });
+    const local = await call(
+      pool.url,
+      'ListUsers',
+      { UserPoolId: POOL_ID, Limit: 1 },
+      { headers: { Origin: 'http://localhost:5173' } },
+    );
     expect(local.status).toBe(200);
   });
 });
@@ -399,13 +765,18 @@ describe('server timeouts', () => {
 describe('concurrency', () => {
   it('20 racing sign-ups of one email (in varying case) have exactly one winner', async () => {
     const email = uniqueEmail('race');
-    const variants = Array.from({ length: 20 }, (_, i) => (i % 3 === 0 ? email.toUpperCase() : i % 3 === 1 ? email : email.replace(/^r/, 'R')));
-    const results = await Promise.all(variants.map((u) => call(pool.url, 'SignUp', { ClientId: CLIENT_ID, Username: u, Password: PASSWORD })));
+    const variants = Array.from({ length: 20 }, (_, i) =>
+      i % 3 === 0 ? email.toUpperCase() : i % 3 === 1 ? email : email.replace(/^r/, 'R'),
+    );
+    const results = await Promise.all(
+      variants.map((u) => call(pool.url, 'SignUp', { ClientId: CLIENT_ID, Username: u, Password: PASSWORD })),
+    );
     const winners = results.filter((r) => r.status === 200);
     const losers = results.filter((r) => r.status !== 200);
     expect(winners).toHaveLength(1);
     expect(losers).toHaveLength(19);
-    for (const r of losers) expectCognitoError(r, 'UsernameExistsException', 400, 'An account with the given email already exists.');
+    for (const r of losers)
+      expectCognitoError(r, 'UsernameExistsException', 400, 'An account with the given email already exists.');
     const users = await usersWithEmail(pool.url, email);
     expect(users).toHaveLength(1);
     expect(users[0]?.Username).toBe(winners[0]?.json?.UserSub);
@@ -423,8 +794,13 @@ describe('durability', () => {
     const code = await latestCode(first.url, pending);
     const rider = uniqueEmail('rider');
     await signUpConfirmed(first.url, rider);
-    const auth = (await ok(first.url, 'InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: rider, PASSWORD } }))
-      .AuthenticationResult as { AccessToken: string; RefreshToken: string };
+    const auth = (
+      await ok(first.url, 'InitiateAuth', {
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        ClientId: clientId,
+        AuthParameters: { USERNAME: rider, PASSWORD },
+      })
+    ).AuthenticationResult as { AccessToken: string; RefreshToken: string };
     await first.close();
     first = undefined;
 
@@ -437,7 +813,11 @@ describe('durability', () => {
       // Keys persist: the old access token still verifies; the refresh token still refreshes.
       const me = await ok(second.url, 'GetUser', { AccessToken: auth.AccessToken });
       expect(me.Username).toBe((await usersWithEmail(second.url, rider))[0]?.Username);
-      const refreshed = await ok(second.url, 'InitiateAuth', { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: clientId, AuthParameters: { REFRESH_TOKEN: auth.RefreshToken } });
+      const refreshed = await ok(second.url, 'InitiateAuth', {
+        AuthFlow: 'REFRESH_TOKEN_AUTH',
+        ClientId: clientId,
+        AuthParameters: { REFRESH_TOKEN: auth.RefreshToken },
+      });
       expect((refreshed.AuthenticationResult as { AccessToken?: string }).AccessToken).toBeTruthy();
       // Revocation persists too.
       await ok(second.url, 'RevokeToken', { ClientId: clientId, Token: auth.RefreshToken });
@@ -446,7 +826,11 @@ describe('durability', () => {
     }
     const third = await startLocalCognito({ dataDir: dir, quiet: true });
     try {
-      const revoked = await call(third.url, 'InitiateAuth', { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: clientId, AuthParameters: { REFRESH_TOKEN: auth.RefreshToken } });
+      const revoked = await call(third.url, 'InitiateAuth', {
+        AuthFlow: 'REFRESH_TOKEN_AUTH',
+        ClientId: clientId,
+        AuthParameters: { REFRESH_TOKEN: auth.RefreshToken },
+      });
       expectCognitoError(revoked, 'NotAuthorizedException', 400, 'Refresh Token has been revoked');
       expect((await usersWithEmail(third.url, pending))[0]?.UserStatus).toBe('CONFIRMED');
     } finally {
@@ -508,7 +892,11 @@ describe('durability', () => {
     const dir = await tempDataDir('locked');
     const running = await startLocalCognito({ dataDir: dir, quiet: true });
     try {
-      const child = spawn('npx', ['tsx', 'local-cognito/cli.ts', '--port', '0', '--data-dir', dir], { cwd: REPO, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn('npx', ['tsx', 'local-cognito/cli.ts', '--port', '0', '--data-dir', dir], {
+        cwd: REPO,
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       children.push(child);
       let out = '';
       child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
@@ -567,7 +955,9 @@ describe('durability', () => {
 
     for (const bad of [good.slice(0, good.length >> 1), 'null', '{"version":1}', '[]']) {
       await writeFile(snapshotPath, bad);
-      await expect(startLocalCognito({ dataDir: dir, quiet: true }), `snapshot ${bad.slice(0, 20)}`).rejects.toThrow(/snapshot\.json.*refusing to start/);
+      await expect(startLocalCognito({ dataDir: dir, quiet: true }), `snapshot ${bad.slice(0, 20)}`).rejects.toThrow(
+        /snapshot\.json.*refusing to start/,
+      );
       expect(await readFile(snapshotPath, 'utf8')).toBe(bad);
     }
     await writeFile(snapshotPath, good);
@@ -576,7 +966,9 @@ describe('durability', () => {
     const journal = join(dir, 'journal.ndjson');
     const journalBefore = await readFile(journal, 'utf8');
     await writeFile(journal, `${journalBefore}{not json}\n{"s":1,"c":"mail","k":"x"}\n`);
-    await expect(startLocalCognito({ dataDir: dir, quiet: true })).rejects.toThrow(/journal\.ndjson line \d+ is corrupt/);
+    await expect(startLocalCognito({ dataDir: dir, quiet: true })).rejects.toThrow(
+      /journal\.ndjson line \d+ is corrupt/,
+    );
     await writeFile(journal, journalBefore);
 
     // Once repaired, everything is there and the lock was not left behind by the failed starts.
@@ -594,12 +986,16 @@ describe('durability', () => {
     const emails = Array.from({ length: 6 }, (_, i) => uniqueEmail(`compact${i}`));
     try {
       for (const e of emails.slice(0, 3)) await signUpConfirmed(p.url, e);
-      for (const e of emails.slice(3)) await ok(p.url, 'SignUp', { ClientId: CLIENT_ID, Username: e, Password: PASSWORD });
+      for (const e of emails.slice(3))
+        await ok(p.url, 'SignUp', { ClientId: CLIENT_ID, Username: e, Password: PASSWORD });
       await ok(p.url, 'AdminDeleteUser', { UserPoolId: POOL_ID, Username: emails[0] });
     } finally {
       await p.close();
     }
-    const snapshot = JSON.parse(await readFile(join(dir, 'snapshot.json'), 'utf8')) as { seq: number; users: unknown[] };
+    const snapshot = JSON.parse(await readFile(join(dir, 'snapshot.json'), 'utf8')) as {
+      seq: number;
+      users: unknown[];
+    };
     expect(snapshot.seq).toBeGreaterThan(0);
     expect((await readFile(join(dir, 'journal.ndjson'), 'utf8')).split('\n').filter(Boolean).length).toBeLessThan(4);
 
@@ -612,7 +1008,11 @@ describe('durability', () => {
         expect((await usersWithEmail(p.url, e))[0]?.UserStatus).toBe('UNCONFIRMED');
         expect(await mailTo(p.url, e)).toHaveLength(1);
       }
-      await ok(p.url, 'ConfirmSignUp', { ClientId: CLIENT_ID, Username: emails[5], ConfirmationCode: await latestCode(p.url, emails[5] as string) });
+      await ok(p.url, 'ConfirmSignUp', {
+        ClientId: CLIENT_ID,
+        Username: emails[5],
+        ConfirmationCode: await latestCode(p.url, emails[5] as string),
+      });
       await ok(p.url, 'SignUp', { ClientId: CLIENT_ID, Username: extra, Password: PASSWORD });
     } finally {
       await p.close();

@@ -1,6 +1,6 @@
 // The pool's in-memory auth sessions: single use, expiring, and bounded in number.
 import { describe, expect, it } from 'vitest';
-import { type AuthSession, SessionTable } from '../../../local-cognito/challenge-sessions';
+import { type AuthSession, SessionTable } from '../../../local-cognito/challenge-sessions.ts';
 
 const session = (username: string, expiresAt: number): AuthSession => ({
   kind: 'new-password',

@@ -3,24 +3,24 @@
 // replaying what CognitoUser.authenticateUserDefaultAuth does between InitiateAuth and
 // RespondToAuthChallenge. Nothing of the library is mocked.
 
-import { createRequire } from 'node:module';
 import { createHash, randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { PasswordClaim } from '../../../local-cognito/srp.ts';
 import {
-  SRP_K,
-  SRP_N,
-  SRP_N_BYTES,
-  SrpError,
   createVerifier,
   fakeSrpIdentity,
   formatSrpTimestamp,
   padHex,
   parseSrpTimestamp,
+  SRP_K,
+  SRP_N,
+  SRP_N_BYTES,
+  SrpError,
   startSrp,
   verifyPasswordClaim,
-} from '../../../local-cognito/srp';
-import type { PasswordClaim } from '../../../local-cognito/srp';
-import { type AShape, clientSecretWithShape, fixedBytes, nativeGPow, shapeOf } from '../srp-inputs';
+} from '../../../local-cognito/srp.ts';
+import { type AShape, clientSecretWithShape, fixedBytes, nativeGPow, shapeOf } from '../srp-inputs.ts';
 
 // ---- the library's own modules (CommonJS build; not part of its public typings) ----
 interface ClientBigInteger {
@@ -50,15 +50,21 @@ interface ClientSha256 {
 const requireFromTest = createRequire(import.meta.url);
 const helperPath = requireFromTest.resolve('amazon-cognito-identity-js/lib/AuthenticationHelper.js');
 const requireFromLibrary = createRequire(helperPath);
-const AuthenticationHelper = (requireFromLibrary(helperPath) as {
-  default: new (poolName: string) => ClientAuthenticationHelper;
-}).default;
-const BigInteger = (requireFromLibrary('./BigInteger.js') as {
-  default: new (value: string, radix: number) => ClientBigInteger;
-}).default;
-const DateHelper = (requireFromLibrary('./DateHelper.js') as {
-  default: new () => { getNowString(): string };
-}).default;
+const AuthenticationHelper = (
+  requireFromLibrary(helperPath) as {
+    default: new (poolName: string) => ClientAuthenticationHelper;
+  }
+).default;
+const BigInteger = (
+  requireFromLibrary('./BigInteger.js') as {
+    default: new (value: string, radix: number) => ClientBigInteger;
+  }
+).default;
+const DateHelper = (
+  requireFromLibrary('./DateHelper.js') as {
+    default: new () => { getNowString(): string };
+  }
+).default;
 const { Sha256 } = requireFromLibrary('@aws-crypto/sha256-js') as {
   Sha256: new (secret?: Uint8Array) => ClientSha256;
 };
@@ -259,7 +265,9 @@ describe('SRP against the real amazon-cognito-identity-js client math', () => {
   it('handles every shape of A: odd length, even with and without a 00 prefix in padHex', () => {
     const shapes: AShape[] = ['even', 'even-msb', 'odd'];
     const wanted = new Map(shapes.map((shape) => [shape, clientStartWithShape(POOL_NAME, shape)]));
-    expect([...wanted].map(([shape, session]) => [shape, shapeOf(session.A)])).toEqual(shapes.map((shape) => [shape, shape]));
+    expect([...wanted].map(([shape, session]) => [shape, shapeOf(session.A)])).toEqual(
+      shapes.map((shape) => [shape, shape]),
+    );
     for (const session of wanted.values()) {
       const x = exchange({ session });
       expect(verifyPasswordClaim(claimFor(x, PASSWORD))).toBe(true);
@@ -269,13 +277,13 @@ describe('SRP against the real amazon-cognito-identity-js client math', () => {
 
   it('handles salts with leading zero bytes and with the high bit set (padHex cases), and 24 more', () => {
     const edgeSalts = [
-      '00' + '11'.repeat(15), // leading zero byte dropped, no 00 re-added
-      '00' + 'ff'.repeat(15), // leading zero byte dropped, 00 re-added by padHex
-      '0000' + '7f'.repeat(14),
-      '80' + '00'.repeat(15), // high bit: padHex adds 00
+      `00${'11'.repeat(15)}`, // leading zero byte dropped, no 00 re-added
+      `00${'ff'.repeat(15)}`, // leading zero byte dropped, 00 re-added by padHex
+      `0000${'7f'.repeat(14)}`,
+      `80${'00'.repeat(15)}`, // high bit: padHex adds 00
       'ff'.repeat(16),
-      '0f' + 'ab'.repeat(15), // odd-length BigInteger hex
-      '00'.repeat(15) + '01',
+      `0f${'ab'.repeat(15)}`, // odd-length BigInteger hex
+      `${'00'.repeat(15)}01`,
     ].map((h) => Buffer.from(h, 'hex'));
     const salts = [...edgeSalts, ...Array.from({ length: 24 }, (_, i) => fixedBytes(`salt/${i}`, 16))];
     for (const salt of salts) {
@@ -296,8 +304,11 @@ describe('SRP against the real amazon-cognito-identity-js client math', () => {
     for (let i = 0; i < 20000 && found === undefined; i++) {
       const b = fixedBytes(`u with a zero top byte/${i}`, 32);
       const B = (kv + nativeGPow(b)) % SRP_N;
-      const u = createHash('sha256').update(Buffer.from(padHex(A) + padHex(B), 'hex')).digest();
-      if (u[0] === 0 && u[1]! < 0x80) found = { B: B.toString(16).padStart(SRP_N_BYTES * 2, '0'), b: b.toString('hex') };
+      const u = createHash('sha256')
+        .update(Buffer.from(padHex(A) + padHex(B), 'hex'))
+        .digest();
+      if (u[0] === 0 && u[1]! < 0x80)
+        found = { B: B.toString(16).padStart(SRP_N_BYTES * 2, '0'), b: b.toString('hex') };
     }
     expect(found).toBeDefined();
     const challenge: Challenge = {
@@ -331,7 +342,8 @@ describe('SRP against the real amazon-cognito-identity-js client math', () => {
   it('matches the client padHex for edge values', () => {
     const helper = shared().helper;
     const values = [1n, 0x7fn, 0x80n, 0xffn, 0x100n, 0xabcn, SRP_N, SRP_N - 1n, 2n ** 255n, 2n ** 256n - 1n];
-    for (let i = 0; i < 20; i++) values.push(BigInt(`0x${fixedBytes(`padHex/${i}`, 1 + (i % 40)).toString('hex')}`) + 1n);
+    for (let i = 0; i < 20; i++)
+      values.push(BigInt(`0x${fixedBytes(`padHex/${i}`, 1 + (i % 40)).toString('hex')}`) + 1n);
     for (const v of values) {
       expect(padHex(v)).toBe(helper.padHex(new BigInteger(v.toString(16), 16)));
     }

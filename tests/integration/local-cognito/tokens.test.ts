@@ -1,15 +1,15 @@
 // local-cognito/signing-keys.ts and tokens.ts: keys persisted in the data directory, claims as Cognito issues them,
 // verified with jose against the published JWKS, and the access-token check the pool's actions use.
 
-import { mkdtemp, readdir, readFile, rm, stat, writeFile, chmod } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SignJWT, createLocalJWKSet, decodeProtectedHeader, jwtVerify, UnsecuredJWT } from 'jose';
+import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, SignJWT, UnsecuredJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SIGNING_KEYS_FILE, loadOrCreateKeys } from '../../../local-cognito/signing-keys';
-import type { TokenKeys } from '../../../local-cognito/signing-keys';
-import { TokenError, createTokenIssuer } from '../../../local-cognito/tokens';
-import type { Clock, TokenIssuer } from '../../../local-cognito/tokens';
+import type { TokenKeys } from '../../../local-cognito/signing-keys.ts';
+import { loadOrCreateKeys, SIGNING_KEYS_FILE } from '../../../local-cognito/signing-keys.ts';
+import type { Clock, TokenIssuer } from '../../../local-cognito/tokens.ts';
+import { createTokenIssuer, TokenError } from '../../../local-cognito/tokens.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const POOL_ID = 'us-east-1_AbC123xyz';
@@ -21,7 +21,12 @@ const EVENT_ID = '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d';
 
 function fakeClock(start: number): Clock & { set(ms: number): void } {
   let t = start;
-  return { now: () => t, set: (ms) => void (t = ms) };
+  return {
+    now: () => t,
+    set: (ms) => {
+      t = ms;
+    },
+  };
 }
 
 const T0 = Date.UTC(2026, 0, 15, 10, 30, 0) + 789; // sub-second part must be dropped from iat
@@ -62,7 +67,10 @@ describe('signing keys on disk', () => {
   it('creates signing-keys.json with mode 0600 and reuses it on the next start', async () => {
     const path = join(dir, 'data', SIGNING_KEYS_FILE);
     expect((await stat(path)).mode & 0o777).toBe(0o600);
-    const onDisk = JSON.parse(await readFile(path, 'utf8')) as Record<string, { kid: string; privateJwk: Record<string, string> }>;
+    const onDisk = JSON.parse(await readFile(path, 'utf8')) as Record<
+      string,
+      { kid: string; privateJwk: Record<string, string> }
+    >;
     expect(onDisk.id!.kid).toBe(keys.id.kid);
     expect(onDisk.access!.kid).toBe(keys.access.kid);
     expect(onDisk.id!.privateJwk.d).toEqual(expect.any(String));
@@ -176,7 +184,9 @@ describe('ID tokens', () => {
   });
 
   it('include cognito:groups only when the user has groups', async () => {
-    const withGroups = await issuer.verifyIdToken(await issuer.issueIdToken({ ...common, attributes: {}, groups: ['riders', 'ops'] }));
+    const withGroups = await issuer.verifyIdToken(
+      await issuer.issueIdToken({ ...common, attributes: {}, groups: ['riders', 'ops'] }),
+    );
     expect(withGroups['cognito:groups']).toEqual(['riders', 'ops']);
     const empty = await issuer.verifyIdToken(await issuer.issueIdToken({ ...common, attributes: {}, groups: [] }));
     expect(empty).not.toHaveProperty('cognito:groups');
@@ -194,7 +204,10 @@ describe('access tokens', () => {
   it('carry Cognito claims, no aud, the default scope, and are signed by the access key', async () => {
     const token = await issuer.issueAccessToken(common);
     expect(decodeProtectedHeader(token)).toEqual({ kid: keys.access.kid, alg: 'RS256' });
-    const { payload } = await jwtVerify(token, createLocalJWKSet(issuer.jwks()), { currentDate: new Date(T0), issuer: ISS });
+    const { payload } = await jwtVerify(token, createLocalJWKSet(issuer.jwks()), {
+      currentDate: new Date(T0),
+      issuer: ISS,
+    });
     expect(payload).toEqual({
       sub: SUB,
       iss: ISS,

@@ -1,22 +1,26 @@
 // bench/cognito-call.ts: a request that goes out on a kept-alive socket the server has just closed
 // is the client's retry case (sent once more on a fresh connection, counted), any other failure is
 // an error. The servers here decide per connection, so each case happens every run, not by timing.
-import { createServer } from 'node:net';
+
 import type { AddressInfo, Server, Socket } from 'node:net';
+import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CognitoCallError, createTransport } from '../../../bench/cognito-call';
-import type { CognitoTransport } from '../../../bench/cognito-call';
+import type { CognitoTransport } from '../../../bench/cognito-call.ts';
+import { CognitoCallError, createTransport } from '../../../bench/cognito-call.ts';
 
 const OK = (body: string): string =>
   `HTTP/1.1 200 OK\r\nContent-Type: application/x-amz-json-1.1\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
-  'Connection: keep-alive\r\nKeep-Alive: timeout=5\r\n\r\n' + body;
+  'Connection: keep-alive\r\nKeep-Alive: timeout=5\r\n\r\n' +
+  body;
 
 /**
  * A raw HTTP/1.1 server that answers request number `n` on a connection (1-based) with `answer(n)`:
  * a response string, or null to close the connection without answering (as a server does whose
  * idle timer fired just as the request arrived).
  */
-async function rawServer(answer: (n: number) => string | null): Promise<{ url: string; connections: () => number; server: Server }> {
+async function rawServer(
+  answer: (n: number) => string | null,
+): Promise<{ url: string; connections: () => number; server: Server }> {
   let connections = 0;
   const server = createServer((socket: Socket) => {
     connections += 1;
@@ -52,7 +56,10 @@ afterEach(() => {
 });
 
 function track(server: Server, transport: CognitoTransport): void {
-  cleanup.push(() => transport.close(), () => server.close());
+  cleanup.push(
+    () => transport.close(),
+    () => server.close(),
+  );
 }
 
 describe('bench/cognito-call', () => {
@@ -97,22 +104,26 @@ describe('bench/cognito-call', () => {
 
   it('answers a Cognito error as a CognitoCallError with its type, without retrying', async () => {
     const body = '{"__type":"NotAuthorizedException","message":"Incorrect username or password."}';
-    const { url, server } = await rawServer(() =>
-      `HTTP/1.1 400 Bad Request\r\nx-amzn-ErrorType: NotAuthorizedException:\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+    const { url, server } = await rawServer(
+      () =>
+        `HTTP/1.1 400 Bad Request\r\nx-amzn-ErrorType: NotAuthorizedException:\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+    );
     const transport = createTransport();
     track(server, transport);
 
     const failure = transport.call(url, 'RespondToAuthChallenge', {});
     await expect(failure).rejects.toBeInstanceOf(CognitoCallError);
     await expect(failure).rejects.toMatchObject({
-      type: 'NotAuthorizedException', message: 'NotAuthorizedException: Incorrect username or password.',
+      type: 'NotAuthorizedException',
+      message: 'NotAuthorizedException: Incorrect username or password.',
     });
     expect(transport.retried).toBe(0);
   });
 
   it('reads the error type from x-amzn-ErrorType when the body is not JSON', async () => {
-    const { url, server } = await rawServer(() =>
-      'HTTP/1.1 400 Bad Request\r\nx-amzn-ErrorType: InvalidParameterException:\r\nContent-Length: 4\r\n\r\noops');
+    const { url, server } = await rawServer(
+      () => 'HTTP/1.1 400 Bad Request\r\nx-amzn-ErrorType: InvalidParameterException:\r\nContent-Length: 4\r\n\r\noops',
+    );
     const transport = createTransport();
     track(server, transport);
 

@@ -33,7 +33,10 @@ const ALLOWED: Record<Folder, FolderRule> = {
   // Node-only helpers two Node programs need.
   'shared/node': { folders: ['shared', 'shared/node'], packages: { values: NODE, types: SDK } },
   // A plain Node library with a CLI: never the scripts, the site or Vite.
-  'local-cognito': { folders: ['local-cognito', 'shared', 'shared/node'], packages: { values: either(NODE, SDK, /^jose$/), types: null } },
+  'local-cognito': {
+    folders: ['local-cognito', 'shared', 'shared/node'],
+    packages: { values: either(NODE, SDK, /^jose$/), types: null },
+  },
   // The AWS CLIs: never the local pool (they reach it over HTTP, as any client).
   scripts: { folders: ['scripts', 'shared', 'shared/node'], packages: { values: either(NODE, SDK), types: null } },
   // Build-time pieces: they mount the local pool.
@@ -82,7 +85,11 @@ function violation(imp: Import): string | null {
     return `${imp.file}: ${from}/ may not import ${to ? `${to}/` : target} ('${imp.spec}')`;
   }
   const spec = BUILTINS.has(imp.spec) ? `node:${imp.spec}` : imp.spec;
-  const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.startsWith('node:') ? spec : spec.split('/')[0]!;
+  const name = spec.startsWith('@')
+    ? spec.split('/').slice(0, 2).join('/')
+    : spec.startsWith('node:')
+      ? spec
+      : spec.split('/')[0]!;
   if (rule.packages.values?.test(name)) return null;
   if (imp.typeOnly && rule.packages.types?.test(name)) return null;
   return `${imp.file}: ${from}/ may not import ${imp.typeOnly ? 'types from ' : ''}'${imp.spec}'`;
@@ -104,14 +111,19 @@ describe('source boundaries', () => {
   it('finds the sources and their imports', () => {
     expect(files.filter((f) => f.startsWith('src/')).length).toBeGreaterThan(20);
     expect(srcImports.some((i) => i.spec === 'amazon-cognito-identity-js')).toBe(true);
-    for (const folder of FOLDERS) expect(files.some((f) => folderOf(f) === folder) || folder === 'shared/node', folder).toBe(true);
+    for (const folder of FOLDERS)
+      expect(files.some((f) => folderOf(f) === folder) || folder === 'shared/node', folder).toBe(true);
   });
 
   it('guards every folder that holds program sources', () => {
     const tops = readdirSync(ROOT, { withFileTypes: true })
-      .filter((e) => e.isDirectory() && !['node_modules', 'dist', 'tests', 'docs', 'public', 'test-results'].includes(e.name))
+      .filter(
+        (e) => e.isDirectory() && !['node_modules', 'dist', 'tests', 'docs', 'public', 'test-results'].includes(e.name),
+      )
       .filter((e) => !e.name.startsWith('.'))
-      .filter((e) => readdirSync(join(ROOT, e.name), { recursive: true, encoding: 'utf8' }).some((f) => f.endsWith('.ts')))
+      .filter((e) =>
+        readdirSync(join(ROOT, e.name), { recursive: true, encoding: 'utf8' }).some((f) => f.endsWith('.ts')),
+      )
       .map((e) => e.name);
     expect(tops.filter((t) => !TOP_FOLDERS.includes(t))).toEqual([]);
   });
@@ -121,19 +133,24 @@ describe('source boundaries', () => {
   });
 
   it('browser code never imports the local pool, the scripts or Node built-ins', () => {
-    const bad = srcImports.filter((i) => /local-cognito|(^|\/)scripts\/|^node:|^(fs|path|http|crypto|os)$/.test(i.spec));
+    const bad = srcImports.filter((i) =>
+      /local-cognito|(^|\/)scripts\/|^node:|^(fs|path|http|crypto|os)$/.test(i.spec),
+    );
     expect(bad).toEqual([]);
   });
 
   it('only src/auth/ imports amazon-cognito-identity-js', () => {
-    const outside = srcImports.filter((i) => i.spec.startsWith('amazon-cognito-identity-js') && !i.typeOnly && !i.file.startsWith('src/auth/'));
+    const outside = srcImports.filter(
+      (i) => i.spec.startsWith('amazon-cognito-identity-js') && !i.typeOnly && !i.file.startsWith('src/auth/'),
+    );
     expect(outside).toEqual([]);
   });
 
   it('pages and ui reach auth only through types, errors, input checks and the password policy (no Cognito calls of their own)', () => {
-    const allowed = /\/auth\/(errors|password-policy|validate)$/;
+    const allowed = /\/auth\/(errors|password-policy|validate)\.ts$/;
     const bad = srcImports.filter(
-      (i) => /^src\/(pages|ui)\//.test(i.file) && /(^|\/)auth(\/|$)/.test(i.spec) && !i.typeOnly && !allowed.test(i.spec),
+      (i) =>
+        /^src\/(pages|ui)\//.test(i.file) && /(^|\/)auth(\/|$)/.test(i.spec) && !i.typeOnly && !allowed.test(i.spec),
     );
     expect(bad).toEqual([]);
   });
@@ -150,7 +167,9 @@ describe('source boundaries', () => {
 describe('the boundary checker itself', () => {
   /** The violations the rule function finds in one planted source file. */
   const planted = (file: string, text: string): string[] =>
-    importsOf(file, text).map(violation).filter((v): v is string => v !== null);
+    importsOf(file, text)
+      .map(violation)
+      .filter((v): v is string => v !== null);
 
   it('catches a forbidden import in each folder', () => {
     const forbidden: [file: string, text: string][] = [
@@ -177,10 +196,19 @@ describe('the boundary checker itself', () => {
   });
 
   it('lets through what the table allows', () => {
-    expect(planted('shared/x.ts', "import type { UserType } from '@aws-sdk/client-cognito-identity-provider';")).toEqual([]);
-    expect(planted('shared/node/x.ts', "import { rename } from 'node:fs/promises';\nimport { LOCAL_POOL } from '../local-pool.ts';")).toEqual([]);
+    expect(
+      planted('shared/x.ts', "import type { UserType } from '@aws-sdk/client-cognito-identity-provider';"),
+    ).toEqual([]);
+    expect(
+      planted(
+        'shared/node/x.ts',
+        "import { rename } from 'node:fs/promises';\nimport { LOCAL_POOL } from '../local-pool.ts';",
+      ),
+    ).toEqual([]);
     expect(planted('local-cognito/x.ts', "import { writeDurably } from '../shared/node/durable-file.ts';")).toEqual([]);
     expect(planted('vite-plugins/x.ts', "import { createLocalCognito } from '../local-cognito/index.ts';")).toEqual([]);
-    expect(planted('bench/x.ts', "import { main } from '../scripts/lib/users-cli.ts';\nimport { build } from 'vite';")).toEqual([]);
+    expect(
+      planted('bench/x.ts', "import { main } from '../scripts/lib/users-cli.ts';\nimport { build } from 'vite';"),
+    ).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type DurableFs, writeFileDurably } from '../../../shared/node/durable-file';
+import { type DurableFs, writeFileDurably } from '../../../shared/node/durable-file.ts';
 
 const errno = (code: string): Error => Object.assign(new Error(`${code}: injected`), { code });
 

@@ -21,13 +21,29 @@ const configured: AccessPolicy = {
 
 describe('hostAllowed', () => {
   it('answers loopback names and addresses with any port, and requests without Host', () => {
-    for (const host of [undefined, 'localhost', 'localhost:5173', '127.0.0.1:9229', '127.8.9.10', '[::1]:4173', 'LOCALHOST:1']) {
+    for (const host of [
+      undefined,
+      'localhost',
+      'localhost:5173',
+      '127.0.0.1:9229',
+      '127.8.9.10',
+      '[::1]:4173',
+      'LOCALHOST:1',
+    ]) {
       expect(hostAllowed(host, LOOPBACK_ONLY), String(host)).toBe(true);
     }
   });
 
   it('refuses every other name or address by default, and malformed headers always', () => {
-    const others = ['evil.example', 'evil.example:9229', 'localhost.evil.example', '127.0.0.1.nip.io', '192.168.1.5:5173', '0.0.0.0', ''];
+    const others = [
+      'evil.example',
+      'evil.example:9229',
+      'localhost.evil.example',
+      '127.0.0.1.nip.io',
+      '192.168.1.5:5173',
+      '0.0.0.0',
+      '',
+    ];
     for (const host of others) expect(hostAllowed(host, LOOPBACK_ONLY), host).toBe(false);
     const malformed = ['a b', 'evil.example/x', 'user@localhost', 'localhost#x'];
     for (const host of malformed) expect(hostAllowed(host, { ...LOOPBACK_ONLY, allowedHosts: true }), host).toBe(false);
@@ -45,7 +61,7 @@ describe('hostAllowed', () => {
 });
 
 describe('classifyOrigin', () => {
-  it('no Origin is no web page; loopback origins are the developer\'s', () => {
+  it("no Origin is no web page; loopback origins are the developer's", () => {
     expect(classifyOrigin(undefined, 'evil.example', LOOPBACK_ONLY)).toBe('none');
     for (const o of ['http://localhost:5173', 'https://127.0.0.1', 'http://[::1]:8080']) {
       expect(classifyOrigin(o, 'localhost:9229', LOOPBACK_ONLY)).toBe('loopback');
@@ -64,15 +80,30 @@ describe('classifyOrigin', () => {
   it('listed origins match as strings (trailing slash ignored) or patterns; null and garbage never do', () => {
     expect(classifyOrigin('https://app.test:8443', 'localhost', configured)).toBe('listed');
     expect(classifyOrigin('https://pr.preview.test', 'localhost', configured)).toBe('listed');
-    for (const o of ['https://app.test', 'http://app.test:8443', 'https://pr.preview.test.evil.example', 'null', 'not a url', '']) {
+    for (const o of [
+      'https://app.test',
+      'http://app.test:8443',
+      'https://pr.preview.test.evil.example',
+      'null',
+      'not a url',
+      '',
+    ]) {
       expect(classifyOrigin(o, 'localhost', configured), o).toBe('foreign');
     }
-    expect(classifyOrigin('https://any.example', 'localhost', { ...LOOPBACK_ONLY, allowedOrigins: true })).toBe('listed');
+    expect(classifyOrigin('https://any.example', 'localhost', { ...LOOPBACK_ONLY, allowedOrigins: true })).toBe(
+      'listed',
+    );
     expect(classifyOrigin('null', 'localhost', { ...LOOPBACK_ONLY, allowedOrigins: true })).toBe('foreign');
   });
 
   it('only foreign pages are kept from the API', () => {
-    expect((['none', 'loopback', 'same-origin', 'listed', 'foreign'] as const).map(mayCallApi)).toEqual([true, true, true, true, false]);
+    expect((['none', 'loopback', 'same-origin', 'listed', 'foreign'] as const).map(mayCallApi)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+    ]);
   });
 });
 
@@ -116,6 +147,7 @@ describe('accessFromVite', () => {
     expect(origins({ origin: ['https://a.test', /b/] })).toEqual(['https://a.test', /b/]);
     expect(origins({ origin: 'https://a.test' })).toEqual(['https://a.test']);
     for (const any of [true, {}, { origin: true }, { origin: '*' }] as const) expect(origins(any)).toBe(true);
-    for (const none of [false, { origin: false }, { origin: () => undefined }] as const) expect(origins(none)).toEqual([]);
+    for (const none of [false, { origin: false }, { origin: () => undefined }] as const)
+      expect(origins(none)).toEqual([]);
   });
 });

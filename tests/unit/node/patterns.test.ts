@@ -3,8 +3,10 @@ import { CLIENT_ID_PATTERN, EMAIL_PATTERN, REGION_PATTERN, regionOfPoolId } from
 
 describe('shared patterns', () => {
   it('regions: one or more digits at the end (ap-southeast-10 exists as a name shape)', () => {
-    for (const r of ['us-east-1', 'eu-central-2', 'us-gov-west-1', 'ap-southeast-10']) expect(REGION_PATTERN.test(r), r).toBe(true);
-    for (const r of ['us-east', 'US-EAST-1', 'useast1', 'us-east-1a', '']) expect(REGION_PATTERN.test(r), r).toBe(false);
+    for (const r of ['us-east-1', 'eu-central-2', 'us-gov-west-1', 'ap-southeast-10'])
+      expect(REGION_PATTERN.test(r), r).toBe(true);
+    for (const r of ['us-east', 'US-EAST-1', 'useast1', 'us-east-1a', ''])
+      expect(REGION_PATTERN.test(r), r).toBe(false);
   });
 
   it('pool IDs: <region>_<id>, at most 55 characters', () => {
@@ -24,8 +26,15 @@ describe('shared patterns', () => {
 
   it('emails: a domain of non-empty labels with a dot, so the code can be delivered', () => {
     for (const e of ['rider@example.com', 'r.i+der@mail.example.co.uk']) expect(EMAIL_PATTERN.test(e), e).toBe(true);
-    for (const e of ['rider@example', 'rider@example..com', 'rider@.example.com', 'rider@example.com.', 'ri der@example.com',
-      'rider@@example.com', '@example.com']) {
+    for (const e of [
+      'rider@example',
+      'rider@example..com',
+      'rider@.example.com',
+      'rider@example.com.',
+      'ri der@example.com',
+      'rider@@example.com',
+      '@example.com',
+    ]) {
       expect(EMAIL_PATTERN.test(e), e).toBe(false);
     }
   });

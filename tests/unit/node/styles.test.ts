@@ -8,7 +8,11 @@ const css = readFileSync(new URL('../../../src/styles.css', import.meta.url), 'u
 function outsideHoverMedia(source: string): string {
   let rest = source.replace(/\/\*[\s\S]*?\*\//g, '');
   let out = '';
-  for (let at = rest.search(/@media\s*\(hover:\s*hover\)\s*\{/); at >= 0; at = rest.search(/@media\s*\(hover:\s*hover\)\s*\{/)) {
+  for (
+    let at = rest.search(/@media\s*\(hover:\s*hover\)\s*\{/);
+    at >= 0;
+    at = rest.search(/@media\s*\(hover:\s*hover\)\s*\{/)
+  ) {
     out += rest.slice(0, at);
     let depth = 0;
     let end = rest.indexOf('{', at);
@@ -29,7 +33,9 @@ describe('styles.css', () => {
   });
 
   it('the helper finds a stray :hover', () => {
-    expect(outsideHoverMedia('@media (hover: hover) { a:hover { color: red; } }\nb:hover { color: blue; }')).toContain('b:hover');
+    expect(outsideHoverMedia('@media (hover: hover) { a:hover { color: red; } }\nb:hover { color: blue; }')).toContain(
+      'b:hover',
+    );
     expect(outsideHoverMedia('@media (hover: hover) { a:hover { color: red; } }')).not.toContain(':hover');
   });
 });

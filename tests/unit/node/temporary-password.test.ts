@@ -1,16 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { generateTemporaryPassword as poolTemporaryPassword } from '../../../local-cognito/password-policy.ts';
-import { brokenRules, COGNITO_DEFAULT_PASSWORD_POLICY } from '../../../shared/password-policy.ts';
 import type { PasswordPolicy } from '../../../shared/password-policy.ts';
-import { generateTemporaryPassword, randomIndex } from '../../../shared/temporary-password.ts';
+import { brokenRules, COGNITO_DEFAULT_PASSWORD_POLICY } from '../../../shared/password-policy.ts';
 import type { RandomSource } from '../../../shared/temporary-password.ts';
+import { generateTemporaryPassword, randomIndex } from '../../../shared/temporary-password.ts';
 
 /** A random source that hands out the given 32-bit values in turn. */
 function scripted(values: number[]): RandomSource & { used: number } {
-  const source = Object.assign((out: Uint32Array) => {
-    if (source.used >= values.length) throw new Error('the scripted values ran out');
-    out[0] = values[source.used++]!;
-  }, { used: 0 });
+  const source = Object.assign(
+    (out: Uint32Array) => {
+      if (source.used >= values.length) throw new Error('the scripted values ran out');
+      out[0] = values[source.used++]!;
+    },
+    { used: 0 },
+  );
   return source;
 }
 

@@ -3,7 +3,7 @@ import index from '../../../index.html?raw';
 import register from '../../../register.html?raw';
 import signin from '../../../signin.html?raw';
 import verify from '../../../verify.html?raw';
-import { expandPageShell } from '../../../vite-plugins/page-shell-html';
+import { expandPageShell } from '../../../vite-plugins/page-shell-html.ts';
 
 // The markup the browser gets: the shared page shell expanded, as the Vite plugin does.
 const pages = Object.fromEntries(

@@ -1,10 +1,10 @@
 // The home page prerendered from the sign-in page: it reads the session when the rider arrives,
 // after the tokens were stored, not while it is prerendering.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { RiderSession } from '../../../src/auth/session';
-import { mountHome } from '../../../src/pages/home';
-import type { HomeDeps } from '../../../src/pages/home';
-import { $, loadPage, settle } from './helpers';
+import type { RiderSession } from '../../../src/auth/session.ts';
+import type { HomeDeps } from '../../../src/pages/home.ts';
+import { mountHome } from '../../../src/pages/home.ts';
+import { $, loadPage, settle } from './helpers.ts';
 
 const session: RiderSession = {
   email: 'rider@example.com',

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { AuthError } from '../../../src/auth/errors';
-import type { RiderSession } from '../../../src/auth/session';
-import { mountHome } from '../../../src/pages/home';
-import type { HomeDeps } from '../../../src/pages/home';
-import { $, deferred, loadPage, settle } from './helpers';
+import { AuthError } from '../../../src/auth/errors.ts';
+import type { RiderSession } from '../../../src/auth/session.ts';
+import type { HomeDeps } from '../../../src/pages/home.ts';
+import { mountHome } from '../../../src/pages/home.ts';
+import { $, deferred, loadPage, settle } from './helpers.ts';
 
 type Auth = HomeDeps['auth'];
 
@@ -53,8 +53,10 @@ describe('home page', () => {
   });
 
   it('tells a signed-in rider they are all set, and a signed-out visitor to create an account', async () => {
-    const lede = () => Array.from(document.querySelectorAll<HTMLElement>('.lede span'))
-      .filter((span) => !span.hidden).map((span) => span.textContent);
+    const lede = () =>
+      Array.from(document.querySelectorAll<HTMLElement>('.lede span'))
+        .filter((span) => !span.hidden)
+        .map((span) => span.textContent);
     await setup({ currentSession: async () => null });
     expect(lede()).toEqual(['Create a rider account to request your first ryde.']);
     await setup();
@@ -75,14 +77,20 @@ describe('home page', () => {
   });
 
   describe('when the session cannot be checked (offline; the tokens are kept)', () => {
-    const offline = new AuthError('Network', 'We couldn’t reach Wild Rydes. Check your internet connection and try again.', 'NetworkError');
+    const offline = new AuthError(
+      'Network',
+      'We couldn’t reach Wild Rydes. Check your internet connection and try again.',
+      'NetworkError',
+    );
     const visible = (id: string) => !$(id).hidden;
     const lede = () => Array.from(document.querySelectorAll<HTMLElement>('.lede span')).filter((span) => !span.hidden);
 
     it('says it could not check, not that the rider is signed out, and offers to try again', async () => {
       await setup({ currentSession: vi.fn<Auth['currentSession']>().mockRejectedValue(offline) });
       expect(visible('session-unknown')).toBe(true);
-      expect($('session-unknown').querySelector('p')!.textContent).toMatch(/^We couldn’t check your session — you may still be signed in\. Check your internet connection, then try again\.$/);
+      expect($('session-unknown').querySelector('p')!.textContent).toMatch(
+        /^We couldn’t check your session — you may still be signed in\. Check your internet connection, then try again\.$/,
+      );
       expect(visible('signed-out')).toBe(false);
       expect(visible('signed-in')).toBe(false);
       expect(visible('session-loading')).toBe(false);
@@ -97,7 +105,10 @@ describe('home page', () => {
 
     it('tries again (busy) and shows the signed-in rider when the check works', async () => {
       const pending = deferred<RiderSession | null>();
-      const currentSession = vi.fn<Auth['currentSession']>().mockRejectedValueOnce(offline).mockImplementationOnce(() => pending.promise);
+      const currentSession = vi
+        .fn<Auth['currentSession']>()
+        .mockRejectedValueOnce(offline)
+        .mockImplementationOnce(() => pending.promise);
       await setup({ currentSession });
       const retry = $<HTMLButtonElement>('retry-session');
       retry.click();
@@ -119,7 +130,9 @@ describe('home page', () => {
     });
 
     it('shows the signed-out state when the check says the session has ended', async () => {
-      await setup({ currentSession: vi.fn<Auth['currentSession']>().mockRejectedValueOnce(offline).mockResolvedValueOnce(null) });
+      await setup({
+        currentSession: vi.fn<Auth['currentSession']>().mockRejectedValueOnce(offline).mockResolvedValueOnce(null),
+      });
       $<HTMLButtonElement>('retry-session').click();
       await settle();
       expect(visible('session-unknown')).toBe(false);
@@ -136,20 +149,29 @@ describe('home page', () => {
       await settle();
       expect(visible('session-unknown')).toBe(true);
       expect(visible('signed-out')).toBe(false);
-      expect($('form-message').textContent).toBe('We still couldn’t check your session. Check your internet connection, then try again.');
+      expect($('form-message').textContent).toBe(
+        'We still couldn’t check your session. Check your internet connection, then try again.',
+      );
       expect($('form-message').className).toContain('notice-error');
       expect(document.activeElement).toBe($('form-message'));
     });
 
     it('gives the reason when the service, not the network, failed', async () => {
       await setup({
-        currentSession: vi.fn<Auth['currentSession']>().mockRejectedValue(
-          new AuthError('Unavailable', 'Wild Rydes accounts are unavailable right now. Please try again in a few minutes.'),
-        ),
+        currentSession: vi
+          .fn<Auth['currentSession']>()
+          .mockRejectedValue(
+            new AuthError(
+              'Unavailable',
+              'Wild Rydes accounts are unavailable right now. Please try again in a few minutes.',
+            ),
+          ),
       });
       expect(visible('session-unknown')).toBe(true);
       expect(visible('signed-out')).toBe(false);
-      expect($('session-problem').textContent).toBe('Wild Rydes accounts are unavailable right now. Please try again in a few minutes.');
+      expect($('session-problem').textContent).toBe(
+        'Wild Rydes accounts are unavailable right now. Please try again in a few minutes.',
+      );
     });
   });
 
@@ -182,8 +204,10 @@ describe('home page', () => {
     $<HTMLButtonElement>('sign-out').click();
     await settle();
     expect($('signed-out').hidden).toBe(false);
-    expect($('form-message').textContent).toBe('You’re signed out on this device. We couldn’t reach Wild Rydes to end the session '
-      + 'on our side, so it ends by itself within 30 days. To end it sooner, sign in when you’re online and choose “Sign out on all devices”.');
+    expect($('form-message').textContent).toBe(
+      'You’re signed out on this device. We couldn’t reach Wild Rydes to end the session ' +
+        'on our side, so it ends by itself within 30 days. To end it sooner, sign in when you’re online and choose “Sign out on all devices”.',
+    );
     // The ID and access tokens expire within the hour, but the unrevoked refresh token lasts 30 days.
     expect($('form-message').textContent).not.toMatch(/within the hour/);
   });

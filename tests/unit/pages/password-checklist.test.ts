@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { PASSWORD_RULES } from '../../../src/auth/password-policy';
-import { passwordChecklist } from '../../../src/ui/password';
-import { $, input, loadPage, type } from './helpers';
+import { PASSWORD_RULES } from '../../../src/auth/password-policy.ts';
+import { passwordChecklist } from '../../../src/ui/password.ts';
+import { $, input, loadPage, type } from './helpers.ts';
 
 // The checklist is in the HTML so the page doesn't shift when the script runs (Lighthouse CLS);
 // these tests keep that HTML identical to the policy module, the one source of truth.
@@ -51,6 +51,8 @@ describe('password checklists in the HTML', () => {
   it('still builds the list from the policy when the HTML has none', () => {
     document.body.innerHTML = '<input id="pw"><ul id="rules"></ul>';
     passwordChecklist(input('pw'), $('rules'));
-    expect(items('rules').map((li) => li.textContent)).toEqual(PASSWORD_RULES.map((rule) => `${rule.label} (still needed)`));
+    expect(items('rules').map((li) => li.textContent)).toEqual(
+      PASSWORD_RULES.map((rule) => `${rule.label} (still needed)`),
+    );
   });
 });

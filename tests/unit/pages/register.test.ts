@@ -1,12 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AuthError } from '../../../src/auth/errors';
-import { mountRegister } from '../../../src/pages/register';
-import type { RegisterDeps } from '../../../src/pages/register';
-import { $, deferred, fieldErrorOf, input, loadPage, settle, submit, type } from './helpers';
+import { AuthError } from '../../../src/auth/errors.ts';
+import type { RegisterDeps } from '../../../src/pages/register.ts';
+import { mountRegister } from '../../../src/pages/register.ts';
+import { $, deferred, fieldErrorOf, input, loadPage, settle, submit, type } from './helpers.ts';
 
 const STRONG = 'Unicorn1!';
 
-function setup(query = '', register: RegisterDeps['auth']['register'] = vi.fn(async () => ({ destination: 'r***@e***', confirmed: false }))) {
+function setup(
+  query = '',
+  register: RegisterDeps['auth']['register'] = vi.fn(async () => ({ destination: 'r***@e***', confirmed: false })),
+) {
   loadPage('register');
   const navigate = vi.fn();
   const auth = { register: vi.fn(register) };
@@ -112,7 +115,8 @@ describe('register page', () => {
   });
 
   it('puts a validation error on its field, focuses it, and clears it on the next try', async () => {
-    const register = vi.fn()
+    const register = vi
+      .fn()
       .mockRejectedValueOnce(new AuthError('InvalidPassword', 'Add a symbol, like ! ? # or %.', undefined, 'password'))
       .mockResolvedValueOnce({ destination: null, confirmed: false });
     const { navigate } = setup('', register);
@@ -134,7 +138,12 @@ describe('register page', () => {
 
   it('offers sign-in or verification for an existing account', async () => {
     setup('', async () => {
-      throw new AuthError('UsernameExists', 'An account with this email already exists.', 'UsernameExistsException', 'email');
+      throw new AuthError(
+        'UsernameExists',
+        'An account with this email already exists.',
+        'UsernameExistsException',
+        'email',
+      );
     });
     fill('Taken@Example.com');
     submit('register-form');
@@ -144,18 +153,26 @@ describe('register page', () => {
     expect(message.className).toContain('notice-error');
     const links = Array.from(message.querySelectorAll('a')).map((a) => a.getAttribute('href'));
     expect(links).toEqual(['/signin.html?email=taken%40example.com', '/verify.html?email=taken%40example.com']);
-    expect(message.textContent).toBe('An account with this email already exists. Sign in or enter your confirmation code if you haven’t confirmed it yet.');
+    expect(message.textContent).toBe(
+      'An account with this email already exists. Sign in or enter your confirmation code if you haven’t confirmed it yet.',
+    );
     expect(document.activeElement).toBe(message);
   });
 
   it('shows a network failure in the message region and focuses it', async () => {
     setup('', async () => {
-      throw new AuthError('Network', 'We couldn’t reach Wild Rydes. Check your internet connection and try again.', 'NetworkError');
+      throw new AuthError(
+        'Network',
+        'We couldn’t reach Wild Rydes. Check your internet connection and try again.',
+        'NetworkError',
+      );
     });
     fill();
     submit('register-form');
     await settle();
-    expect($('form-message').textContent).toBe('We couldn’t reach Wild Rydes. Check your internet connection and try again.');
+    expect($('form-message').textContent).toBe(
+      'We couldn’t reach Wild Rydes. Check your internet connection and try again.',
+    );
     expect($('form-message').getAttribute('role')).toBe('status');
     expect(document.activeElement).toBe($('form-message'));
   });

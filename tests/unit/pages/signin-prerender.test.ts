@@ -1,20 +1,29 @@
 // The sign-in page asks the browser to prerender the home page, where a successful sign-in goes,
 // once the rider types; not for a ?next= page, which doesn't know it may be prerendered.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mountSignIn } from '../../../src/pages/signin';
-import { loadPage, type } from './helpers';
+import { mountSignIn } from '../../../src/pages/signin.ts';
+import { loadPage, type } from './helpers.ts';
 
-const rules = () => Array.from(document.head.querySelectorAll('script[type="speculationrules"]')).map((r) => JSON.parse(r.textContent!));
+const rules = () =>
+  Array.from(document.head.querySelectorAll('script[type="speculationrules"]')).map((r) => JSON.parse(r.textContent!));
 
 function mount(query: string): void {
-  Object.defineProperty(HTMLScriptElement, 'supports', { configurable: true, value: (t: string) => t === 'speculationrules' });
+  Object.defineProperty(HTMLScriptElement, 'supports', {
+    configurable: true,
+    value: (t: string) => t === 'speculationrules',
+  });
   loadPage('signin');
-  const auth = { signIn: vi.fn(), completeNewPassword: vi.fn(), forgotPassword: vi.fn(), confirmForgotPassword: vi.fn() };
+  const auth = {
+    signIn: vi.fn(),
+    completeNewPassword: vi.fn(),
+    forgotPassword: vi.fn(),
+    confirmForgotPassword: vi.fn(),
+  };
   mountSignIn(document, { auth, navigate: vi.fn(), params: new URLSearchParams(query) });
 }
 
 afterEach(() => {
-  document.head.querySelectorAll('script[type="speculationrules"]').forEach((r) => r.remove());
+  for (const r of document.head.querySelectorAll('script[type="speculationrules"]')) r.remove();
   delete (HTMLScriptElement as { supports?: unknown }).supports;
 });
 

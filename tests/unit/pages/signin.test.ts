@@ -1,15 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AuthError } from '../../../src/auth/errors';
-import type { NewPasswordChallenge, SignInResult } from '../../../src/auth/sign-in';
-import type { RiderSession } from '../../../src/auth/session';
-import { mountSignIn } from '../../../src/pages/signin';
-import type { SignInDeps } from '../../../src/pages/signin';
 import signinHtml from '../../../signin.html?raw';
-import { $, deferred, fieldErrorOf, input, loadPage, settle, submit, type } from './helpers';
+import { AuthError } from '../../../src/auth/errors.ts';
+import type { RiderSession } from '../../../src/auth/session.ts';
+import type { NewPasswordChallenge, SignInResult } from '../../../src/auth/sign-in.ts';
+import type { SignInDeps } from '../../../src/pages/signin.ts';
+import { mountSignIn } from '../../../src/pages/signin.ts';
+import { $, deferred, fieldErrorOf, input, loadPage, settle, submit, type } from './helpers.ts';
 
 type Auth = SignInDeps['auth'];
 
-const session: RiderSession = { email: 'rider@example.com', sub: 'uuid', idToken: 'id.token.sig', expiresAt: new Date(0) };
+const session: RiderSession = {
+  email: 'rider@example.com',
+  sub: 'uuid',
+  idToken: 'id.token.sig',
+  expiresAt: new Date(0),
+};
 const challenge: NewPasswordChallenge = { email: 'rider@example.com', requiredAttributes: [] };
 
 function setup(query = '', overrides: Partial<Auth> = {}) {
@@ -29,7 +34,10 @@ function setup(query = '', overrides: Partial<Auth> = {}) {
 /** The page's h1 and document title, which follow the step. */
 const named = () => [$('page-title').textContent, document.title];
 
-const visibleForms = () => Array.from(document.querySelectorAll('form')).filter((f) => !f.hidden).map((f) => f.id);
+const visibleForms = () =>
+  Array.from(document.querySelectorAll('form'))
+    .filter((f) => !f.hidden)
+    .map((f) => f.id);
 
 async function signInWith(email = 'rider@example.com', password = 'Unicorn1!') {
   type('email', email);
@@ -101,7 +109,11 @@ describe('sign-in page', () => {
   });
 
   it.each([
-    ['NotAuthorized', 'That email and password don’t match. Check both and try again, or reset your password.', 'password'],
+    [
+      'NotAuthorized',
+      'That email and password don’t match. Check both and try again, or reset your password.',
+      'password',
+    ],
     ['InvalidEmail', 'Enter a valid email address, like name@example.com.', 'email'],
     ['UserNotFound', 'We couldn’t find an account with that email. Check it, or create an account.', 'email'],
   ] as const)('shows %s on its field and focuses it', async (code, message, field) => {
@@ -163,7 +175,10 @@ describe('sign-in page', () => {
 
     it('clears an announced error when the form is sent again', async () => {
       const pending = deferred<SignInResult>();
-      const signIn = vi.fn<Auth['signIn']>().mockImplementationOnce(refuse).mockImplementationOnce(() => pending.promise);
+      const signIn = vi
+        .fn<Auth['signIn']>()
+        .mockImplementationOnce(refuse)
+        .mockImplementationOnce(() => pending.promise);
       setup('', { signIn });
       type('email', 'rider@example.com');
       type('password', 'Wrong1!x');
@@ -180,9 +195,15 @@ describe('sign-in page', () => {
   });
 
   it.each([
-    ['PasswordAttemptsExceeded', 'Too many failed sign-in attempts. Wait a few minutes and try again, or reset your password.'],
+    [
+      'PasswordAttemptsExceeded',
+      'Too many failed sign-in attempts. Wait a few minutes and try again, or reset your password.',
+    ],
     ['UserDisabled', 'This account has been disabled. Please contact Wild Rydes support.'],
-    ['PasswordResetRequired', 'You need to set a new password before signing in. Choose “Forgot password?” to get a code.'],
+    [
+      'PasswordResetRequired',
+      'You need to set a new password before signing in. Choose “Forgot password?” to get a code.',
+    ],
     ['Network', 'We couldn’t reach Wild Rydes. Check your internet connection and try again.'],
   ] as const)('shows %s in the message region and focuses it', async (code, message) => {
     setup('', {
@@ -334,7 +355,9 @@ describe('sign-in page', () => {
       await settle();
       expect(auth.forgotPassword).toHaveBeenCalledWith('rider@example.com');
       expect(visibleForms()).toEqual(['reset-form']);
-      expect($('form-message').textContent).toBe('If rider@example.com has an account, we’ve emailed a code to r***@e***.');
+      expect($('form-message').textContent).toBe(
+        'If rider@example.com has an account, we’ve emailed a code to r***@e***.',
+      );
       expect(document.activeElement).toBe(input('reset-code'));
       expect(input('reset-username').value).toBe('rider@example.com');
 
@@ -353,7 +376,12 @@ describe('sign-in page', () => {
     it('shows a wrong or expired reset code on the code field', async () => {
       setup('', {
         confirmForgotPassword: async () => {
-          throw new AuthError('ExpiredCode', 'That code has expired — we can send a new one.', 'ExpiredCodeException', 'code');
+          throw new AuthError(
+            'ExpiredCode',
+            'That code has expired — we can send a new one.',
+            'ExpiredCodeException',
+            'code',
+          );
         },
       });
       $<HTMLButtonElement>('forgot').click();
@@ -383,7 +411,12 @@ describe('sign-in page', () => {
       setup('', {
         forgotPassword,
         confirmForgotPassword: async () => {
-          throw new AuthError('ExpiredCode', 'That code has expired — we can send a new one.', 'ExpiredCodeException', 'code');
+          throw new AuthError(
+            'ExpiredCode',
+            'That code has expired — we can send a new one.',
+            'ExpiredCodeException',
+            'code',
+          );
         },
       });
       await toResetStep();
@@ -407,7 +440,9 @@ describe('sign-in page', () => {
 
       resent.resolve({ destination: 'r***@e***' });
       await settle();
-      expect($('form-message').textContent).toBe('If Rider@Example.com has an account, we’ve emailed a new code to r***@e***. Only the newest code works.');
+      expect($('form-message').textContent).toBe(
+        'If Rider@Example.com has an account, we’ve emailed a new code to r***@e***. Only the newest code works.',
+      );
       expect($('form-message').className).toContain('notice-success');
       expect(fieldErrorOf('reset-code')).toBeNull();
       expect(input('reset-code').value).toBe('');
@@ -423,7 +458,11 @@ describe('sign-in page', () => {
       setup('', { forgotPassword });
       await toResetStep();
       forgotPassword.mockRejectedValueOnce(
-        new AuthError('LimitExceeded', 'Too many attempts. Please wait a few minutes, then try again.', 'LimitExceededException'),
+        new AuthError(
+          'LimitExceeded',
+          'Too many attempts. Please wait a few minutes, then try again.',
+          'LimitExceededException',
+        ),
       );
       const resend = $<HTMLButtonElement>('reset-resend');
       resend.click();

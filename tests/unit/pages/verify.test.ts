@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { AuthError } from '../../../src/auth/errors';
-import { mountVerify } from '../../../src/pages/verify';
-import type { VerifyDeps } from '../../../src/pages/verify';
-import { $, deferred, fieldErrorOf, input, loadPage, settle, submit, type } from './helpers';
+import { AuthError } from '../../../src/auth/errors.ts';
+import type { VerifyDeps } from '../../../src/pages/verify.ts';
+import { mountVerify } from '../../../src/pages/verify.ts';
+import { $, deferred, fieldErrorOf, input, loadPage, settle, submit, type } from './helpers.ts';
 
 type Auth = VerifyDeps['auth'];
 
@@ -41,12 +41,16 @@ describe('verify page', () => {
 
   it('says where the code went after registering', () => {
     setup('?email=rider%40example.com&sent=1');
-    expect($('form-message').textContent).toBe('We’ve sent a code to rider@example.com. It can take a minute to arrive.');
+    expect($('form-message').textContent).toBe(
+      'We’ve sent a code to rider@example.com. It can take a minute to arrive.',
+    );
   });
 
   it('explains the redirect from sign-in for an unconfirmed account', () => {
     setup('?email=rider%40example.com&unconfirmed=1&sent=1');
-    expect($('form-message').textContent).toBe('Your email address isn’t confirmed yet. We’ve sent a new code to rider@example.com.');
+    expect($('form-message').textContent).toBe(
+      'Your email address isn’t confirmed yet. We’ve sent a new code to rider@example.com.',
+    );
     setup('?email=rider%40example.com&unconfirmed=1');
     expect($('form-message').textContent).toMatch(/Enter the code we emailed you, or send a new one/);
   });

@@ -2,6 +2,7 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { EnvFs } from '../../../scripts/lib/env-file.ts';
 import {
   defaultEnvFs,
   loadViteEnv,
@@ -9,24 +10,30 @@ import {
   parseEnv,
   updateEnvFile,
   writeFileAtomic,
-} from '../../../scripts/lib/env-file';
-import type { EnvFs } from '../../../scripts/lib/env-file';
-import { CliError } from '../../../scripts/lib/errors';
+} from '../../../scripts/lib/env-file.ts';
+import { CliError } from '../../../scripts/lib/errors.ts';
 
 describe('parseEnv', () => {
   it('reads plain, exported, quoted and commented values', () => {
-    const env = parseEnv([
-      '# comment',
-      'A=1',
-      'export B = two ',
-      'C="quoted # not a comment"',
-      "D='single'",
-      'E=value # trailing comment',
-      'F=',
-      'not a line',
-    ].join('\n'));
+    const env = parseEnv(
+      [
+        '# comment',
+        'A=1',
+        'export B = two ',
+        'C="quoted # not a comment"',
+        "D='single'",
+        'E=value # trailing comment',
+        'F=',
+        'not a line',
+      ].join('\n'),
+    );
     expect(Object.fromEntries(env)).toEqual({
-      A: '1', B: 'two', C: 'quoted # not a comment', D: 'single', E: 'value', F: '',
+      A: '1',
+      B: 'two',
+      C: 'quoted # not a comment',
+      D: 'single',
+      E: 'value',
+      F: '',
     });
   });
 });
@@ -40,13 +47,15 @@ describe('mergeEnv', () => {
   };
 
   it('writes a new file with a comment and only the set keys', () => {
-    expect(mergeEnv(undefined, updates)).toBe([
-      '# Cognito user pool for the rider site (written by `npm run provision`)',
-      'VITE_COGNITO_USER_POOL_ID=us-east-1_AbC123xyz',
-      'VITE_COGNITO_USER_POOL_CLIENT_ID=abcdefghijklmnopqrstuvwxyz',
-      'VITE_COGNITO_REGION=us-east-1',
-      '',
-    ].join('\n'));
+    expect(mergeEnv(undefined, updates)).toBe(
+      [
+        '# Cognito user pool for the rider site (written by `npm run provision`)',
+        'VITE_COGNITO_USER_POOL_ID=us-east-1_AbC123xyz',
+        'VITE_COGNITO_USER_POOL_CLIENT_ID=abcdefghijklmnopqrstuvwxyz',
+        'VITE_COGNITO_REGION=us-east-1',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('replaces keys where they stand, keeps other lines and comments, drops duplicates and removed keys', () => {
@@ -63,20 +72,22 @@ describe('mergeEnv', () => {
       'OTHER=1',
       '',
     ].join('\n');
-    expect(mergeEnv(before, updates)).toBe([
-      '# my settings',
-      'VITE_SITE_TITLE=Wild Rydes',
-      'VITE_COGNITO_USER_POOL_ID=us-east-1_AbC123xyz',
-      '',
-      '# keep me',
-      'export VITE_COGNITO_REGION=us-east-1',
-      'VITE_COGNITO_OTHER=unmanaged',
-      'OTHER=1',
-      '',
-      '# Cognito user pool for the rider site (written by `npm run provision`)',
-      'VITE_COGNITO_USER_POOL_CLIENT_ID=abcdefghijklmnopqrstuvwxyz',
-      '',
-    ].join('\n'));
+    expect(mergeEnv(before, updates)).toBe(
+      [
+        '# my settings',
+        'VITE_SITE_TITLE=Wild Rydes',
+        'VITE_COGNITO_USER_POOL_ID=us-east-1_AbC123xyz',
+        '',
+        '# keep me',
+        'export VITE_COGNITO_REGION=us-east-1',
+        'VITE_COGNITO_OTHER=unmanaged',
+        'OTHER=1',
+        '',
+        '# Cognito user pool for the rider site (written by `npm run provision`)',
+        'VITE_COGNITO_USER_POOL_CLIENT_ID=abcdefghijklmnopqrstuvwxyz',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('keeps CRLF line endings and a missing final newline is added', () => {
@@ -139,7 +150,9 @@ describe('writing the file', () => {
     };
     const attempt = updateEnvFile(fs, file, { VITE_COGNITO_REGION: 'us-east-1' });
     await expect(attempt).rejects.toThrow(CliError);
-    await expect(attempt).rejects.toThrow(`Could not write ${file} (EXDEV: cross-device link not permitted); it was left unchanged.`);
+    await expect(attempt).rejects.toThrow(
+      `Could not write ${file} (EXDEV: cross-device link not permitted); it was left unchanged.`,
+    );
     expect(await readFile(file, 'utf8')).toBe('KEEP=1\nVITE_COGNITO_REGION=eu-west-1\n');
     expect(await readdir(dir)).toEqual(['.env.local']);
   });

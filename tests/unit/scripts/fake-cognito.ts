@@ -1,5 +1,11 @@
 // A small stateful stand-in for the pool/client management API, wired into aws-sdk-client-mock,
 // so a second provision run sees what the first one created.
+
+import type {
+  CognitoIdentityProviderClient,
+  UserPoolClientType,
+  UserPoolType,
+} from '@aws-sdk/client-cognito-identity-provider';
 import {
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
@@ -8,11 +14,6 @@ import {
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
   ResourceNotFoundException,
-} from '@aws-sdk/client-cognito-identity-provider';
-import type {
-  CognitoIdentityProviderClient,
-  UserPoolClientType,
-  UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
 
@@ -27,7 +28,11 @@ export class FakeCognito {
   constructor(private readonly pageSize = 2) {}
 
   addPool(pool: Partial<UserPoolType> & { Name: string }): UserPoolType {
-    const full: UserPoolType = { Id: `us-east-1_Pool${String(++this.seq).padStart(5, '0')}`, UsernameAttributes: ['email'], ...pool };
+    const full: UserPoolType = {
+      Id: `us-east-1_Pool${String(++this.seq).padStart(5, '0')}`,
+      UsernameAttributes: ['email'],
+      ...pool,
+    };
     this.pools.push(full);
     return full;
   }
@@ -59,7 +64,9 @@ export class FakeCognito {
       const { items, next } = this.page(this.pools, input.NextToken);
       return { UserPools: items.map((p) => ({ Id: p.Id, Name: p.Name })), ...(next ? { NextToken: next } : {}) };
     });
-    mock.on(DescribeUserPoolCommand).callsFake((input: { UserPoolId?: string }) => ({ UserPool: this.pool(input.UserPoolId) }));
+    mock
+      .on(DescribeUserPoolCommand)
+      .callsFake((input: { UserPoolId?: string }) => ({ UserPool: this.pool(input.UserPoolId) }));
     mock.on(CreateUserPoolCommand).callsFake((input: UserPoolType & { PoolName: string }) => {
       const { PoolName, ...rest } = input;
       return { UserPool: this.addPool({ ...rest, Name: PoolName }) };
@@ -69,7 +76,11 @@ export class FakeCognito {
       const mine = this.clients.filter((c) => c.UserPoolId === input.UserPoolId);
       const { items, next } = this.page(mine, input.NextToken);
       return {
-        UserPoolClients: items.map((c) => ({ ClientId: c.ClientId, ClientName: c.ClientName, UserPoolId: c.UserPoolId })),
+        UserPoolClients: items.map((c) => ({
+          ClientId: c.ClientId,
+          ClientName: c.ClientName,
+          UserPoolId: c.UserPoolId,
+        })),
         ...(next ? { NextToken: next } : {}),
       };
     });

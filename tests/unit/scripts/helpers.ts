@@ -4,10 +4,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { CognitoIdentityProviderClientConfig } from '@aws-sdk/client-cognito-identity-provider';
-import type { CliDeps } from '../../../scripts/lib/cli';
-import { defaultEnvFs } from '../../../scripts/lib/env-file';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import type { CliDeps } from '../../../scripts/lib/cli.ts';
+import { defaultEnvFs } from '../../../scripts/lib/env-file.ts';
 
 // As the CLI entry does (scripts/lib/cli.ts): keep the SDK's Node 22 notice out of test output.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

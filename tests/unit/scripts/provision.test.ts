@@ -1,5 +1,5 @@
 import 'aws-sdk-client-mock-vitest/extend';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   CognitoIdentityProviderClient,
@@ -14,13 +14,13 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_ATTEMPTS } from '../../../scripts/lib/aws';
-import { defaultEnvFs } from '../../../scripts/lib/env-file';
-import { NO_CREDENTIALS } from '../../../scripts/lib/errors';
-import { PROVISION_USAGE, main } from '../../../scripts/lib/provision-cli';
-import { FakeCognito } from './fake-cognito';
-import { harness, text } from './helpers';
-import type { Harness } from './helpers';
+import { MAX_ATTEMPTS } from '../../../scripts/lib/aws.ts';
+import { defaultEnvFs } from '../../../scripts/lib/env-file.ts';
+import { NO_CREDENTIALS } from '../../../scripts/lib/errors.ts';
+import { main, PROVISION_USAGE } from '../../../scripts/lib/provision-cli.ts';
+import { FakeCognito } from './fake-cognito.ts';
+import type { Harness } from './helpers.ts';
+import { harness, text } from './helpers.ts';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
 const expectNoWrites = (): void => {
@@ -45,51 +45,57 @@ describe('provision: a fresh account', () => {
   it('creates the pool and app client with the settings the site needs and writes .env.local', async () => {
     expect(await main([], h.deps)).toBe(0);
 
-    expect(cognito.commandCalls(CreateUserPoolCommand).map((c) => c.args[0].input)).toEqual([{
-      PoolName: 'WildRydes',
-      UsernameAttributes: ['email'],
-      AutoVerifiedAttributes: ['email'],
-      UsernameConfiguration: { CaseSensitive: false },
-      Policies: {
-        PasswordPolicy: {
-          MinimumLength: 8,
-          RequireUppercase: true,
-          RequireLowercase: true,
-          RequireNumbers: true,
-          RequireSymbols: true,
-          TemporaryPasswordValidityDays: 7,
+    expect(cognito.commandCalls(CreateUserPoolCommand).map((c) => c.args[0].input)).toEqual([
+      {
+        PoolName: 'WildRydes',
+        UsernameAttributes: ['email'],
+        AutoVerifiedAttributes: ['email'],
+        UsernameConfiguration: { CaseSensitive: false },
+        Policies: {
+          PasswordPolicy: {
+            MinimumLength: 8,
+            RequireUppercase: true,
+            RequireLowercase: true,
+            RequireNumbers: true,
+            RequireSymbols: true,
+            TemporaryPasswordValidityDays: 7,
+          },
         },
+        AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
+        AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
+        VerificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_CODE' },
+        MfaConfiguration: 'OFF',
+        DeletionProtection: 'ACTIVE',
       },
-      AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
-      AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
-      VerificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_CODE' },
-      MfaConfiguration: 'OFF',
-      DeletionProtection: 'ACTIVE',
-    }]);
+    ]);
     const poolId = fake.pools[0]!.Id!;
-    expect(cognito.commandCalls(CreateUserPoolClientCommand).map((c) => c.args[0].input)).toEqual([{
-      UserPoolId: poolId,
-      ClientName: 'WildRydesWebApp',
-      GenerateSecret: false,
-      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-      PreventUserExistenceErrors: 'ENABLED',
-      EnableTokenRevocation: true,
-      AccessTokenValidity: 60,
-      IdTokenValidity: 60,
-      RefreshTokenValidity: 30,
-      TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'days' },
-      AuthSessionValidity: 3,
-    }]);
+    expect(cognito.commandCalls(CreateUserPoolClientCommand).map((c) => c.args[0].input)).toEqual([
+      {
+        UserPoolId: poolId,
+        ClientName: 'WildRydesWebApp',
+        GenerateSecret: false,
+        ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+        PreventUserExistenceErrors: 'ENABLED',
+        EnableTokenRevocation: true,
+        AccessTokenValidity: 60,
+        IdTokenValidity: 60,
+        RefreshTokenValidity: 30,
+        TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'days' },
+        AuthSessionValidity: 3,
+      },
+    ]);
     expect(cognito).toHaveReceivedCommandWith(ListUserPoolsCommand, { MaxResults: 60 });
 
     const clientId = fake.clients[0]!.ClientId!;
-    expect(await envFile()).toBe([
-      '# Cognito user pool for the rider site (written by `npm run provision`)',
-      `VITE_COGNITO_USER_POOL_ID=${poolId}`,
-      `VITE_COGNITO_USER_POOL_CLIENT_ID=${clientId}`,
-      'VITE_COGNITO_REGION=us-east-1',
-      '',
-    ].join('\n'));
+    expect(await envFile()).toBe(
+      [
+        '# Cognito user pool for the rider site (written by `npm run provision`)',
+        `VITE_COGNITO_USER_POOL_ID=${poolId}`,
+        `VITE_COGNITO_USER_POOL_CLIENT_ID=${clientId}`,
+        'VITE_COGNITO_REGION=us-east-1',
+        '',
+      ].join('\n'),
+    );
     expect(h.stdout).toEqual([
       'Region:      us-east-1',
       `User pool:   WildRydes ${poolId} (created)`,
@@ -116,9 +122,16 @@ describe('provision: a fresh account', () => {
   });
 
   it('honours --pool-name, --client-name and --env-file', async () => {
-    expect(await main(['--pool-name', 'Riders', '--client-name', 'Site', '--env-file', 'config/.env.production.local'], h.deps)).toBe(1);
+    expect(
+      await main(
+        ['--pool-name', 'Riders', '--client-name', 'Site', '--env-file', 'config/.env.production.local'],
+        h.deps,
+      ),
+    ).toBe(1);
     // config/ does not exist: the write fails cleanly, after creating the resources.
-    expect(text(h.stderr)).toMatch(/^Error: Could not write .*config\/\.env\.production\.local \(ENOENT.*\); it was left unchanged\.$/);
+    expect(text(h.stderr)).toMatch(
+      /^Error: Could not write .*config\/\.env\.production\.local \(ENOENT.*\); it was left unchanged\.$/,
+    );
     expect(cognito).toHaveReceivedCommandWith(CreateUserPoolCommand, { PoolName: 'Riders' });
     expect(cognito).toHaveReceivedCommandWith(CreateUserPoolClientCommand, { ClientName: 'Site' });
 
@@ -154,14 +167,18 @@ describe('provision: idempotency', () => {
 
     expect(await main([], h.deps)).toBe(0);
     expect(cognito.commandCalls(ListUserPoolsCommand).map((c) => c.args[0].input)).toEqual([
-      { MaxResults: 60 }, { MaxResults: 60, NextToken: '2' }, { MaxResults: 60, NextToken: '4' },
+      { MaxResults: 60 },
+      { MaxResults: 60, NextToken: '2' },
+      { MaxResults: 60, NextToken: '4' },
     ]);
     expect(cognito.commandCalls(ListUserPoolClientsCommand).map((c) => c.args[0].input)).toEqual([
-      { UserPoolId: pool.Id, MaxResults: 60 }, { UserPoolId: pool.Id, MaxResults: 60, NextToken: '2' },
+      { UserPoolId: pool.Id, MaxResults: 60 },
+      { UserPoolId: pool.Id, MaxResults: 60, NextToken: '2' },
     ]);
     expect(cognito).toHaveReceivedCommandExactlyOnceWith(DescribeUserPoolCommand, { UserPoolId: pool.Id });
     expect(cognito).toHaveReceivedCommandExactlyOnceWith(DescribeUserPoolClientCommand, {
-      UserPoolId: pool.Id, ClientId: appClient.ClientId,
+      UserPoolId: pool.Id,
+      ClientId: appClient.ClientId,
     });
     expectNoWrites();
     expect(await envFile()).toContain(`VITE_COGNITO_USER_POOL_CLIENT_ID=${appClient.ClientId}`);
@@ -172,24 +189,31 @@ describe('provision: idempotency', () => {
     expect(await main([], h.deps)).toBe(0);
     expect(cognito).not.toHaveReceivedCommand(CreateUserPoolCommand);
     expect(cognito).toHaveReceivedCommandExactlyOnceWith(CreateUserPoolClientCommand, {
-      UserPoolId: pool.Id, ClientName: 'WildRydesWebApp', GenerateSecret: false,
+      UserPoolId: pool.Id,
+      ClientName: 'WildRydesWebApp',
+      GenerateSecret: false,
     });
     expect(h.stdout[1]).toBe(`User pool:   WildRydes ${pool.Id} (reused)`);
   });
 
   it('keeps the other lines of an existing env file', async () => {
-    await writeFile(join(h.dir, '.env.local'), '# mine\nVITE_SITE_TITLE=Rydes\nVITE_COGNITO_USER_POOL_ID=us-west-2_Old000000\n');
+    await writeFile(
+      join(h.dir, '.env.local'),
+      '# mine\nVITE_SITE_TITLE=Rydes\nVITE_COGNITO_USER_POOL_ID=us-west-2_Old000000\n',
+    );
     expect(await main([], h.deps)).toBe(0);
-    expect(await envFile()).toBe([
-      '# mine',
-      'VITE_SITE_TITLE=Rydes',
-      `VITE_COGNITO_USER_POOL_ID=${fake.pools[0]!.Id}`,
-      '',
-      '# Cognito user pool for the rider site (written by `npm run provision`)',
-      `VITE_COGNITO_USER_POOL_CLIENT_ID=${fake.clients[0]!.ClientId}`,
-      'VITE_COGNITO_REGION=us-east-1',
-      '',
-    ].join('\n'));
+    expect(await envFile()).toBe(
+      [
+        '# mine',
+        'VITE_SITE_TITLE=Rydes',
+        `VITE_COGNITO_USER_POOL_ID=${fake.pools[0]!.Id}`,
+        '',
+        '# Cognito user pool for the rider site (written by `npm run provision`)',
+        `VITE_COGNITO_USER_POOL_CLIENT_ID=${fake.clients[0]!.ClientId}`,
+        'VITE_COGNITO_REGION=us-east-1',
+        '',
+      ].join('\n'),
+    );
   });
 });
 
@@ -208,9 +232,15 @@ describe('provision: existing resources the site cannot use', () => {
 
   it('refuses an app client without ALLOW_USER_SRP_AUTH', async () => {
     const pool = fake.addPool({ Name: 'WildRydes' });
-    fake.addClient({ UserPoolId: pool.Id!, ClientName: 'WildRydesWebApp', ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] });
+    fake.addClient({
+      UserPoolId: pool.Id!,
+      ClientName: 'WildRydesWebApp',
+      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    });
     expect(await main([], h.deps)).toBe(1);
-    expect(text(h.stderr)).toMatch(/^Error: App client WildRydesWebApp \(\w+\) in us-east-1_\w+ does not allow ALLOW_USER_SRP_AUTH, the sign-in flow the site uses; enable it/);
+    expect(text(h.stderr)).toMatch(
+      /^Error: App client WildRydesWebApp \(\w+\) in us-east-1_\w+ does not allow ALLOW_USER_SRP_AUTH, the sign-in flow the site uses; enable it/,
+    );
     expect(h.stderr).toHaveLength(1);
     expect(await readdir(h.dir)).toEqual([]);
   });
@@ -230,7 +260,9 @@ describe('provision: existing resources the site cannot use', () => {
     fake.addPool({ Name: 'Other' });
     const b = fake.addPool({ Name: 'WildRydes' });
     expect(await main([], h.deps)).toBe(1);
-    expect(h.stderr).toEqual([`Error: 2 user pools are named WildRydes (${a.Id}, ${b.Id}); pass --pool-id to choose one.`]);
+    expect(h.stderr).toEqual([
+      `Error: 2 user pools are named WildRydes (${a.Id}, ${b.Id}); pass --pool-id to choose one.`,
+    ]);
     expect(cognito).not.toHaveReceivedCommand(DescribeUserPoolCommand);
   });
 
@@ -254,7 +286,11 @@ describe('provision: existing resources the site cannot use', () => {
   });
 
   it('warns about a reused pool where riders cannot sign up themselves', async () => {
-    const pool = fake.addPool({ Name: 'WildRydes', AutoVerifiedAttributes: ['email'], AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } });
+    const pool = fake.addPool({
+      Name: 'WildRydes',
+      AutoVerifiedAttributes: ['email'],
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+    });
     expect(await main([], h.deps)).toBe(0);
     expect(h.stderr).toEqual([
       `Warning: User pool ${pool.Id} allows only administrators to create users, so riders cannot register themselves.`,
@@ -286,7 +322,10 @@ describe('provision --dry-run', () => {
     expect(await main(['--dry-run', '--endpoint', 'http://127.0.0.1:5173/__cognito/'], h.deps)).toBe(0);
     const called = new Set(cognito.calls().map((c) => c.args[0].constructor.name));
     expect([...called].sort()).toEqual([
-      'DescribeUserPoolClientCommand', 'DescribeUserPoolCommand', 'ListUserPoolClientsCommand', 'ListUserPoolsCommand',
+      'DescribeUserPoolClientCommand',
+      'DescribeUserPoolCommand',
+      'ListUserPoolClientsCommand',
+      'ListUserPoolsCommand',
     ]);
     expect(h.stdout.slice(2)).toEqual([
       `User pool:   would reuse WildRydes ${pool.Id}`,
@@ -301,12 +340,14 @@ describe('provision --dry-run', () => {
 describe('provision --endpoint', () => {
   it('uses dummy credentials for a loopback endpoint and writes VITE_COGNITO_ENDPOINT', async () => {
     expect(await main(['--endpoint', 'http://127.0.0.1:5173/__cognito/'], h.deps)).toBe(0);
-    expect(h.configs).toEqual([{
-      region: 'us-east-1',
-      maxAttempts: MAX_ATTEMPTS,
-      endpoint: 'http://127.0.0.1:5173/__cognito/',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    }]);
+    expect(h.configs).toEqual([
+      {
+        region: 'us-east-1',
+        maxAttempts: MAX_ATTEMPTS,
+        endpoint: 'http://127.0.0.1:5173/__cognito/',
+        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      },
+    ]);
     expect(await envFile()).toContain('\nVITE_COGNITO_ENDPOINT=http://127.0.0.1:5173/__cognito/\n');
     expect(h.stdout[0]).toBe('Region:      us-east-1 (at http://127.0.0.1:5173/__cognito/)');
     expect(text(h.stdout)).not.toContain('SES');
@@ -319,7 +360,9 @@ describe('provision --endpoint', () => {
     await main(['--dry-run', '--endpoint', 'http://[::1]:9229/'], h.deps);
     await main(['--dry-run', '--endpoint', 'https://cognito.example.com/'], h.deps);
     expect(h.configs.map((c) => c.credentials)).toEqual([
-      undefined, { accessKeyId: 'local', secretAccessKey: 'local' }, undefined,
+      undefined,
+      { accessKeyId: 'local', secretAccessKey: 'local' },
+      undefined,
     ]);
   });
 
@@ -334,16 +377,25 @@ describe('provision --endpoint', () => {
   it('warns when the shell environment overrides what it wrote', async () => {
     h.deps.env = { VITE_COGNITO_ENDPOINT: '/__cognito/' };
     expect(await main([], h.deps)).toBe(0);
-    expect(h.stderr).toEqual(['Warning: VITE_COGNITO_ENDPOINT is set in your environment and overrides .env.local for Vite; unset it.']);
+    expect(h.stderr).toEqual([
+      'Warning: VITE_COGNITO_ENDPOINT is set in your environment and overrides .env.local for Vite; unset it.',
+    ]);
   });
 });
 
 describe('provision: errors', () => {
   const serviceError = (name: string, message: string): CognitoIdentityProviderServiceException =>
-    new CognitoIdentityProviderServiceException({ name, $fault: 'client', $metadata: { httpStatusCode: 400 }, message });
+    new CognitoIdentityProviderServiceException({
+      name,
+      $fault: 'client',
+      $metadata: { httpStatusCode: 400 },
+      message,
+    });
 
   it('missing credentials → one line, exit 1', async () => {
-    const error = Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' });
+    const error = Object.assign(new Error('Could not load credentials from any providers'), {
+      name: 'CredentialsProviderError',
+    });
     cognito.on(ListUserPoolsCommand).rejects(error);
     expect(await main([], h.deps)).toBe(1);
     expect(h.stderr).toEqual([`Error: ${NO_CREDENTIALS}`]);
@@ -351,8 +403,14 @@ describe('provision: errors', () => {
   });
 
   it('AccessDenied names the IAM action of the call that failed', async () => {
-    cognito.on(CreateUserPoolCommand).rejects(serviceError('AccessDeniedException',
-      'User: arn:aws:iam::123456789012:user/dev is not authorized to perform: cognito-idp:CreateUserPool'));
+    cognito
+      .on(CreateUserPoolCommand)
+      .rejects(
+        serviceError(
+          'AccessDeniedException',
+          'User: arn:aws:iam::123456789012:user/dev is not authorized to perform: cognito-idp:CreateUserPool',
+        ),
+      );
     expect(await main([], h.deps)).toBe(1);
     expect(h.stderr).toEqual([
       'Error: Access denied: your AWS identity is not allowed to call cognito-idp:CreateUserPool; add that action to its IAM policy.',
@@ -379,9 +437,12 @@ describe('provision: errors', () => {
   });
 
   it('throttling after the SDK retries → one line, exit 1', async () => {
-    cognito.on(ListUserPoolsCommand).rejects(new TooManyRequestsException({
-      message: 'Rate exceeded', $metadata: { attempts: MAX_ATTEMPTS, httpStatusCode: 400 },
-    }));
+    cognito.on(ListUserPoolsCommand).rejects(
+      new TooManyRequestsException({
+        message: 'Rate exceeded',
+        $metadata: { attempts: MAX_ATTEMPTS, httpStatusCode: 400 },
+      }),
+    );
     expect(await main([], h.deps)).toBe(1);
     expect(h.stderr).toEqual([
       `Error: Cognito is throttling ListUserPools requests (TooManyRequestsException) and refused ${MAX_ATTEMPTS} attempts; wait a minute and run the command again.`,
@@ -401,8 +462,14 @@ describe('provision: errors', () => {
     [['--region'], "Error: Option '--region <value>' argument missing. Run `npm run provision -- --help` for usage."],
     [['extra'], 'Error: Unexpected argument "extra". Run `npm run provision -- --help` for usage.'],
     [['--region', 'mars'], 'Error: --region "mars" is not an AWS region name (e.g. us-east-1).'],
-    [['--pool-id', 'nope'], 'Error: --pool-id "nope" is not a user pool ID; expected <region>_<id>, e.g. us-east-1_AbC123xyz.'],
-    [['--endpoint', '/__cognito/'], 'Error: --endpoint "/__cognito/" is a path the site resolves in the browser; pass --endpoint http://127.0.0.1:5173/__cognito/ to use the local pool of `npm run dev`.'],
+    [
+      ['--pool-id', 'nope'],
+      'Error: --pool-id "nope" is not a user pool ID; expected <region>_<id>, e.g. us-east-1_AbC123xyz.',
+    ],
+    [
+      ['--endpoint', '/__cognito/'],
+      'Error: --endpoint "/__cognito/" is a path the site resolves in the browser; pass --endpoint http://127.0.0.1:5173/__cognito/ to use the local pool of `npm run dev`.',
+    ],
     [['--pool-name', ''], 'Error: --pool-name needs a value.'],
   ])('usage error %j → exit 2', async (argv, message) => {
     expect(await main(argv, h.deps)).toBe(2);
@@ -432,7 +499,9 @@ describe('provision: errors', () => {
       },
     };
     expect(await main([], h.deps)).toBe(1);
-    expect(h.stderr).toEqual([`Error: Could not write ${join(h.dir, '.env.local')} (EACCES: permission denied); it was left unchanged.`]);
+    expect(h.stderr).toEqual([
+      `Error: Could not write ${join(h.dir, '.env.local')} (EACCES: permission denied); it was left unchanged.`,
+    ]);
     expect(await envFile()).toBe('A=1\n');
     expect(await readdir(h.dir)).toEqual(['.env.local']);
   });
@@ -442,7 +511,16 @@ describe('provision --help', () => {
   it('prints the usage and exits 0 without calling AWS', async () => {
     expect(await main(['--help'], h.deps)).toBe(0);
     expect(h.stdout).toEqual([PROVISION_USAGE]);
-    for (const option of ['--region', '--pool-name', '--client-name', '--pool-id', '--endpoint', '--env-file', '--dry-run', '--debug']) {
+    for (const option of [
+      '--region',
+      '--pool-name',
+      '--client-name',
+      '--pool-id',
+      '--endpoint',
+      '--env-file',
+      '--dry-run',
+      '--debug',
+    ]) {
       expect(PROVISION_USAGE).toContain(option);
     }
     expect(cognito.calls()).toHaveLength(0);

@@ -3,8 +3,9 @@
 // test file included, can start listening there. Here the port is the local end of a connection
 // the test keeps open: Linux then refuses to let anyone listen on it (EADDRINUSE on 127.0.0.1,
 // 0.0.0.0 and ::), and a connection to it is refused.
-import { connect, createServer } from 'node:net';
+
 import type { AddressInfo, Socket } from 'node:net';
+import { connect, createServer } from 'node:net';
 
 export interface RefusedPort {
   port: number;

@@ -1,6 +1,7 @@
 import 'aws-sdk-client-mock-vitest/extend';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { AdminCreateUserCommandInput, UserType } from '@aws-sdk/client-cognito-identity-provider';
 import {
   AdminConfirmSignUpCommand,
   AdminCreateUserCommand,
@@ -13,15 +14,14 @@ import {
   UserNotFoundException,
   UsernameExistsException,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { AdminCreateUserCommandInput, UserType } from '@aws-sdk/client-cognito-identity-provider';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_ATTEMPTS } from '../../../scripts/lib/aws';
-import { NO_CREDENTIALS } from '../../../scripts/lib/errors';
-import { USERS_USAGE, main } from '../../../scripts/lib/users-cli';
-import { generateTemporaryPassword } from '../../../shared/temporary-password';
-import { harness, text } from './helpers';
-import type { Harness } from './helpers';
+import { MAX_ATTEMPTS } from '../../../scripts/lib/aws.ts';
+import { NO_CREDENTIALS } from '../../../scripts/lib/errors.ts';
+import { main, USERS_USAGE } from '../../../scripts/lib/users-cli.ts';
+import { generateTemporaryPassword } from '../../../shared/temporary-password.ts';
+import type { Harness } from './helpers.ts';
+import { harness, text } from './helpers.ts';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
 const POOL = 'eu-west-1_AbC123xyz';
@@ -37,7 +37,10 @@ afterEach(() => h.cleanup());
 
 const user = (email: string, status: string, created: string, enabled = true): UserType => ({
   Username: crypto.randomUUID(),
-  Attributes: [{ Name: 'sub', Value: 'x' }, { Name: 'email', Value: email }],
+  Attributes: [
+    { Name: 'sub', Value: 'x' },
+    { Name: 'email', Value: email },
+  ],
   UserStatus: status as UserType['UserStatus'],
   Enabled: enabled,
   UserCreateDate: new Date(created),
@@ -45,7 +48,8 @@ const user = (email: string, status: string, created: string, enabled = true): U
 
 describe('users list', () => {
   it('pages through ListUsers and prints a table', async () => {
-    cognito.on(ListUsersCommand)
+    cognito
+      .on(ListUsersCommand)
       .resolvesOnce({ Users: [user('ann@example.com', 'CONFIRMED', '2025-01-02T03:04:05Z')], PaginationToken: 'p2' })
       .resolvesOnce({ Users: [user('bob.longer@example.com', 'UNCONFIRMED', '2025-02-03T10:20:30Z', false)] });
     expect(await main(['list', ...at], h.deps)).toBe(0);
@@ -80,23 +84,33 @@ describe('users confirm', () => {
   });
 
   it('treats an already confirmed rider as done', async () => {
-    cognito.on(AdminConfirmSignUpCommand).rejects(new NotAuthorizedException({
-      message: 'User cannot be confirmed. Current status is CONFIRMED', $metadata: {},
-    }));
+    cognito.on(AdminConfirmSignUpCommand).rejects(
+      new NotAuthorizedException({
+        message: 'User cannot be confirmed. Current status is CONFIRMED',
+        $metadata: {},
+      }),
+    );
     expect(await main(['confirm', 'rider@example.com', ...at], h.deps)).toBe(0);
-    expect(h.stdout).toEqual([`rider@example.com is already confirmed in user pool ${POOL} (eu-west-1); nothing to do.`]);
+    expect(h.stdout).toEqual([
+      `rider@example.com is already confirmed in user pool ${POOL} (eu-west-1); nothing to do.`,
+    ]);
   });
 
   it('an unknown rider → one line, exit 1', async () => {
-    cognito.on(AdminConfirmSignUpCommand).rejects(new UserNotFoundException({ message: 'User does not exist.', $metadata: {} }));
+    cognito
+      .on(AdminConfirmSignUpCommand)
+      .rejects(new UserNotFoundException({ message: 'User does not exist.', $metadata: {} }));
     expect(await main(['confirm', 'nobody@example.com', ...at], h.deps)).toBe(1);
     expect(h.stderr).toEqual([`Error: No user nobody@example.com in user pool ${POOL}.`]);
   });
 
   it('a rider in another state (e.g. created by an admin) cannot be confirmed: one clear line', async () => {
-    cognito.on(AdminConfirmSignUpCommand).rejects(new NotAuthorizedException({
-      message: 'User cannot be confirmed. Current status is FORCE_CHANGE_PASSWORD', $metadata: {},
-    }));
+    cognito.on(AdminConfirmSignUpCommand).rejects(
+      new NotAuthorizedException({
+        message: 'User cannot be confirmed. Current status is FORCE_CHANGE_PASSWORD',
+        $metadata: {},
+      }),
+    );
     expect(await main(['confirm', 'made@example.com', ...at], h.deps)).toBe(1);
     expect(h.stderr).toEqual([
       'Error: made@example.com cannot be confirmed: their status is FORCE_CHANGE_PASSWORD; ' +
@@ -105,7 +119,9 @@ describe('users confirm', () => {
   });
 
   it('another NotAuthorizedException is not swallowed', async () => {
-    cognito.on(AdminConfirmSignUpCommand).rejects(new NotAuthorizedException({ message: 'User is disabled.', $metadata: {} }));
+    cognito
+      .on(AdminConfirmSignUpCommand)
+      .rejects(new NotAuthorizedException({ message: 'User is disabled.', $metadata: {} }));
     expect(await main(['confirm', 'rider@example.com', ...at], h.deps)).toBe(1);
     expect(h.stderr).toEqual([
       'Error: AdminConfirmSignUp failed — NotAuthorizedException: User is disabled. (re-run with --debug for the stack trace).',
@@ -124,7 +140,10 @@ describe('users create', () => {
       UserPoolId: POOL,
       Username: 'new@example.com',
       TemporaryPassword: password,
-      UserAttributes: [{ Name: 'email', Value: 'new@example.com' }, { Name: 'email_verified', Value: 'true' }],
+      UserAttributes: [
+        { Name: 'email', Value: 'new@example.com' },
+        { Name: 'email_verified', Value: 'true' },
+      ],
       MessageAction: 'SUPPRESS',
     });
     expect(h.stdout).toEqual([
@@ -145,9 +164,12 @@ describe('users create', () => {
   });
 
   it('an existing rider → one line, exit 1', async () => {
-    cognito.on(AdminCreateUserCommand).rejects(new UsernameExistsException({
-      message: 'An account with the given email already exists.', $metadata: {},
-    }));
+    cognito.on(AdminCreateUserCommand).rejects(
+      new UsernameExistsException({
+        message: 'An account with the given email already exists.',
+        $metadata: {},
+      }),
+    );
     expect(await main(['create', 'old@example.com', ...at], h.deps)).toBe(1);
     expect(h.stderr).toEqual([`Error: A user with email old@example.com already exists in user pool ${POOL}.`]);
   });
@@ -173,7 +195,10 @@ describe('users delete and reset-password', () => {
   it('delete calls AdminDeleteUser', async () => {
     cognito.on(AdminDeleteUserCommand).resolves({});
     expect(await main(['delete', 'gone@example.com', ...at], h.deps)).toBe(0);
-    expect(cognito).toHaveReceivedCommandExactlyOnceWith(AdminDeleteUserCommand, { UserPoolId: POOL, Username: 'gone@example.com' });
+    expect(cognito).toHaveReceivedCommandExactlyOnceWith(AdminDeleteUserCommand, {
+      UserPoolId: POOL,
+      Username: 'gone@example.com',
+    });
     expect(h.stdout).toEqual([`Deleted gone@example.com from user pool ${POOL} (eu-west-1).`]);
   });
 
@@ -181,16 +206,23 @@ describe('users delete and reset-password', () => {
     cognito.on(AdminResetUserPasswordCommand).resolves({});
     expect(await main(['reset-password', 'forgot@example.com', ...at], h.deps)).toBe(0);
     expect(cognito).toHaveReceivedCommandExactlyOnceWith(AdminResetUserPasswordCommand, {
-      UserPoolId: POOL, Username: 'forgot@example.com',
+      UserPoolId: POOL,
+      Username: 'forgot@example.com',
     });
-    expect(h.stdout[0]).toMatch(/^Reset the password of forgot@example.com in user pool eu-west-1_AbC123xyz \(eu-west-1\): Cognito emailed them a code/);
+    expect(h.stdout[0]).toMatch(
+      /^Reset the password of forgot@example.com in user pool eu-west-1_AbC123xyz \(eu-west-1\): Cognito emailed them a code/,
+    );
   });
 
   it('reset-password for an unverified address explains why and what to do', async () => {
-    cognito.on(AdminResetUserPasswordCommand).rejects(new CognitoIdentityProviderServiceException({
-      name: 'InvalidParameterException', $fault: 'client', $metadata: {},
-      message: 'Cannot reset password for the user as there is no registered/verified email or phone_number',
-    }));
+    cognito.on(AdminResetUserPasswordCommand).rejects(
+      new CognitoIdentityProviderServiceException({
+        name: 'InvalidParameterException',
+        $fault: 'client',
+        $metadata: {},
+        message: 'Cannot reset password for the user as there is no registered/verified email or phone_number',
+      }),
+    );
     expect(await main(['reset-password', 'fake@example.com', ...at], h.deps)).toBe(1);
     expect(h.stderr).toEqual([
       'Error: fake@example.com has no verified email address, so Cognito cannot send a reset code ' +
@@ -200,9 +232,14 @@ describe('users delete and reset-password', () => {
   });
 
   it('AccessDenied names the IAM action', async () => {
-    cognito.on(AdminDeleteUserCommand).rejects(new CognitoIdentityProviderServiceException({
-      name: 'AccessDeniedException', $fault: 'client', $metadata: {}, message: 'not authorized',
-    }));
+    cognito.on(AdminDeleteUserCommand).rejects(
+      new CognitoIdentityProviderServiceException({
+        name: 'AccessDeniedException',
+        $fault: 'client',
+        $metadata: {},
+        message: 'not authorized',
+      }),
+    );
     expect(await main(['delete', 'gone@example.com', ...at], h.deps)).toBe(1);
     expect(h.stderr).toEqual([
       `Error: Access denied: your AWS identity is not allowed to call cognito-idp:AdminDeleteUser on ${POOL}; add that action to its IAM policy.`,
@@ -224,19 +261,28 @@ describe('users: where the pool comes from', () => {
     expect(await main(['list'], h.deps)).toBe(0);
     expect(await main(['list', '--pool-id', POOL], h.deps)).toBe(0);
     expect(cognito.commandCalls(ListUsersCommand).map((c) => c.args[0].input.UserPoolId)).toEqual([
-      'us-west-2_FromDotEnv', 'us-east-2_FromLocal', 'ca-central-1_FromShell', POOL,
+      'us-west-2_FromDotEnv',
+      'us-east-2_FromLocal',
+      'ca-central-1_FromShell',
+      POOL,
     ]);
     expect(h.configs.map((c) => c.region)).toEqual(['us-west-2', 'us-east-2', 'ca-central-1', 'eu-west-1']);
   });
 
   it('uses the endpoint written by `provision --endpoint`, with dummy credentials', async () => {
-    await writeFile(join(h.dir, '.env.local'),
-      'VITE_COGNITO_USER_POOL_ID=us-east-1_Provision\nVITE_COGNITO_REGION=us-east-1\nVITE_COGNITO_ENDPOINT=http://127.0.0.1:9229/\n');
+    await writeFile(
+      join(h.dir, '.env.local'),
+      'VITE_COGNITO_USER_POOL_ID=us-east-1_Provision\nVITE_COGNITO_REGION=us-east-1\nVITE_COGNITO_ENDPOINT=http://127.0.0.1:9229/\n',
+    );
     expect(await main(['list'], h.deps)).toBe(0);
-    expect(h.configs).toEqual([{
-      region: 'us-east-1', maxAttempts: MAX_ATTEMPTS, endpoint: 'http://127.0.0.1:9229/',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    }]);
+    expect(h.configs).toEqual([
+      {
+        region: 'us-east-1',
+        maxAttempts: MAX_ATTEMPTS,
+        endpoint: 'http://127.0.0.1:9229/',
+        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      },
+    ]);
     expect(h.stdout).toEqual(['No users in user pool us-east-1_Provision at http://127.0.0.1:9229/.']);
   });
 
@@ -251,7 +297,10 @@ describe('users: where the pool comes from', () => {
   });
 
   it('a relative configured endpoint gets the same hint (exit 2)', async () => {
-    await writeFile(join(h.dir, '.env'), 'VITE_COGNITO_ENDPOINT=/__cognito/\nVITE_COGNITO_USER_POOL_ID=us-east-1_LocalPool\n');
+    await writeFile(
+      join(h.dir, '.env'),
+      'VITE_COGNITO_ENDPOINT=/__cognito/\nVITE_COGNITO_USER_POOL_ID=us-east-1_LocalPool\n',
+    );
     expect(await main(['list'], h.deps)).toBe(2);
     expect(h.stderr).toEqual([
       'Error: VITE_COGNITO_ENDPOINT (from .env) "/__cognito/" is a path the site resolves in the browser; ' +
@@ -278,23 +327,32 @@ describe('users: where the pool comes from', () => {
   it('a VITE_COGNITO_REGION that disagrees with the configured pool ID is reported', async () => {
     await writeFile(join(h.dir, '.env.local'), `VITE_COGNITO_USER_POOL_ID=${POOL}\nVITE_COGNITO_REGION=us-east-1\n`);
     expect(await main(['list'], h.deps)).toBe(2);
-    expect(h.stderr).toEqual([`Error: VITE_COGNITO_REGION us-east-1 does not match the user pool ID ${POOL}, which is in eu-west-1.`]);
+    expect(h.stderr).toEqual([
+      `Error: VITE_COGNITO_REGION us-east-1 does not match the user pool ID ${POOL}, which is in eu-west-1.`,
+    ]);
   });
 });
 
 describe('users: errors', () => {
   it('missing credentials', async () => {
-    cognito.on(ListUsersCommand).rejects(Object.assign(new Error('Could not load credentials from any providers'), {
-      name: 'CredentialsProviderError',
-    }));
+    cognito.on(ListUsersCommand).rejects(
+      Object.assign(new Error('Could not load credentials from any providers'), {
+        name: 'CredentialsProviderError',
+      }),
+    );
     expect(await main(['list', ...at], h.deps)).toBe(1);
     expect(h.stderr).toEqual([`Error: ${NO_CREDENTIALS}`]);
   });
 
   it('unknown pool', async () => {
-    cognito.on(ListUsersCommand).rejects(new CognitoIdentityProviderServiceException({
-      name: 'ResourceNotFoundException', $fault: 'client', $metadata: {}, message: `User pool ${POOL} does not exist.`,
-    }));
+    cognito.on(ListUsersCommand).rejects(
+      new CognitoIdentityProviderServiceException({
+        name: 'ResourceNotFoundException',
+        $fault: 'client',
+        $metadata: {},
+        message: `User pool ${POOL} does not exist.`,
+      }),
+    );
     expect(await main(['list', ...at], h.deps)).toBe(1);
     expect(h.stderr).toEqual([
       `Error: User pool ${POOL} not found in eu-west-1; check --pool-id / VITE_COGNITO_USER_POOL_ID and --region.`,
@@ -302,9 +360,14 @@ describe('users: errors', () => {
   });
 
   it('unknown pool at an endpoint names the endpoint', async () => {
-    cognito.on(ListUsersCommand).rejects(new CognitoIdentityProviderServiceException({
-      name: 'ResourceNotFoundException', $fault: 'client', $metadata: {}, message: 'nope',
-    }));
+    cognito.on(ListUsersCommand).rejects(
+      new CognitoIdentityProviderServiceException({
+        name: 'ResourceNotFoundException',
+        $fault: 'client',
+        $metadata: {},
+        message: 'nope',
+      }),
+    );
     expect(await main(['list', '--endpoint', LOCAL], h.deps)).toBe(1);
     expect(h.stderr).toEqual([
       `Error: User pool us-east-1_LocalPool not found at ${LOCAL}; check --pool-id / VITE_COGNITO_USER_POOL_ID and --region.`,
@@ -312,9 +375,14 @@ describe('users: errors', () => {
   });
 
   it('throttling (ThrottlingException) after retries', async () => {
-    cognito.on(AdminDeleteUserCommand).rejects(new CognitoIdentityProviderServiceException({
-      name: 'ThrottlingException', $fault: 'client', $metadata: { attempts: 5 }, message: 'Rate exceeded',
-    }));
+    cognito.on(AdminDeleteUserCommand).rejects(
+      new CognitoIdentityProviderServiceException({
+        name: 'ThrottlingException',
+        $fault: 'client',
+        $metadata: { attempts: 5 },
+        message: 'Rate exceeded',
+      }),
+    );
     expect(await main(['delete', 'a@example.com', ...at], h.deps)).toBe(1);
     expect(h.stderr).toEqual([
       'Error: Cognito is throttling AdminDeleteUser requests (ThrottlingException) and refused 5 attempts; wait a minute and run the command again.',
@@ -324,14 +392,32 @@ describe('users: errors', () => {
   it.each([
     [['confirm', 'not-an-email', ...at], 'Error: "not-an-email" is not a valid email address.'],
     [['create', 'a@b', ...at], 'Error: "a@b" is not a valid email address.'],
-    [['delete', ...at], 'Error: `delete` needs the rider\'s email address, e.g. `npm run users -- delete rider@example.com`.'],
-    [['remove', 'a@example.com'], 'Error: Unknown command "remove"; expected list, confirm, create, delete or reset-password. Run `npm run users -- --help` for usage.'],
-    [[], 'Error: Missing command (list, confirm, create, delete, reset-password). Run `npm run users -- --help` for usage.'],
+    [
+      ['delete', ...at],
+      "Error: `delete` needs the rider's email address, e.g. `npm run users -- delete rider@example.com`.",
+    ],
+    [
+      ['remove', 'a@example.com'],
+      'Error: Unknown command "remove"; expected list, confirm, create, delete or reset-password. Run `npm run users -- --help` for usage.',
+    ],
+    [
+      [],
+      'Error: Missing command (list, confirm, create, delete, reset-password). Run `npm run users -- --help` for usage.',
+    ],
     [['list', '--force'], "Error: Unknown option '--force'. Run `npm run users -- --help` for usage."],
     [['list', 'extra'], 'Error: Unexpected argument "extra". Run `npm run users -- list --help` for usage.'],
-    [['confirm', 'a@example.com', 'b@example.com'], 'Error: Unexpected argument "b@example.com". Run `npm run users -- confirm --help` for usage.'],
-    [['delete', 'a@example.com', '--invite'], 'Error: --invite only applies to `create`. Run `npm run users -- delete --help` for usage.'],
-    [['list', '--pool-id', 'bad'], 'Error: --pool-id "bad" is not a user pool ID; expected <region>_<id>, e.g. us-east-1_AbC123xyz.'],
+    [
+      ['confirm', 'a@example.com', 'b@example.com'],
+      'Error: Unexpected argument "b@example.com". Run `npm run users -- confirm --help` for usage.',
+    ],
+    [
+      ['delete', 'a@example.com', '--invite'],
+      'Error: --invite only applies to `create`. Run `npm run users -- delete --help` for usage.',
+    ],
+    [
+      ['list', '--pool-id', 'bad'],
+      'Error: --pool-id "bad" is not a user pool ID; expected <region>_<id>, e.g. us-east-1_AbC123xyz.',
+    ],
     [['list', '--endpoint', 'ftp://x/'], 'Error: --endpoint "ftp://x/" must be an http:// or https:// URL.'],
   ])('usage error %j → exit 2, no call', async (argv, message) => {
     expect(await main(argv, h.deps)).toBe(2);
@@ -348,10 +434,13 @@ describe('users --help', () => {
     expect(h.stdout[1]).toBe(USERS_USAGE);
   });
 
-  it.each(['list', 'confirm', 'create', 'delete', 'reset-password'])('prints help for %s without calling AWS', async (command) => {
-    expect(await main([command, '--help'], h.deps)).toBe(0);
-    expect(h.stdout[0]).toMatch(new RegExp(`^Usage: npm run users -- ${command}`));
-    expect(h.stdout[0]).toContain('--pool-id <id>');
-    expect(cognito.calls()).toHaveLength(0);
-  });
+  it.each(['list', 'confirm', 'create', 'delete', 'reset-password'])(
+    'prints help for %s without calling AWS',
+    async (command) => {
+      expect(await main([command, '--help'], h.deps)).toBe(0);
+      expect(h.stdout[0]).toMatch(new RegExp(`^Usage: npm run users -- ${command}`));
+      expect(h.stdout[0]).toContain('--pool-id <id>');
+      expect(cognito.calls()).toHaveLength(0);
+    },
+  );
 });

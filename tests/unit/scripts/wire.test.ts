@@ -1,15 +1,16 @@
 // The real SDK client (no mocks) against a scripted HTTP server on 127.0.0.1: checks what goes
 // over the wire (path under --endpoint, target header, dummy-credential signing, JSON body) and
 // how real error responses, including throttling after the SDK's retries, reach the user.
-import { createServer } from 'node:http';
+
 import type { IncomingHttpHeaders, Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MAX_ATTEMPTS } from '../../../scripts/lib/aws';
-import { main } from '../../../scripts/lib/users-cli';
-import { harness } from './helpers';
-import type { Harness } from './helpers';
-import { holdRefusedPort } from './refused-port';
+import { MAX_ATTEMPTS } from '../../../scripts/lib/aws.ts';
+import { main } from '../../../scripts/lib/users-cli.ts';
+import type { Harness } from './helpers.ts';
+import { harness } from './helpers.ts';
+import { holdRefusedPort } from './refused-port.ts';
 
 interface Seen {
   method: string | undefined;
@@ -62,13 +63,15 @@ describe('over the wire', () => {
     reply = () => ({
       status: 200,
       body: {
-        Users: [{
-          Username: 'b7d5e0c4-0000-4000-8000-000000000000',
-          Attributes: [{ Name: 'email', Value: 'ann@example.com' }],
-          UserStatus: 'CONFIRMED',
-          Enabled: true,
-          UserCreateDate: 1735787045.123,
-        }],
+        Users: [
+          {
+            Username: 'b7d5e0c4-0000-4000-8000-000000000000',
+            Attributes: [{ Name: 'email', Value: 'ann@example.com' }],
+            UserStatus: 'CONFIRMED',
+            Enabled: true,
+            UserCreateDate: 1735787045.123,
+          },
+        ],
       },
     });
     expect(await main(['list', '--endpoint', base], h.deps)).toBe(0);
@@ -78,7 +81,9 @@ describe('over the wire', () => {
     expect(request!.url).toBe('/__cognito/');
     expect(request!.headers['x-amz-target']).toBe('AWSCognitoIdentityProviderService.ListUsers');
     expect(request!.headers['content-type']).toBe('application/x-amz-json-1.1');
-    expect(request!.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=local\/\d{8}\/us-east-1\/cognito-idp\/aws4_request/);
+    expect(request!.headers.authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=local\/\d{8}\/us-east-1\/cognito-idp\/aws4_request/,
+    );
     expect(request!.body).toEqual({ UserPoolId: 'us-east-1_LocalPool', Limit: 60 });
     expect(h.stdout[1]).toBe('ann@example.com  CONFIRMED  yes      2025-01-02 03:04 UTC');
   });
@@ -94,7 +99,11 @@ describe('over the wire', () => {
   });
 
   it('maps an unmodelled AccessDeniedException to the IAM action', async () => {
-    reply = () => error('AccessDeniedException', 'User: arn:aws:iam::1:user/x is not authorized to perform: cognito-idp:AdminCreateUser');
+    reply = () =>
+      error(
+        'AccessDeniedException',
+        'User: arn:aws:iam::1:user/x is not authorized to perform: cognito-idp:AdminCreateUser',
+      );
     expect(await main(['create', 'rider@example.com', '--endpoint', base], h.deps)).toBe(1);
     expect(seen).toHaveLength(1);
     expect(h.stderr).toEqual([

@@ -1,10 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { announce, clearNotice, notify } from '../../../src/ui/dom';
-import { loadPage } from '../pages/helpers';
+import { announce, clearNotice, notify } from '../../../src/ui/dom.ts';
+import { loadPage } from '../pages/helpers.ts';
 
 // Vitest hands jsdom tests an empty string for CSS imports (even ?raw), and this project's browser
 // tsconfig has no Node types: read the stylesheet through Node's fs, typed just for this.
-declare const process: { cwd(): string; getBuiltinModule(id: 'node:fs'): { readFileSync(path: string, encoding: 'utf8'): string } };
+declare const process: {
+  cwd(): string;
+  getBuiltinModule(id: 'node:fs'): { readFileSync(path: string, encoding: 'utf8'): string };
+};
 const css = process.getBuiltinModule('node:fs').readFileSync(`${process.cwd()}/src/styles.css`, 'utf8');
 const pages = ['index', 'register', 'verify', 'signin'] as const;
 

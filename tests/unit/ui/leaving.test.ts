@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { handleSubmit } from '../../../src/ui/form';
-import { isLeaving, leaveTo, restoreOnReturn } from '../../../src/ui/leaving';
+import { handleSubmit } from '../../../src/ui/form.ts';
+import { isLeaving, leaveTo, restoreOnReturn } from '../../../src/ui/leaving.ts';
 
 function setup() {
   document.documentElement.removeAttribute('data-leaving');
@@ -19,7 +19,11 @@ describe('leaving the page after a successful submit', () => {
   let win: Window;
   beforeEach(() => {
     assign = vi.fn();
-    win = { document, location: { assign }, addEventListener: window.addEventListener.bind(window) } as unknown as Window;
+    win = {
+      document,
+      location: { assign },
+      addEventListener: window.addEventListener.bind(window),
+    } as unknown as Window;
   });
 
   it('keeps the button busy while the next page loads, so Enter cannot repeat the request', async () => {
@@ -39,7 +43,16 @@ describe('leaving the page after a successful submit', () => {
 
   it('still re-enables the button when the request fails (the rider stays)', async () => {
     const { form, button, message } = setup();
-    handleSubmit({ form, submit: button, busyLabel: 'Creating account…', message, fields: {}, run: async () => { throw new Error('nope'); } });
+    handleSubmit({
+      form,
+      submit: button,
+      busyLabel: 'Creating account…',
+      message,
+      fields: {},
+      run: async () => {
+        throw new Error('nope');
+      },
+    });
     form.requestSubmit();
     await settle();
     expect(button.disabled).toBe(false);
@@ -49,7 +62,14 @@ describe('leaving the page after a successful submit', () => {
   it('makes busy buttons usable again when the page comes back from the back/forward cache', async () => {
     const { form, button, message } = setup();
     restoreOnReturn(window);
-    handleSubmit({ form, submit: button, busyLabel: 'Creating account…', message, fields: {}, run: async () => leaveTo(win, '/next') });
+    handleSubmit({
+      form,
+      submit: button,
+      busyLabel: 'Creating account…',
+      message,
+      fields: {},
+      run: async () => leaveTo(win, '/next'),
+    });
     form.requestSubmit();
     await settle();
     expect(button.disabled).toBe(true);

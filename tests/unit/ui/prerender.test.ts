@@ -1,8 +1,8 @@
 // src/ui/prerender.ts and src/ui/paint-mark.ts: the sign-in page asks the browser to prerender the
 // home page once the rider types; a prerendered page waits until it is shown; the paint mark.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { markWhenPainted } from '../../../src/ui/paint-mark';
-import { prerenderOnInput, whenShown } from '../../../src/ui/prerender';
+import { markWhenPainted } from '../../../src/ui/paint-mark.ts';
+import { prerenderOnInput, whenShown } from '../../../src/ui/prerender.ts';
 
 const rules = () => Array.from(document.head.querySelectorAll<HTMLScriptElement>('script[type="speculationrules"]'));
 
@@ -56,7 +56,9 @@ describe('whenShown', () => {
   it('waits for a prerendered page to be shown (prerenderingchange)', async () => {
     setPrerendering(true);
     let shown = false;
-    const waiting = whenShown(document).then(() => { shown = true; });
+    const waiting = whenShown(document).then(() => {
+      shown = true;
+    });
     await Promise.resolve();
     expect(shown).toBe(false);
     setPrerendering(false);
