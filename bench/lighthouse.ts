@@ -1,5 +1,7 @@
 // Lighthouse 12.2.3 (pinned: 13 needs Node 22) on each page served by `vite preview`, in the same
-// Debian Chromium the browser tests use, started here with a DevTools port. Lighthouse's defaults:
+// Debian Chromium the browser tests use, started here with a DevTools port it picks itself (port 0,
+// read back from its "DevTools listening on ws://…" line: no port probed and handed on, so no race
+// with another process taking it in between). Lighthouse's defaults:
 // a mid-range phone on slow 4G, simulated throttling.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -7,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import { CHROME_FLAGS, chromePath } from './chrome.ts';
-import { freePort } from './serve.ts';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -20,23 +21,23 @@ export interface PageScores {
 }
 
 async function startChrome(): Promise<{ port: number; close(): Promise<void> }> {
-  const port = await freePort();
   const profile = await mkdtemp(join(tmpdir(), 'wildrydes-lighthouse-'));
   const chrome = spawn(
     chromePath(),
-    [...CHROME_FLAGS, `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, 'about:blank'],
+    [...CHROME_FLAGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'],
     {
       stdio: ['ignore', 'ignore', 'pipe'],
     },
   );
   let stderr = '';
-  await new Promise<void>((resolveReady, reject) => {
+  const port = await new Promise<number>((resolveReady, reject) => {
     const timer = setTimeout(() => reject(new Error(`Chromium did not open its DevTools port:\n${stderr}`)), 20_000);
     chrome.stderr!.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
-      if (stderr.includes('DevTools listening on')) {
+      const listening = /DevTools listening on ws:\/\/[^:/]+:(\d+)\//.exec(stderr);
+      if (listening) {
         clearTimeout(timer);
-        resolveReady();
+        resolveReady(Number(listening[1]));
       }
     });
     chrome.once('exit', (code) => {

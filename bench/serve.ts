@@ -3,7 +3,6 @@
 // to a fresh temporary directory, and the server listens on a free loopback port.
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { PreviewServer } from 'vite';
@@ -52,22 +51,6 @@ export async function ensureBuild(log: (line: string) => void): Promise<void> {
   if (!reason) return;
   log(`building dist/ (${reason})`);
   await build({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
-}
-
-/**
- * A port that was free a moment ago. Racy by nature: between this probe closing and the caller
- * listening, another process can take the port. Prefer listening on port 0 where the server can
- * (startPreview does); this is for programs that must be told a number in advance.
- */
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolvePort(port));
-    });
-  });
 }
 
 export interface Preview {
