@@ -172,7 +172,7 @@ describe('a new rider', () => {
     if (second.code !== first.code) {
       await page.getByLabel('Confirmation code').fill(first.code);
       await page.getByRole('button', { name: 'Confirm email' }).click();
-      // Cognito answers a superseded code as expired (cognito-facts.md §2).
+      // Cognito answers a superseded code as expired (docs/cognito.md §5.2).
       await expectText(page.locator('#code-error'), /That code has expired — we can send a new one\./);
       await expectPath(page, '/verify.html');
     }

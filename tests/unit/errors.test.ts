@@ -4,7 +4,7 @@ import { AuthError, toAuthError } from '../../src/auth/errors.ts';
 /** What amazon-cognito-identity-js rejects with for a service error (Client.request). */
 const cognito = (code: string, message: string) => Object.assign(new Error(message), { code, name: code });
 
-describe('toAuthError: every Cognito error a rider can hit (cognito-facts.md §2.2)', () => {
+describe('toAuthError: every Cognito error a rider can hit (docs/cognito.md §2.2)', () => {
   it.each([
     ['NotAuthorizedException', 'Incorrect username or password.', 'NotAuthorized', /don’t match/, 'password'],
     [

@@ -1,7 +1,7 @@
 // Time-dependent limits of the local pool, on an injected fake clock, with the REAL
 // amazon-cognito-identity-js for sign-ins (no mocks): the failed sign-in lockout, code lifetimes
 // and wrong-code limits, the hourly send limit, token and temporary-password lifetimes
-// (../shared/cognito-facts.md §4, §5.2, §5.4). The client stamps SRP timestamps with its own clock;
+// (docs/cognito.md §4, §5.2, §5.4). The client stamps SRP timestamps with its own clock;
 // the pool checks only their format, so moving the pool's clock alone is enough here.
 
 import type { CognitoUserAttribute } from 'amazon-cognito-identity-js';

@@ -2,7 +2,7 @@
 // HTTP (no mocks): sign-up, confirm, SRP sign-in, tokens checked with jose against the pool's JWKS,
 // session refresh, attributes, password change and reset, sign-out and revocation, operator-created
 // riders (NEW_PASSWORD_REQUIRED), and the error paths with Cognito's exact codes and messages
-// (../shared/cognito-facts.md §2.2). Cheap checks that do not need the client use raw JSON calls.
+// (docs/cognito.md §2.2). Cheap checks that do not need the client use raw JSON calls.
 
 import { randomBytes } from 'node:crypto';
 import { type CognitoUser, CognitoUserAttribute, type CognitoUserSession } from 'amazon-cognito-identity-js';
@@ -309,7 +309,7 @@ describe('a rider registers, confirms and signs in with the real client', () => 
     expectRawError(await getUserRaw(accessToken), 'NotAuthorizedException', 'Access Token has been revoked');
     // Only that sign-in ended; the rider's other session lives on.
     expect((await getUserRaw(keep.session.getAccessToken().getJwtToken())).status).toBe(200);
-    // The library retries failed refreshes for ~6 s before reporting (cognito-facts.md §1).
+    // The library retries failed refreshes for ~6 s before reporting (docs/cognito.md §1.1).
     await expectLibraryError(
       nodeCall((cb) => keep.user.refreshSession(refreshToken, cb)),
       'NotAuthorizedException',
@@ -592,7 +592,7 @@ describe('sign-up errors and codes', () => {
   });
 
   it('refuses a username that is not an email (the pool signs riders up by email)', async () => {
-    // cognito-facts.md §2.2 lists moto's "either an email or a phone number" text [?]; this pool has
+    // docs/cognito.md §2.2 lists moto's "either an email or a phone number" text [?]; this pool has
     // email as its only username attribute, for which the service's text is the email-only one.
     expectRawError(
       await h.call('SignUp', { ClientId: h.clientId, Username: 'rita-rider', Password: PASSWORD }),
