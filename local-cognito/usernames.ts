@@ -1,5 +1,6 @@
 import { looksLikeEmail } from './attributes.ts';
 import { MSG, userNotFound } from './errors.ts';
+import { type Input, POOL_ID_RULE, USERNAME_RULE } from './input.ts';
 import type { PoolRecord, UserRecord } from './records.ts';
 import { resolvePool } from './resources.ts';
 import type { Store } from './store.ts';
@@ -38,7 +39,10 @@ export function findUser(store: Store, pool: PoolRecord, typed: string): UserRec
 }
 
 /** The user an operator named, or UserNotFoundException. */
-export function adminUser(store: Store, poolId: string, typed: string): { pool: PoolRecord; user: UserRecord } {
+export function adminUser(store: Store, input: Input): { pool: PoolRecord; user: UserRecord } {
+  // Both members are validated before the pool is looked up, as the AWS JSON protocol validates a request.
+  const poolId = input.string('UserPoolId', POOL_ID_RULE);
+  const typed = input.string('Username', USERNAME_RULE);
   const pool = resolvePool(store, poolId);
   const user = findUser(store, pool, typed);
   if (!user) throw userNotFound(MSG.userDoesNotExist);

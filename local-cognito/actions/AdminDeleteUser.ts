@@ -1,15 +1,10 @@
 import type { ActionFactory } from '../context.ts';
-import { POOL_ID_RULE, USERNAME_RULE } from '../input.ts';
 import { adminUser } from '../usernames.ts';
 
 export const AdminDeleteUser: ActionFactory =
   ({ store }) =>
   async (input): Promise<Record<string, never>> => {
-    const { user } = adminUser(
-      store,
-      input.string('UserPoolId', POOL_ID_RULE),
-      input.string('Username', USERNAME_RULE),
-    );
+    const { user } = adminUser(store, input);
     store.deleteUser(user);
     return {};
   };

@@ -1,18 +1,13 @@
 import type { AdminGetUserResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { attributeList } from '../attributes.ts';
 import type { ActionFactory } from '../context.ts';
-import { POOL_ID_RULE, USERNAME_RULE } from '../input.ts';
 import { adminUser } from '../usernames.ts';
 import { type Wire, wireDate } from '../wire.ts';
 
 export const AdminGetUser: ActionFactory =
   ({ store }) =>
   async (input): Promise<Wire<AdminGetUserResponse>> => {
-    const { user } = adminUser(
-      store,
-      input.string('UserPoolId', POOL_ID_RULE),
-      input.string('Username', USERNAME_RULE),
-    );
+    const { user } = adminUser(store, input);
     return {
       Username: user.username,
       UserAttributes: attributeList(user.attributes),

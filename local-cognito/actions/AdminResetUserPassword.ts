@@ -1,7 +1,6 @@
 import { issueCode, RESET_CODE_TTL_MS } from '../codes.ts';
 import type { ActionFactory } from '../context.ts';
 import { invalidParameter, MSG } from '../errors.ts';
-import { POOL_ID_RULE, USERNAME_RULE } from '../input.ts';
 import { mailCode } from '../mailer.ts';
 import { adminUser } from '../usernames.ts';
 
@@ -9,11 +8,7 @@ import { adminUser } from '../usernames.ts';
 export const AdminResetUserPassword: ActionFactory =
   ({ store, clock, mailer }) =>
   async (input): Promise<Record<string, never>> => {
-    const { pool, user } = adminUser(
-      store,
-      input.string('UserPoolId', POOL_ID_RULE),
-      input.string('Username', USERNAME_RULE),
-    );
+    const { pool, user } = adminUser(store, input);
     input.optionalStringMap('ClientMetadata');
     const email = user.attributes.email;
     if (!email || user.attributes.email_verified !== 'true') throw invalidParameter(MSG.noVerifiedContact);

@@ -1,5 +1,5 @@
 import type { ActionFactory } from '../context.ts';
-import { PASSWORD_RULE, POOL_ID_RULE, USERNAME_RULE } from '../input.ts';
+import { PASSWORD_RULE } from '../input.ts';
 import { withoutFailures } from '../lockout.ts';
 import { assertPasswordConforms } from '../password-policy.ts';
 import { srpCredentials } from '../passwords.ts';
@@ -8,11 +8,7 @@ import { adminUser } from '../usernames.ts';
 export const AdminSetUserPassword: ActionFactory =
   ({ store, clock }) =>
   async (input): Promise<Record<string, never>> => {
-    const { pool, user } = adminUser(
-      store,
-      input.string('UserPoolId', POOL_ID_RULE),
-      input.string('Username', USERNAME_RULE),
-    );
+    const { pool, user } = adminUser(store, input);
     const password = input.string('Password', PASSWORD_RULE);
     const permanent = input.optionalBoolean('Permanent') ?? false;
     assertPasswordConforms(pool.policy, password);

@@ -1,16 +1,11 @@
 import type { ActionFactory } from '../context.ts';
-import { POOL_ID_RULE, USERNAME_RULE } from '../input.ts';
 import { revokeAll } from '../token-lineages.ts';
 import { adminUser } from '../usernames.ts';
 
 export const AdminUserGlobalSignOut: ActionFactory =
   ({ store }) =>
   async (input): Promise<Record<string, never>> => {
-    const { user } = adminUser(
-      store,
-      input.string('UserPoolId', POOL_ID_RULE),
-      input.string('Username', USERNAME_RULE),
-    );
+    const { user } = adminUser(store, input);
     revokeAll(store, user);
     return {};
   };
