@@ -115,6 +115,18 @@ const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isSaf
 const isGroups = (v: unknown): boolean =>
   v === undefined || (Array.isArray(v) && v.every((g) => typeof g === 'string'));
 
+/** The claims both token types carry, as Cognito issues them (docs/cognito.md §4). */
+const hasCommonClaims = (p: Record<string, unknown>): boolean =>
+  isStr(p.sub) &&
+  isStr(p.iss) &&
+  isStr(p.jti) &&
+  isStr(p.origin_jti) &&
+  isStr(p.event_id) &&
+  isInt(p.iat) &&
+  isInt(p.exp) &&
+  isInt(p.auth_time) &&
+  isGroups(p['cognito:groups']);
+
 export function createTokenIssuer(keys: TokenKeys, clock: Clock): TokenIssuer {
   const publicKeys = [keys.id.publicJwk, keys.access.publicJwk];
 
@@ -199,38 +211,18 @@ export function createTokenIssuer(keys: TokenKeys, clock: Clock): TokenIssuer {
       const p = await verify(token, keys.access, expectedIss);
       const ok =
         p.token_use === 'access' &&
-        isStr(p.sub) &&
-        isStr(p.iss) &&
+        hasCommonClaims(p) &&
         isStr(p.client_id) &&
         isStr(p.username) &&
         isStr(p.scope) &&
-        isStr(p.jti) &&
-        isStr(p.origin_jti) &&
-        isStr(p.event_id) &&
-        isInt(p.iat) &&
-        isInt(p.exp) &&
-        isInt(p.auth_time) &&
-        p.aud === undefined &&
-        isGroups(p['cognito:groups']);
+        p.aud === undefined;
       if (!ok) throw new TokenError('invalid', 'not a Cognito access token');
       return p as VerifiedAccessToken;
     },
 
     async verifyIdToken(token, expectedIss, expectedAudience) {
       const p = await verify(token, keys.id, expectedIss, expectedAudience);
-      const ok =
-        p.token_use === 'id' &&
-        isStr(p.sub) &&
-        isStr(p.iss) &&
-        isStr(p.aud) &&
-        isStr(p['cognito:username']) &&
-        isStr(p.jti) &&
-        isStr(p.origin_jti) &&
-        isStr(p.event_id) &&
-        isInt(p.iat) &&
-        isInt(p.exp) &&
-        isInt(p.auth_time) &&
-        isGroups(p['cognito:groups']);
+      const ok = p.token_use === 'id' && hasCommonClaims(p) && isStr(p.aud) && isStr(p['cognito:username']);
       if (!ok) throw new TokenError('invalid', 'not a Cognito ID token');
       return p as VerifiedIdToken;
     },
