@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import { CHROME_FLAGS, chromePath } from './chrome.ts';
+import { stopChild } from './stop-child.ts';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -49,12 +50,7 @@ async function startChrome(): Promise<{ port: number; close(): Promise<void> }> 
   return {
     port,
     close: async () => {
-      if (chrome.exitCode === null) {
-        const exited = new Promise((r) => chrome.once('exit', r));
-        chrome.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-        if (chrome.exitCode === null) chrome.kill('SIGKILL');
-      }
+      await stopChild(chrome);
       await rm(profile, { recursive: true, force: true });
     },
   };

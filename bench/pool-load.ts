@@ -14,6 +14,7 @@ import { root } from './serve.ts';
 import { mapInSlices } from './slices.ts';
 import type { CognitoEndpoint } from './srp-client.ts';
 import { srpSignIn, startSrp } from './srp-client.ts';
+import { stopChild } from './stop-child.ts';
 
 export interface PoolProcess {
   endpoint: CognitoEndpoint;
@@ -53,12 +54,7 @@ export async function startPoolProcess(): Promise<PoolProcess> {
     endpoint: { url, userPoolId: LOCAL_POOL.userPoolId, clientId: LOCAL_POOL.clientId },
     pid: child.pid!,
     close: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
-      }
+      await stopChild(child);
       await rm(dataDir, { recursive: true, force: true });
     },
   };
