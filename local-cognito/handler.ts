@@ -11,13 +11,13 @@ import {
 } from './access.ts';
 import { actions } from './actions/index.ts';
 import type { Action, RequestContext, Services } from './context.ts';
+import { MAILBOX_PATHS, poolDocument } from './documents.ts';
 import {
   accessDenied,
   CognitoError,
   forbidden,
   internalError,
   methodNotAllowed,
-  noSuchResource,
   requestTooLarge,
   serialization,
   unknownOperation,
@@ -25,7 +25,6 @@ import {
 } from './errors.ts';
 import { newRequestId } from './ids.ts';
 import { Input } from './input.ts';
-import { renderMailbox } from './mailbox-page.ts';
 
 /**
  * The HTTP face of the pool, identical in shape to `https://cognito-idp.<region>.amazonaws.com/`:
@@ -55,7 +54,6 @@ const CORS_HEADERS = [
   'Access-Control-Expose-Headers',
   'Access-Control-Max-Age',
 ];
-const MAILBOX_PATHS = new Set(['/mailbox', '/mailbox.json']);
 
 /** Operator actions: from this machine's sockets only, and never for a page of another site. */
 function fromOperator(req: IncomingMessage): boolean {
@@ -177,80 +175,11 @@ export function createHandler(services: Services, options: HandlerOptions): Pool
     basePath: string,
     requestId: string,
   ): void {
-    const host = req.headers.host ?? '127.0.0.1';
-    const base = `http://${host}${basePath}`;
-    const wellKnown = /^\/([\w-]+_[0-9a-zA-Z]+)\/\.well-known\/(jwks\.json|openid-configuration)$/.exec(path);
-    if (wellKnown) {
-      const [, poolId, doc] = wellKnown as unknown as [string, string, string];
-      if (!store.pool(poolId)) throw noSuchResource(`User pool ${poolId} does not exist.`);
-      if (doc === 'jwks.json') {
-        send(res, 200, tokens.jwks(), requestId, 'application/json');
-        return;
-      }
-      const iss = `${base}/${poolId}`;
-      send(
-        res,
-        200,
-        {
-          issuer: iss,
-          jwks_uri: `${iss}/.well-known/jwks.json`,
-          subject_types_supported: ['public'],
-          id_token_signing_alg_values_supported: ['RS256'],
-          response_types_supported: ['code', 'token'],
-          scopes_supported: ['openid', 'email', 'phone', 'profile'],
-          token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
-          claims_supported: ['sub', 'email', 'email_verified', 'cognito:username', 'iss', 'aud', 'token_use'],
-        },
-        requestId,
-        'application/json',
-      );
-      return;
-    }
-    if (MAILBOX_PATHS.has(path)) {
-      // Not even an opaque copy for another site's <script> or no-cors fetch; never inside its frames.
-      res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-    }
-    if (path === '/mailbox.json') {
-      const to = query.get('to') ?? undefined;
-      const messages = store
-        .mail(to)
-        .map(({ to: t, subject, text, code, sentAt }) => ({ to: t, subject, text, code, sentAt }));
-      send(res, 200, { messages }, requestId, 'application/json');
-      return;
-    }
-    if (path === '/mailbox') {
-      res.setHeader(
-        'Content-Security-Policy',
-        "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
-      );
-      res.setHeader('Referrer-Policy', 'no-referrer');
-      send(
-        res,
-        200,
-        renderMailbox(store.mail(query.get('to') ?? undefined), query.get('to') ?? ''),
-        requestId,
-        'text/html; charset=utf-8',
-      );
-      return;
-    }
-    if (path === '/' || path === '') {
-      send(
-        res,
-        200,
-        {
-          service: 'local-cognito: an embedded Amazon Cognito user pool (cognito-idp JSON 1.1 API)',
-          endpoint: `${base}/`,
-          mailbox: `${base}/mailbox`,
-          pools: store
-            .listPools()
-            .map((p) => ({ id: p.id, name: p.name, jwks: `${base}/${p.id}/.well-known/jwks.json` })),
-        },
-        requestId,
-        'application/json',
-      );
-      return;
-    }
-    throw noSuchResource(`No such resource: ${path}`);
+    const doc = poolDocument(store, tokens, path, query, `http://${req.headers.host ?? '127.0.0.1'}${basePath}`);
+    // Not even an opaque copy of the mailbox for another site's <script> or no-cors fetch.
+    if (MAILBOX_PATHS.has(path)) res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+    for (const [name, value] of Object.entries(doc.headers ?? {})) res.setHeader(name, value);
+    send(res, 200, doc.body, requestId, doc.type);
   }
 
   /** Refusals that come before any action or read, so a page the pool does not serve changes and learns nothing. */
