@@ -1,6 +1,13 @@
 // The one error type the auth functions throw, and the table that turns every Cognito error a
 // rider can hit (codes and service messages: docs/cognito.md §2.2) into a sentence that
 // says what to do next.
+import { passwordChecklist } from '../../shared/password-checklist.ts';
+import { RIDER_PASSWORD_POLICY } from '../../shared/rider-pool.ts';
+
+/** Every rule of the riders' policy as a hint (worded as the checklist words them), for a password Cognito refused. */
+const POLICY_HINTS = passwordChecklist(RIDER_PASSWORD_POLICY)
+  .map((rule) => rule.hint)
+  .join(' ');
 
 export type AuthErrorCode =
   | 'InvalidEmail'
@@ -90,11 +97,7 @@ const BY_CODE: Record<string, Entry> = {
     'code',
   ],
   TooManyRequestsException: ['TooManyRequests', 'We’re very busy right now. Please wait a moment and try again.'],
-  InvalidPasswordException: [
-    'InvalidPassword',
-    'That password doesn’t meet the rules. Use at least 8 characters with upper and lowercase letters, a number and a symbol.',
-    'password',
-  ],
+  InvalidPasswordException: ['InvalidPassword', `That password doesn’t meet the rules. ${POLICY_HINTS}`, 'password'],
   PasswordHistoryPolicyViolationException: [
     'InvalidPassword',
     'Choose a password you haven’t used recently.',
@@ -162,7 +165,7 @@ const BY_MESSAGE: [RegExp, Entry][] = [
   [/SignUp is not permitted/, ['Unsupported', 'New accounts can’t be created here right now.']],
   [
     /not long enough|length greater than or equal/,
-    ['InvalidPassword', 'Your password needs at least 8 characters.', 'password'],
+    ['InvalidPassword', `Your password needs at least ${RIDER_PASSWORD_POLICY.MinimumLength} characters.`, 'password'],
   ],
   [/uppercase characters/, ['InvalidPassword', 'Your password needs an uppercase letter (A–Z).', 'password']],
   [/lowercase characters/, ['InvalidPassword', 'Your password needs a lowercase letter (a–z).', 'password']],
