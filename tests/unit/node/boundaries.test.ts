@@ -27,7 +27,10 @@ const either = (...patterns: RegExp[]): RegExp => new RegExp(patterns.map((p) =>
 /** The table of docs/architecture.md: who may import what. */
 const ALLOWED: Record<Folder, FolderRule> = {
   // Browser code: the site's own modules and the shared facts; the Cognito library (auth/ only, below).
-  src: { folders: ['src', 'shared'], packages: { values: /^amazon-cognito-identity-js$/, types: SDK } },
+  src: {
+    folders: ['src', 'shared'],
+    packages: { values: /^(amazon-cognito-identity-js|lean-qr(\/.*)?)$/, types: SDK },
+  },
   // Plain TypeScript every program imports: nothing but itself and the SDK's types.
   shared: { folders: ['shared'], packages: { values: null, types: SDK } },
   // Node-only helpers two Node programs need.
@@ -35,7 +38,7 @@ const ALLOWED: Record<Folder, FolderRule> = {
   // A plain Node library with a CLI: never the scripts, the site or Vite.
   'local-cognito': {
     folders: ['local-cognito', 'shared', 'shared/node'],
-    packages: { values: either(NODE, SDK, /^jose$/), types: null },
+    packages: { values: either(NODE, SDK, /^jose$/, /^otpauth$/, /^@simplewebauthn\/server(\/.*)?$/), types: null },
   },
   // The AWS CLIs: never the local pool (they reach it over HTTP, as any client).
   scripts: { folders: ['scripts', 'shared', 'shared/node'], packages: { values: either(NODE, SDK), types: null } },
