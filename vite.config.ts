@@ -10,7 +10,7 @@ import { slimCognitoPlugin } from './vite-plugins/slim-cognito.ts';
 const root = import.meta.dirname;
 
 // One entry per page: a multi-page build, every page emitted into dist/.
-const pages = ['index', 'register', 'verify', 'signin'] as const;
+const pages = ['index', 'register', 'verify', 'signin', 'account'] as const;
 
 export default defineConfig({
   // amazon-cognito-identity-js bundles buffer@4, which reads `global` at load time;

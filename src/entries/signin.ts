@@ -1,11 +1,22 @@
 import { confirmForgotPassword, forgotPassword } from '../auth/password-reset.ts';
+import { answerTotp, finishMfaSetup, startMfaSetup } from '../auth/second-factor.ts';
 import { completeNewPassword, signIn } from '../auth/sign-in.ts';
 import { mountSignIn } from '../pages/signin.ts';
 import { start } from './wire.ts';
 
 start((context) =>
   mountSignIn(document, {
-    auth: { signIn, completeNewPassword, forgotPassword, confirmForgotPassword },
+    auth: {
+      signIn,
+      completeNewPassword,
+      forgotPassword,
+      confirmForgotPassword,
+      answerTotp,
+      startMfaSetup,
+      finishMfaSetup,
+    },
     ...context,
+    // Only a pool that requires two-factor sign-in needs the QR code here: loaded then, never up front.
+    drawQr: (container, text, label) => import('../ui/qr.ts').then(({ drawQr }) => drawQr(container, text, label)),
   }),
 );
