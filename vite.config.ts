@@ -25,6 +25,8 @@ export default defineConfig({
     preloadHomePlugin(),
     previewCachePlugin(),
   ],
+  // The sign-in page's QR worker (src/ui/qr-worker.ts) is an ES module like the pages.
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     // The polyfill would be an inline script, which the Content-Security-Policy forbids;

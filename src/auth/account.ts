@@ -1,13 +1,14 @@
 // The account page's calls for the signed-in rider: what the account looks like, password, email
 // address, deleting the account. (Two-factor sign-in: mfa.ts; remembered devices: devices.ts.)
 import type { CodeDeliveryDetails, CognitoUser, CognitoUserSession } from 'amazon-cognito-identity-js';
+import { checkNewEmail, checkTypedEmail, requireCurrentPassword } from './account-input.ts';
 import { call } from './context.ts';
 import type { CodeDelivery } from './registration.ts';
 import { delivery } from './registration.ts';
 import type { RiderSession } from './session.ts';
 import { toRiderSession } from './session.ts';
 import { attribute, freshUserData, internals, signedInUser } from './signed-in.ts';
-import { checkNewEmail, checkNewPassword, checkTypedEmail, normalizeCode, requireCurrentPassword } from './validate.ts';
+import { checkNewPassword, normalizeCode } from './validate.ts';
 
 export interface AccountOverview {
   /** The address the rider signs in with now. */

@@ -57,19 +57,3 @@ export function call<T>(run: (done: (err: unknown, value?: T) => void) => void, 
     throw toAuthError(err, context);
   });
 }
-
-/** Token storage for a library user that must not touch the rider's own (a password re-check). */
-export function scratchStorage(): ICognitoStorage {
-  const items = new Map<string, string>();
-  return {
-    setItem: (key, value) => void items.set(key, value),
-    getItem: (key) => items.get(key) ?? null,
-    removeItem: (key) => void items.delete(key),
-    clear: () => items.clear(),
-  };
-}
-
-/** The library user for `email` with tokens kept only in memory, never in the page's storage. */
-export function scratchUser(email: string): CognitoUser {
-  return new CognitoUser({ Username: email, Pool: userPool(), Storage: scratchStorage() });
-}

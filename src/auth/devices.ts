@@ -78,13 +78,3 @@ export async function forgetDevice(key: string): Promise<void> {
     await call<void>((done) => user.forgetSpecificDevice(key, callbacks(done)), 'devices');
   }
 }
-
-/**
- * UpdateDeviceStatus "remembered" for the device the library just confirmed (or had stored), so the
- * next sign-in here skips the code. False when there is no device: the pool does not track devices.
- */
-export async function rememberThisDevice(user: CognitoUser): Promise<boolean> {
-  if (!internals(user).deviceKey) return false;
-  await call<string>((done) => user.setDeviceStatusRemembered({ onSuccess: (ok) => done(null, ok), onFailure: done }));
-  return true;
-}

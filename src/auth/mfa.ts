@@ -1,46 +1,18 @@
 // Two-factor sign-in with an authenticator app (TOTP) for the signed-in rider: set up, turn on, turn
 // off. The facts: docs/cognito-mfa-passwordless.md §1.2–§1.4 (the calls), §1.8 (the otpauth URI).
-import type { CognitoUser } from 'amazon-cognito-identity-js';
-import { AuthenticationDetails } from 'amazon-cognito-identity-js';
-import { call, scratchUser } from './context.ts';
+import type { ICognitoStorage } from 'amazon-cognito-identity-js';
+import { AuthenticationDetails, CognitoUser } from 'amazon-cognito-identity-js';
+import { requireCurrentPassword } from './account-input.ts';
+import { call, userPool } from './context.ts';
 import { toAuthError } from './errors.ts';
 import { toRiderSession } from './session.ts';
 import { signedInUser } from './signed-in.ts';
-import { normalizeAppCode, requireCurrentPassword } from './validate.ts';
+import type { TotpSecret } from './totp-secret.ts';
+import { AUTHENTICATOR_NAME, associate, setTotpPreference } from './totp-secret.ts';
+import { normalizeAppCode } from './validate.ts';
 
-/** What an authenticator app needs: the Base32 secret, and the same as an otpauth:// URI for a QR code. */
-export interface TotpSecret {
-  secret: string;
-  uri: string;
-}
-
-const ISSUER = 'Wild Rydes';
-/** The name Cognito keeps for the authenticator (VerifySoftwareToken FriendlyDeviceName). */
-export const AUTHENTICATOR_NAME = 'Authenticator app';
-
-/**
- * The Key URI an authenticator app scans: label "Wild Rydes:<email>" and issuer, both URI-encoded
- * (§1.8; unlike Amplify's getSetupUri, which encodes neither). SHA-1, 6 digits and 30 s are the
- * defaults every app assumes and what Cognito uses; they are spelled out anyway.
- */
-export function totpUri(email: string, secret: string): string {
-  const issuer = encodeURIComponent(ISSUER);
-  const query = new URLSearchParams({ secret, issuer: ISSUER, algorithm: 'SHA1', digits: '6', period: '30' });
-  return `otpauth://totp/${issuer}:${encodeURIComponent(email)}?${query.toString().replace(/\+/g, '%20')}`;
-}
-
-/** AssociateSoftwareToken: a new secret (a previously verified app keeps working until this one is verified). */
-export function associate(user: CognitoUser, email: string): Promise<TotpSecret> {
-  return call<string>(
-    (done) => user.associateSoftwareToken({ associateSecretCode: (secret) => done(null, secret), onFailure: done }),
-    'totpSetup',
-  ).then((secret) => ({ secret, uri: totpUri(email, secret) }));
-}
-
-/** SetUserMFAPreference for TOTP only (the library sends SMS as null: no SMS factor in this pool). */
-export function setTotpPreference(user: CognitoUser, enabled: boolean): Promise<string> {
-  return call<string>((done) => user.setUserMfaPreference(null, { Enabled: enabled, PreferredMfa: enabled }, done));
-}
+export type { TotpSecret } from './totp-secret.ts';
+export { totpUri } from './totp-secret.ts';
 
 /** Starts setting up an authenticator app for the signed-in rider. */
 export async function startTotpSetup(): Promise<TotpSecret> {
@@ -98,4 +70,20 @@ function checkPassword(email: string, password: string): Promise<void> {
       customChallenge: accepted,
     });
   }, 'currentPassword');
+}
+
+/** Token storage for a library user that must not touch the rider's own (a password re-check). */
+function scratchStorage(): ICognitoStorage {
+  const items = new Map<string, string>();
+  return {
+    setItem: (key, value) => void items.set(key, value),
+    getItem: (key) => items.get(key) ?? null,
+    removeItem: (key) => void items.delete(key),
+    clear: () => items.clear(),
+  };
+}
+
+/** The library user for `email` with tokens kept only in memory, never in the page's storage. */
+function scratchUser(email: string): CognitoUser {
+  return new CognitoUser({ Username: email, Pool: userPool(), Storage: scratchStorage() });
 }

@@ -3,13 +3,13 @@
 // requires one (MFA_SETUP). How the library drives them: docs/cognito-mfa-passwordless.md §2.1, §3.8.
 import type { CognitoUser, CognitoUserSession, IAuthenticationCallback } from 'amazon-cognito-identity-js';
 import { call } from './context.ts';
-import { rememberThisDevice } from './devices.ts';
 import { AuthError } from './errors.ts';
-import type { TotpSecret } from './mfa.ts';
-import { AUTHENTICATOR_NAME, associate, setTotpPreference } from './mfa.ts';
 import { forgetPreviousRider } from './previous-rider.ts';
+import { rememberThisDevice } from './remember-device.ts';
 import type { RiderSession } from './session.ts';
 import { toRiderSession } from './session.ts';
+import type { TotpSecret } from './totp-secret.ts';
+import { AUTHENTICATOR_NAME, associate, setTotpPreference } from './totp-secret.ts';
 import { normalizeAppCode } from './validate.ts';
 
 /** A pending "enter the code from your authenticator app" step; pass it back to answerTotp. */

@@ -2,6 +2,7 @@ import { confirmForgotPassword, forgotPassword } from '../auth/password-reset.ts
 import { answerTotp, finishMfaSetup, startMfaSetup } from '../auth/second-factor.ts';
 import { completeNewPassword, signIn } from '../auth/sign-in.ts';
 import { mountSignIn } from '../pages/signin.ts';
+import { drawQrInWorker } from '../ui/qr-lazy.ts';
 import { start } from './wire.ts';
 
 start((context) =>
@@ -16,7 +17,7 @@ start((context) =>
       finishMfaSetup,
     },
     ...context,
-    // Only a pool that requires two-factor sign-in needs the QR code here: loaded then, never up front.
-    drawQr: (container, text, label) => import('../ui/qr.ts').then(({ drawQr }) => drawQr(container, text, label)),
+    // Only a pool that requires two-factor sign-in needs the QR code here: computed in a worker then.
+    drawQr: drawQrInWorker,
   }),
 );

@@ -1,18 +1,19 @@
-// The QR code of the authenticator set-up, drawn in the page by lean-qr (nano build + its SVG
-// extra): no image service, nothing sent anywhere. lean-qr builds the <svg> with createElementNS
-// and presentation attributes (fill, shape-rendering), never a style attribute, so the strict CSP
-// (style-src 'self') allows it; its size comes from the .qr rules in styles.css.
-// Imported by the account page's entry; the sign-in page loads it only when a pool requires set-up.
-
-import { toSvg } from 'lean-qr/extras/svg';
+// The QR code of the authenticator set-up, computed in the page by lean-qr (its nano build and the
+// SVG outline extra): no image service, nothing sent anywhere. The account page imports this; the
+// sign-in page, which needs a QR code only when a pool requires set-up, runs the same in a worker
+// (qr-worker.ts) started at that moment, so it never loads lean-qr up front.
+import { toSvgPath } from 'lean-qr/extras/svg';
 import { generate } from 'lean-qr/nano';
+import type { QrOutline } from './qr-svg.ts';
+import { drawQrOutline } from './qr-svg.ts';
 
-/** Draws `text` as a QR code into `container` (replacing what was there), labelled for screen readers. */
+/** The QR code of `text` as an outline. */
+export function qrOutline(text: string): QrOutline {
+  const code = generate(text);
+  return { size: code.size, path: toSvgPath(code) };
+}
+
+/** Draws `text` as a QR code into `container`. */
 export function drawQr(container: HTMLElement, text: string, label: string): void {
-  const svg = toSvg(generate(text), container.ownerDocument, { on: '#1c1530', off: '#ffffff', pad: 4 });
-  svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', label);
-  svg.removeAttribute('width');
-  svg.removeAttribute('height');
-  container.replaceChildren(svg);
+  drawQrOutline(container, qrOutline(text), label);
 }

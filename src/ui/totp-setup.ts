@@ -1,6 +1,6 @@
 // Fills in the authenticator set-up (markup: <!-- shell:totp-setup prefix="…" -->) with a secret:
 // the QR code of its otpauth:// URI, and the key in groups of four for typing it in by hand.
-import type { TotpSecret } from '../auth/mfa.ts';
+import type { TotpSecret } from '../auth/totp-secret.ts';
 import { byId } from './dom.ts';
 
 /** Draws the QR code; the account page passes src/ui/qr.ts, the sign-in page loads it on demand. */
