@@ -6,9 +6,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { ICognitoStorage } from 'amazon-cognito-identity-js';
+import { Secret, TOTP } from 'otpauth';
 import { expect } from 'vitest';
 import { startLocalCognito } from '../../local-cognito/index.ts';
-import { AuthError, configureAuth, confirmRegistration, register } from '../../src/auth/index.ts';
+import {
+  AuthError,
+  configureAuth,
+  confirmRegistration,
+  confirmTotpSetup,
+  register,
+  signIn,
+  signOut,
+  startTotpSetup,
+} from '../../src/auth/index.ts';
 
 /** Token storage the test can inspect (the library's own is a hidden static in Node). */
 export class MapStorage implements ICognitoStorage {
@@ -91,4 +101,34 @@ export async function rejection(promise: Promise<unknown>): Promise<AuthError> {
   );
   expect(err).toBeInstanceOf(AuthError);
   return err as AuthError;
+}
+
+const STEP = 30_000;
+
+const totp = (secret: string) =>
+  new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 });
+
+/** The app's code one step after the last one used: the pool's clock moves on by 30 s first. */
+export function appCode(t: AuthTestPool, secret: string): string {
+  t.clock.advance(STEP);
+  return totp(secret).generate({ timestamp: t.clock.now() });
+}
+
+/** A 6-digit code the pool must refuse now: none of the codes of the accepted steps (−1, 0, +1). */
+export function refusedCode(t: AuthTestPool, secret: string): string {
+  const accepted = new Set([-1, 0, 1].map((k) => totp(secret).generate({ timestamp: t.clock.now() + k * STEP })));
+  for (let n = 0; ; n += 1) {
+    const code = String(n).padStart(6, '0');
+    if (!accepted.has(code)) return code;
+  }
+}
+
+/** A registered rider who set up an authenticator app on the account page, then signed out. */
+export async function signedOutRiderWithTotp(t: AuthTestPool): Promise<{ email: string; secret: string }> {
+  const email = await t.registeredRider();
+  expect((await signIn(email, PASSWORD)).next).toBe('done');
+  const { secret } = await startTotpSetup();
+  await confirmTotpSetup(appCode(t, secret));
+  await signOut();
+  return { email, secret };
 }
