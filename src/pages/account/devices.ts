@@ -4,7 +4,7 @@ import { AuthError } from '../../auth/errors.ts';
 import { byId, notify, show } from '../../ui/dom.ts';
 import { deviceLabel } from './device-name.ts';
 import type { AccountContext } from './section.ts';
-import { explain } from './section.ts';
+import { explain, explainOnLoad } from './section.ts';
 
 const when = (date: Date): string =>
   date.toLocaleString([], { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
@@ -86,9 +86,9 @@ export async function mountDevices(ctx: AccountContext): Promise<void> {
     list.replaceChildren(...devices.map(item));
     refreshEmpty();
   } catch (err) {
-    // A pool without device tracking is a fact to state, not an error to jump to.
+    // A pool without device tracking is a fact to state, not an error.
     if (err instanceof AuthError && err.code === 'DevicesUnavailable') notify(message, 'info', err.message);
-    else explain(message, err);
+    else explainOnLoad(message, err);
   } finally {
     show(byId(root, 'devices-loading'), false);
   }

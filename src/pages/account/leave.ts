@@ -1,5 +1,6 @@
 // Sign out on all devices (GlobalSignOut), and delete the account (typed email to confirm).
 import { byId, notify } from '../../ui/dom.ts';
+import { rememberPendingEmail } from './pending-email.ts';
 import type { AccountContext } from './section.ts';
 import { sectionButton, sectionForm } from './section.ts';
 
@@ -31,6 +32,7 @@ export function mountDelete(ctx: AccountContext): void {
     fields: { email: typed },
     async run() {
       await ctx.auth.deleteAccount(typed.value);
+      rememberPendingEmail(ctx.storage, ctx.sub, null); // nothing of the rider stays in this browser
       ctx.navigate(DELETED_URL);
     },
   });

@@ -53,6 +53,17 @@ export function explain(message: HTMLElement, err: unknown, fields: FormHandlers
   showError({ message, fields }, err);
 }
 
+/**
+ * The same for a section that failed to load on its own (the device list): shown, and announced by
+ * the message's live region, but focus stays where the rider is (it is not their action that failed).
+ */
+export function explainOnLoad(message: HTMLElement, err: unknown): void {
+  const ended = err instanceof AuthError && ENDED.has(err.code);
+  const text = err instanceof AuthError ? err.message : 'Something went wrong on our side. Please try again.';
+  message.className = 'notice notice-error';
+  message.replaceChildren(text, ...(ended ? [' ', link(SIGN_IN_HERE, 'Sign in again')] : []));
+}
+
 /** handleSubmit, with the section's way of explaining errors. */
 export function sectionForm(h: FormHandlers): void {
   handleSubmit({

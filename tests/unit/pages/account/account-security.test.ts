@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AuthError } from '../../../../src/auth/errors.ts';
 import { $, fieldErrorOf, settle } from '../helpers.ts';
-import { mount, overview, SECRET } from './kit.ts';
+import { memoryStorage, mount, overview, SECRET, session } from './kit.ts';
 
 const visible = (id: string) => !$(id).closest('[hidden]');
 
@@ -138,6 +138,17 @@ describe('account page: remembered devices', () => {
     expect(visible('devices-loading')).toBe(false);
   });
 
+  it('a list that failed to load says so without taking focus', async () => {
+    await mount({
+      listDevices: async () => {
+        throw new AuthError('Network', 'We couldn’t reach Wild Rydes. Check your internet connection and try again.');
+      },
+    });
+    expect($('devices-message').textContent).toMatch(/couldn’t reach Wild Rydes/);
+    expect($('devices-message').className).toContain('notice-error');
+    expect(document.activeElement).not.toBe($('devices-message'));
+  });
+
   it('says when there are none', async () => {
     await mount();
     expect(visible('devices-empty')).toBe(true);
@@ -192,13 +203,15 @@ describe('account page: sign out everywhere, delete', () => {
   });
 
   it('deletes the account with the typed email and lands on the home page', async () => {
-    const { auth, navigate } = await mount();
+    const storage = memoryStorage({ [`wildrydes.pendingEmail.${session.sub}`]: 'new@example.com' });
+    const { auth, navigate } = await mount({}, storage);
     expect($<HTMLInputElement>('delete-email').autocomplete).toBe('off');
     $<HTMLInputElement>('delete-email').value = 'Rider@Example.com';
     $<HTMLFormElement>('delete-form').requestSubmit();
     await settle();
     expect(auth.deleteAccount).toHaveBeenCalledWith('Rider@Example.com');
     expect(navigate).toHaveBeenCalledWith('/?deleted=1');
+    expect(storage.items.size).toBe(0);
   });
 
   it('a mistyped email stays on the page, under the field', async () => {
