@@ -59,6 +59,7 @@ const totpSetup = (p: string, submit: string): string => `<div id="${p}-setup" c
             <li>
               <p id="${p}-qr-label">Scan this QR code with the app:</p>
               <div id="${p}-qr" class="qr"></div>
+              <p class="hint">Setting up on this phone? <a id="${p}-open" href="#${p}-secret">Open it in your authenticator app</a>.</p>
             </li>
             <li>
               <p>Can’t scan it? Choose “enter a setup key” in the app and type this key (time-based):</p>

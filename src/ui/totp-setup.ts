@@ -18,6 +18,8 @@ export async function fillTotpSetup(
   copy: (text: string) => Promise<void> = (text) => navigator.clipboard.writeText(text),
 ): Promise<void> {
   byId(root, `${prefix}-secret`).textContent = groupsOfFour(secret);
+  // On a phone, the otpauth: link opens the authenticator app with the account filled in.
+  byId<HTMLAnchorElement>(root, `${prefix}-open`).href = uri;
   const button = byId<HTMLButtonElement>(root, `${prefix}-copy-secret`);
   button.onclick = () => {
     copy(secret).then(

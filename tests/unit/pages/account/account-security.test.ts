@@ -31,6 +31,7 @@ describe('account page: two-factor sign-in', () => {
       expect.stringMatching(/QR code/),
     );
     expect($('mfa-secret').textContent).toBe('JBSW Y3DP EHPK 3PXP JBSW Y3DP EHPK 3PXP');
+    expect($<HTMLAnchorElement>('mfa-open').href).toBe(`otpauth://totp/x?secret=${SECRET}`);
     const code = $<HTMLInputElement>('mfa-code');
     expect([code.autocomplete, code.inputMode]).toEqual(['one-time-code', 'numeric']);
     expect(document.activeElement).toBe(code);
