@@ -2,6 +2,7 @@ import type { GetUserResponse } from '@aws-sdk/client-cognito-identity-provider'
 import { authenticateAccessToken } from '../access-token-caller.ts';
 import { attributeList } from '../attributes.ts';
 import type { ActionFactory } from '../context.ts';
+import { mfaSettingsOf } from '../user-mfa.ts';
 import { TOKEN_RULE } from '../input.ts';
 
 export const GetUser: ActionFactory =
@@ -12,6 +13,6 @@ export const GetUser: ActionFactory =
       Username: user.username,
       UserAttributes: attributeList(user.attributes),
       MFAOptions: [],
-      UserMFASettingList: [],
+      ...mfaSettingsOf(user),
     };
   };
