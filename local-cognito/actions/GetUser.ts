@@ -2,8 +2,8 @@ import type { GetUserResponse } from '@aws-sdk/client-cognito-identity-provider'
 import { authenticateAccessToken } from '../access-token-caller.ts';
 import { attributeList } from '../attributes.ts';
 import type { ActionFactory } from '../context.ts';
-import { mfaSettingsOf } from '../user-mfa.ts';
 import { TOKEN_RULE } from '../input.ts';
+import { mfaSettingsOf } from '../user-mfa.ts';
 
 export const GetUser: ActionFactory =
   (services) =>
