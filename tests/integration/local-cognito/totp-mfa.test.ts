@@ -282,6 +282,41 @@ describe('a pool that requires MFA (ON)', () => {
     await expect(sendCode(next, codeFor(secret))).resolves.toBeDefined();
   });
 
+  it('a rider an operator created chooses a password, then sets up the authenticator, then gets tokens', async () => {
+    const email = newEmail('mfa-on-new');
+    const created = await h.call('AdminCreateUser', {
+      UserPoolId: h.poolId,
+      Username: email,
+      TemporaryPassword: 'Temp-Pass-1',
+      MessageAction: 'SUPPRESS',
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(200);
+    await setPoolMfa('ON');
+    const user = h.cognitoUser(email);
+    await new Promise<void>((resolve, reject) => {
+      user.authenticateUser(new AuthenticationDetails({ Username: email, Password: 'Temp-Pass-1' }), {
+        onSuccess: () => reject(new Error('tokens before the new password')),
+        onFailure: reject,
+        newPasswordRequired: () => resolve(),
+      });
+    });
+    const setup = await new Promise<Record<string, string>>((resolve, reject) => {
+      user.completeNewPasswordChallenge(
+        PASSWORD,
+        {},
+        {
+          onSuccess: () => reject(new Error('tokens before the second factor')),
+          onFailure: reject,
+          mfaSetup: (_name: string, params: Record<string, string>) => resolve(params),
+        },
+      );
+    });
+    expect(setup.MFAS_CAN_SETUP).toBe('["SOFTWARE_TOKEN_MFA"]');
+    const secret = await associate(user);
+    const session = (await verify(user, codeFor(secret))) as CognitoUserSession;
+    expect(session.getIdToken().decodePayload().email).toBe(email);
+  });
+
   it('MFA_SETUP refuses a Session that has not been through VerifySoftwareToken', async () => {
     const email = newEmail('mfa-on-skip');
     const sub = await h.registerConfirmed(email);
