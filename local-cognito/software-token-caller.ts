@@ -37,8 +37,9 @@ export async function softwareTokenCaller(
   }
   const key = credential.session as string;
   const value = sessions.take(key, clock.now());
-  const pool = value && store.pool(value.poolId);
-  const user = value && store.user(value.poolId, value.username);
-  if (value?.kind !== 'mfa-setup' || !pool || !user) throw notAuthorized(MSG.sessionExpired);
+  if (value?.kind !== 'mfa-setup') throw notAuthorized(MSG.sessionExpired);
+  const pool = store.pool(value.poolId);
+  const user = store.user(value.poolId, value.username);
+  if (!pool || !user) throw notAuthorized(MSG.sessionExpired);
   return { pool, user, session: { key, value } };
 }

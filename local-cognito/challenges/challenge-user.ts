@@ -28,7 +28,12 @@ export function challengeUser<K extends Kind>(
   if (!sessionKey) throw invalidParameter(MSG.missingParameter('Session'));
   const typed = requiredParameter(responses, 'USERNAME');
   const session = sessions.take(sessionKey, clock.now());
-  if (session?.kind !== kind || session.clientId !== client.clientId || session.poolId !== pool.id) {
+  if (
+    session?.kind !== kind ||
+    session.clientId !== client.clientId ||
+    session.poolId !== pool.id ||
+    session.username === undefined
+  ) {
     throw expiredSession();
   }
   const user = store.user(pool.id, session.username);

@@ -471,11 +471,7 @@ describe('a rider changes the email address', () => {
     await expectLibraryError(h.signIn(nextEmail), 'NotAuthorizedException', INCORRECT);
     // "Resend code" sends a fresh code to the address waiting for confirmation.
     await new Promise((resolve, reject) =>
-      user.getAttributeVerificationCode('email', {
-        onSuccess: resolve,
-        onFailure: reject,
-        inputVerificationCode: null,
-      }),
+      user.getAttributeVerificationCode('email', { onSuccess: resolve, onFailure: reject }),
     );
     expect(await h.mailbox(oldEmail)).toHaveLength(1); // only the sign-up code
     const code = await h.latestCode(nextEmail);
