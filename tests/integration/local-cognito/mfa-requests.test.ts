@@ -176,6 +176,57 @@ describe('malformed MFA requests', () => {
   });
 });
 
+describe('garbage never crashes the MFA actions or changes anything', () => {
+  it('every malformed body gets a Cognito-shaped 400, and the rider and pool are as before', async () => {
+    const { accessToken } = await signedInRider('garbage');
+    const before = {
+      user: await ok(pool.url, 'GetUser', { AccessToken: accessToken }),
+      mfa: await ok(pool.url, 'GetUserPoolMfaConfig', { UserPoolId: pool.poolId }),
+    };
+    const members: Record<string, string[]> = {
+      AssociateSoftwareToken: ['AccessToken', 'Session'],
+      VerifySoftwareToken: ['AccessToken', 'Session', 'UserCode', 'FriendlyDeviceName'],
+      SetUserMFAPreference: ['AccessToken', 'SMSMfaSettings', 'SoftwareTokenMfaSettings', 'EmailMfaSettings'],
+      AdminSetUserMFAPreference: ['UserPoolId', 'Username', 'SoftwareTokenMfaSettings'],
+      SetUserPoolMfaConfig: [
+        'UserPoolId',
+        'MfaConfiguration',
+        'SoftwareTokenMfaConfiguration',
+        'SmsMfaConfiguration',
+        'EmailMfaConfiguration',
+        'WebAuthnConfiguration',
+      ],
+      GetUserPoolMfaConfig: ['UserPoolId'],
+    };
+    const valid: Record<string, unknown> = {
+      AccessToken: accessToken,
+      UserPoolId: pool.poolId,
+      Username: 'nobody-here@example.com',
+      UserCode: '123456',
+    };
+    const junk: unknown[] = [42, true, [], ['x'], { nested: { deeper: 1 } }, 'x'.repeat(5000), '', '\u0000'];
+    for (const [action, names] of Object.entries(members)) {
+      for (const body of [[], 'not json', 7]) {
+        const res = await call(pool.url, action, typeof body === 'string' ? body : body);
+        expect(res.status, `${action} ${JSON.stringify(body)} → ${res.text}`).toBe(400);
+        expect(typeof res.json?.__type).toBe('string');
+      }
+      for (const name of names) {
+        // A structure with unknown members is a valid (empty) structure, as on the AWS JSON protocol.
+        const isStructure = /(Settings|Configuration)$/.test(name) && name !== 'MfaConfiguration';
+        for (const value of junk.filter((v) => !(isStructure && typeof v === 'object' && !Array.isArray(v)))) {
+          const res = await call(pool.url, action, { ...valid, [name]: value });
+          expect(res.status, `${action}.${name}=${JSON.stringify(value).slice(0, 40)} → ${res.text}`).toBe(400);
+          expect(typeof res.json?.__type).toBe('string');
+          expect(typeof res.json?.message).toBe('string');
+        }
+      }
+    }
+    expect(await ok(pool.url, 'GetUser', { AccessToken: accessToken })).toEqual(before.user);
+    expect(await ok(pool.url, 'GetUserPoolMfaConfig', { UserPoolId: pool.poolId })).toEqual(before.mfa);
+  });
+});
+
 describe('pool MFA settings', () => {
   it('SetUserPoolMfaConfig validates, keeps what is left out, and echoes WebAuthnConfiguration', async () => {
     const created = await ok(pool.url, 'CreateUserPool', { PoolName: 'mfa-settings' });
