@@ -126,6 +126,14 @@ describe('TOTP set-up and sign-in with amazon-cognito-identity-js', () => {
       UserMFASettingList: ['SOFTWARE_TOKEN_MFA'],
     });
 
+    const admin = await h.call('AdminGetUser', { UserPoolId: h.poolId, Username: email });
+    expect(admin.body).toMatchObject({
+      PreferredMfaSetting: 'SOFTWARE_TOKEN_MFA',
+      UserMFASettingList: ['SOFTWARE_TOKEN_MFA'],
+      MFAOptions: [],
+    });
+    expect(JSON.stringify(admin.body)).not.toContain(secret);
+
     clock.advance(STEP);
     const next = h.cognitoUser(email);
     const step = await startSignIn(next, email);
