@@ -35,8 +35,9 @@ export const UpdateUserAttributes: ActionFactory =
     const deliveries: CodeDeliveryDetailsType[] = [];
     if (newEmail !== undefined && newEmail === user.attributes.email) {
       // Back to the address in use: nothing to confirm, a change waiting for its code is dropped.
+      const { pendingAttributes: _pending, ...rest } = updated;
       const { email: _dropped, ...stillPending } = user.pendingAttributes ?? {};
-      updated = { ...updated, pendingAttributes: stillPending };
+      updated = Object.keys(stillPending).length > 0 ? { ...rest, pendingAttributes: stillPending } : rest;
     } else if (newEmail !== undefined) {
       const owner = store.userByEmail(pool.id, newEmail);
       if (owner && owner.username !== user.username) throw aliasExists(MSG.emailExists);

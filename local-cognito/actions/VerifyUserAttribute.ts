@@ -24,6 +24,7 @@ export const VerifyUserAttribute: ActionFactory =
       if (check.updated) store.putUser({ ...user, attributeCodes: { ...user.attributeCodes, [name]: check.updated } });
       throw check.error;
     }
+    const { pendingAttributes: _pending, ...rest } = user;
     const { [name]: newValue, ...stillPending } = user.pendingAttributes ?? {};
     if (name === 'email' && newValue !== undefined) {
       const owner = store.userByEmail(pool.id, newValue);
@@ -31,14 +32,14 @@ export const VerifyUserAttribute: ActionFactory =
     }
     const { [name]: _used, ...otherCodes } = user.attributeCodes ?? {};
     store.putUser({
-      ...user,
+      ...rest,
+      ...(Object.keys(stillPending).length > 0 ? { pendingAttributes: stillPending } : {}),
       attributes: {
         ...user.attributes,
         ...(newValue !== undefined ? { [name]: newValue } : {}),
         [`${name}_verified`]: 'true',
       },
       attributeCodes: otherCodes,
-      pendingAttributes: stillPending,
       updatedAt: now,
     });
     return {};

@@ -294,6 +294,68 @@ describe('pool MFA settings', () => {
   });
 });
 
+describe('a new email waits for its code (AttributesRequireVerificationBeforeUpdate)', () => {
+  const emailOf = async (accessToken: string) => {
+    const user = await ok(pool.url, 'GetUser', { AccessToken: accessToken });
+    return (user.UserAttributes as { Name: string; Value: string }[]).find((a) => a.Name === 'email')?.Value;
+  };
+
+  it('changing back to the current address drops the waiting one; the latest new address wins', async () => {
+    const { email, accessToken } = await signedInRider('moves');
+    const first = uniqueEmail('first-move');
+    const second = uniqueEmail('second-move');
+    await ok(pool.url, 'UpdateUserAttributes', {
+      AccessToken: accessToken,
+      UserAttributes: [{ Name: 'email', Value: first }],
+    });
+    expect(
+      await ok(pool.url, 'UpdateUserAttributes', {
+        AccessToken: accessToken,
+        UserAttributes: [{ Name: 'email', Value: email }],
+      }),
+    ).toEqual({ CodeDeliveryDetailsList: [] });
+    await ok(pool.url, 'VerifyUserAttribute', {
+      AccessToken: accessToken,
+      AttributeName: 'email',
+      Code: await latestCode(pool.url, first),
+    });
+    expect(await emailOf(accessToken)).toBe(email);
+
+    await ok(pool.url, 'UpdateUserAttributes', {
+      AccessToken: accessToken,
+      UserAttributes: [{ Name: 'email', Value: first }],
+    });
+    await ok(pool.url, 'UpdateUserAttributes', {
+      AccessToken: accessToken,
+      UserAttributes: [{ Name: 'email', Value: second }],
+    });
+    expect(await emailOf(accessToken)).toBe(email);
+    await ok(pool.url, 'VerifyUserAttribute', {
+      AccessToken: accessToken,
+      AttributeName: 'email',
+      Code: await latestCode(pool.url, second),
+    });
+    expect(await emailOf(accessToken)).toBe(second);
+  });
+
+  it('an address someone else took while the code was on its way is refused at verification', async () => {
+    const { accessToken } = await signedInRider('race');
+    const wanted = uniqueEmail('wanted');
+    await ok(pool.url, 'UpdateUserAttributes', {
+      AccessToken: accessToken,
+      UserAttributes: [{ Name: 'email', Value: wanted }],
+    });
+    const code = await latestCode(pool.url, wanted);
+    await ok(pool.url, 'SignUp', { ClientId: pool.clientId, Username: wanted, Password: PASSWORD });
+    expectCognitoError(
+      await call(pool.url, 'VerifyUserAttribute', { AccessToken: accessToken, AttributeName: 'email', Code: code }),
+      'AliasExistsException',
+      400,
+      'An account with the given email already exists.',
+    );
+  });
+});
+
 describe('durability', () => {
   it('the authenticator, its last accepted code and the pool settings survive a restart', async () => {
     const { email, accessToken } = await signedInRider('durable');
