@@ -1,105 +1,37 @@
 // Two-factor sign-in with an authenticator app (issue 9), driven by the REAL amazon-cognito-identity-js
 // against the in-process pool: associate → verify → preference → sign in → totpRequired → sendMFACode;
-// replayed codes, clock drift, the lockout, MFA ON (mfaSetup) and bad sessions. Codes are computed
-// by the test with otpauth at the pool's injected clock, so nothing depends on the wall clock.
-import { AuthenticationDetails, type CognitoUser, type CognitoUserSession } from 'amazon-cognito-identity-js';
-import { Secret, TOTP } from 'otpauth';
+// replayed codes, clock drift, the lockout, turning TOTP off, set-up mistakes. Codes are computed by
+// the test with otpauth at the pool's injected clock, so nothing depends on the wall clock.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createFakeClock, type FakeClock } from '../../../local-cognito/index.ts';
+import { expectLibraryError, type Harness, newEmail, startHarness } from './harness.ts';
 import {
-  expectLibraryError,
-  expectRawError,
-  type Harness,
-  newEmail,
-  nodeCall,
-  PASSWORD,
-  startHarness,
-} from './harness.ts';
+  associate,
+  preferTotp,
+  STEP,
+  sendCode,
+  startSignIn,
+  stepClock,
+  totpKit,
+  userData,
+  verify,
+} from './totp-kit.ts';
 
-const STEP = 30_000;
-// A step boundary plus one second: "the current step" is unambiguous at every point of a test.
-const clock: FakeClock = createFakeClock(Math.floor(Date.UTC(2026, 5, 1) / STEP) * STEP + 1_000);
+const clock = stepClock(Date.UTC(2026, 5, 1));
 let h: Harness;
+let kit: ReturnType<typeof totpKit>;
 
 beforeAll(async () => {
   h = await startHarness({ clock });
+  kit = totpKit(h, clock);
 });
 afterAll(async () => {
   await h.close();
 });
 
-/**
- * A code no step within reach of `at` (two either way) shows, chosen deterministically, so a
- * "wrong code" can never be right by chance.
- */
-function wrongCodeFor(secret: string, at = clock.now()): string {
-  const near = new Set([-2, -1, 0, 1, 2].map((d) => codeFor(secret, at + d * STEP)));
-  const candidate = ['000000', '111111', '222222', '333333', '444444', '555555'].find((c) => !near.has(c));
-  return candidate as string;
-}
-
-/** The code an authenticator app shows for this secret at `at` (default: the pool's now). */
-const codeFor = (secret: string, at = clock.now()): string =>
-  new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate({
-    timestamp: at,
-  });
-
-type SignInStep =
-  | { kind: 'tokens'; session: CognitoUserSession }
-  | { kind: 'totp'; params: Record<string, string> }
-  | { kind: 'setup'; params: Record<string, string> };
-
-/** SRP sign-in with the library; resolves at the first step it reports. */
-function startSignIn(user: CognitoUser, email: string, password = PASSWORD): Promise<SignInStep> {
-  return new Promise((resolve, reject) => {
-    user.authenticateUser(new AuthenticationDetails({ Username: email, Password: password }), {
-      onSuccess: (session) => resolve({ kind: 'tokens', session }),
-      onFailure: reject,
-      totpRequired: (_name: string, params: Record<string, string>) => resolve({ kind: 'totp', params }),
-      mfaSetup: (_name: string, params: Record<string, string>) => resolve({ kind: 'setup', params }),
-    });
-  });
-}
-
-const sendCode = (user: CognitoUser, code: string): Promise<CognitoUserSession> =>
-  new Promise((resolve, reject) => {
-    user.sendMFACode(code, { onSuccess: resolve, onFailure: reject }, 'SOFTWARE_TOKEN_MFA');
-  });
-
-const associate = (user: CognitoUser): Promise<string> =>
-  new Promise((resolve, reject) => {
-    user.associateSoftwareToken({ associateSecretCode: resolve, onFailure: reject });
-  });
-
-const verify = (user: CognitoUser, code: string, name = 'My phone'): Promise<unknown> =>
-  new Promise((resolve, reject) => {
-    user.verifySoftwareToken(code, name, { onSuccess: resolve, onFailure: reject });
-  });
-
-const userData = (user: CognitoUser) =>
-  nodeCall<{ PreferredMfaSetting?: string; UserMFASettingList?: string[] }>((cb) =>
-    user.getUserData(cb as never, { bypassCache: true }),
-  );
-
-/** A signed-in rider with a verified authenticator, TOTP enabled and preferred; returns the secret. */
-async function riderWithTotp(tag: string): Promise<{ email: string; secret: string }> {
-  const email = newEmail(tag);
-  await h.registerConfirmed(email);
-  const { user } = await h.signIn(email);
-  const secret = await associate(user);
-  await verify(user, codeFor(secret));
-  await nodeCall((cb) => user.setUserMfaPreference(null, { Enabled: true, PreferredMfa: true }, cb as never));
-  return { email, secret };
-}
-
-const setPoolMfa = async (mode: 'OFF' | 'OPTIONAL' | 'ON') => {
-  const res = await h.call('SetUserPoolMfaConfig', {
-    UserPoolId: h.poolId,
-    MfaConfiguration: mode,
-    SoftwareTokenMfaConfiguration: { Enabled: true },
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-};
+const codeFor = (secret: string, at?: number) => kit.codeFor(secret, at);
+const wrongCodeFor = (secret: string, at?: number) => kit.wrongCodeFor(secret, at);
+const riderWithTotp = (tag: string) => kit.riderWithTotp(tag);
+const setPoolMfa = (mode: 'OFF' | 'OPTIONAL' | 'ON') => kit.setPoolMfa(mode);
 
 beforeEach(async () => {
   await setPoolMfa('OPTIONAL');
@@ -120,7 +52,7 @@ describe('TOTP set-up and sign-in with amazon-cognito-identity-js', () => {
     // Verified, not yet the rider's factor: the next sign-in still ends with tokens.
     expect((await startSignIn(h.cognitoUser(email), email)).kind).toBe('tokens');
 
-    await nodeCall((cb) => user.setUserMfaPreference(null, { Enabled: true, PreferredMfa: true }, cb as never));
+    await preferTotp(user);
     expect(await userData(user)).toMatchObject({
       PreferredMfaSetting: 'SOFTWARE_TOKEN_MFA',
       UserMFASettingList: ['SOFTWARE_TOKEN_MFA'],
@@ -156,7 +88,7 @@ describe('TOTP set-up and sign-in with amazon-cognito-identity-js', () => {
     const secret = await associate(user);
     const used = codeFor(secret);
     await verify(user, used);
-    await nodeCall((cb) => user.setUserMfaPreference(null, { Enabled: true, PreferredMfa: true }, cb as never));
+    await preferTotp(user);
     const again = h.cognitoUser(email);
     await startSignIn(again, email);
     await expectLibraryError(
@@ -226,7 +158,7 @@ describe('TOTP set-up and sign-in with amazon-cognito-identity-js', () => {
     await h.registerConfirmed(other);
     const { user: plain } = await h.signIn(other);
     await expectLibraryError(
-      nodeCall((cb) => plain.setUserMfaPreference(null, { Enabled: true, PreferredMfa: true }, cb as never)),
+      preferTotp(plain),
       'InvalidParameterException',
       'User does not have delivery config set to turn on SOFTWARE_TOKEN_MFA',
     );
@@ -260,153 +192,5 @@ describe('TOTP set-up and sign-in with amazon-cognito-identity-js', () => {
       'Code mismatch and fail enable Software Token MFA',
     );
     await expect(verify(user, codeFor(second))).resolves.toEqual({ Status: 'SUCCESS' });
-  });
-});
-
-describe('a pool that requires MFA (ON)', () => {
-  it('walks a rider without a factor through MFA_SETUP to tokens; the next sign-in asks for the code', async () => {
-    const email = newEmail('mfa-on');
-    await h.registerConfirmed(email);
-    await setPoolMfa('ON');
-    const user = h.cognitoUser(email);
-    const step = await startSignIn(user, email);
-    expect(step).toEqual({
-      kind: 'setup',
-      params: { MFAS_CAN_SETUP: '["SOFTWARE_TOKEN_MFA"]', USER_ID_FOR_SRP: expect.any(String) },
-    });
-    const secret = await associate(user); // with the challenge's Session: no one is signed in yet
-    const session = (await verify(user, codeFor(secret), 'Work phone')) as CognitoUserSession;
-    expect(session.isValid()).toBe(true);
-    expect(await userData(user)).toMatchObject({
-      PreferredMfaSetting: 'SOFTWARE_TOKEN_MFA',
-      UserMFASettingList: ['SOFTWARE_TOKEN_MFA'],
-    });
-    clock.advance(STEP);
-    const next = h.cognitoUser(email);
-    expect(await startSignIn(next, email)).toMatchObject({
-      kind: 'totp',
-      params: { FRIENDLY_DEVICE_NAME: 'Work phone' },
-    });
-    await expect(sendCode(next, codeFor(secret))).resolves.toBeDefined();
-  });
-
-  it('a rider an operator created chooses a password, then sets up the authenticator, then gets tokens', async () => {
-    const email = newEmail('mfa-on-new');
-    const created = await h.call('AdminCreateUser', {
-      UserPoolId: h.poolId,
-      Username: email,
-      TemporaryPassword: 'Temp-Pass-1',
-      MessageAction: 'SUPPRESS',
-    });
-    expect(created.status, JSON.stringify(created.body)).toBe(200);
-    await setPoolMfa('ON');
-    const user = h.cognitoUser(email);
-    await new Promise<void>((resolve, reject) => {
-      user.authenticateUser(new AuthenticationDetails({ Username: email, Password: 'Temp-Pass-1' }), {
-        onSuccess: () => reject(new Error('tokens before the new password')),
-        onFailure: reject,
-        newPasswordRequired: () => resolve(),
-      });
-    });
-    const setup = await new Promise<Record<string, string>>((resolve, reject) => {
-      user.completeNewPasswordChallenge(
-        PASSWORD,
-        {},
-        {
-          onSuccess: () => reject(new Error('tokens before the second factor')),
-          onFailure: reject,
-          mfaSetup: (_name: string, params: Record<string, string>) => resolve(params),
-        },
-      );
-    });
-    expect(setup.MFAS_CAN_SETUP).toBe('["SOFTWARE_TOKEN_MFA"]');
-    const secret = await associate(user);
-    const session = (await verify(user, codeFor(secret))) as CognitoUserSession;
-    expect(session.getIdToken().decodePayload().email).toBe(email);
-  });
-
-  it('MFA_SETUP refuses a Session that has not been through VerifySoftwareToken', async () => {
-    const email = newEmail('mfa-on-skip');
-    const sub = await h.registerConfirmed(email);
-    await setPoolMfa('ON');
-    const user = h.cognitoUser(email);
-    await startSignIn(user, email);
-    const session = (user as unknown as { Session: string }).Session;
-    const res = await h.call('RespondToAuthChallenge', {
-      ClientId: h.clientId,
-      ChallengeName: 'MFA_SETUP',
-      Session: session,
-      ChallengeResponses: { USERNAME: sub },
-    });
-    expectRawError(res, 'NotAuthorizedException', 'Invalid session for the user, session is expired.');
-  });
-});
-
-describe('sessions of the second-factor step', () => {
-  it('an unknown, expired, or another kind of Session is refused', async () => {
-    const { email, secret } = await riderWithTotp('sessions');
-    clock.advance(STEP);
-    const user = h.cognitoUser(email);
-    const step = await startSignIn(user, email);
-    expect(step.kind).toBe('totp');
-    const username = (step as { params: Record<string, string> }).params.USER_ID_FOR_SRP as string;
-    const answer = (Session: string, code = codeFor(secret)) =>
-      h.call('RespondToAuthChallenge', {
-        ClientId: h.clientId,
-        ChallengeName: 'SOFTWARE_TOKEN_MFA',
-        Session,
-        ChallengeResponses: { USERNAME: username, SOFTWARE_TOKEN_MFA_CODE: code },
-      });
-    expectRawError(
-      await answer('x'.repeat(40)),
-      'NotAuthorizedException',
-      'Invalid session for the user, session is expired.',
-    );
-    const session = (user as unknown as { Session: string }).Session;
-    const asSetup = await h.call('AssociateSoftwareToken', { Session: session });
-    expectRawError(asSetup, 'NotAuthorizedException', 'Invalid session for the user, session is expired.');
-    // That attempt used the Session up: a challenge's Session is single use whatever it was sent to.
-    const fresh = h.cognitoUser(email);
-    await startSignIn(fresh, email);
-    clock.advance(3 * 60_000 + 1_000); // past the client's AuthSessionValidity (3 minutes)
-    await expectLibraryError(
-      sendCode(fresh, codeFor(secret)),
-      'NotAuthorizedException',
-      'Invalid session for the user, session is expired.',
-    );
-    const missing = await h.call('RespondToAuthChallenge', {
-      ClientId: h.clientId,
-      ChallengeName: 'SOFTWARE_TOKEN_MFA',
-      ChallengeResponses: { USERNAME: username, SOFTWARE_TOKEN_MFA_CODE: codeFor(secret) },
-    });
-    expectRawError(missing, 'InvalidParameterException', 'Missing required parameter Session');
-  });
-});
-
-describe('pool settings', () => {
-  it('the default pool lets riders add an authenticator (OPTIONAL, software token on)', async () => {
-    const res = await h.call('GetUserPoolMfaConfig', { UserPoolId: h.poolId });
-    expect(res.body).toEqual({ MfaConfiguration: 'OPTIONAL', SoftwareTokenMfaConfiguration: { Enabled: true } });
-  });
-
-  it('TOTP off for the pool: no new authenticators, existing ones keep working', async () => {
-    const { email, secret } = await riderWithTotp('pool-off');
-    const off = await h.call('SetUserPoolMfaConfig', {
-      UserPoolId: h.poolId,
-      MfaConfiguration: 'OFF',
-      SoftwareTokenMfaConfiguration: { Enabled: false },
-    });
-    expect(off.body).toEqual({ MfaConfiguration: 'OFF', SoftwareTokenMfaConfiguration: { Enabled: false } });
-    const { user } = await h.signIn(email); // MFA OFF: no code asked
-    await expectLibraryError(
-      associate(user),
-      'SoftwareTokenMFANotFoundException',
-      'Software Token MFA has not been enabled by the userPool.',
-    );
-    await setPoolMfa('OPTIONAL');
-    clock.advance(STEP);
-    const again = h.cognitoUser(email);
-    expect((await startSignIn(again, email)).kind).toBe('totp');
-    await expect(sendCode(again, codeFor(secret))).resolves.toBeDefined();
   });
 });
