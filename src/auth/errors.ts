@@ -140,6 +140,12 @@ const TOTP_MISMATCH: Entry = [
   'code',
 ];
 
+const SETUP_MISMATCH: Entry = [
+  'CodeMismatch',
+  'That code doesn’t match. Make sure the app shows “Wild Rydes”, then enter the 6 digits it shows now.',
+  'code',
+];
+
 // Service (or library) message → entry, for codes whose meaning depends on the message.
 const BY_MESSAGE: [RegExp, Entry][] = [
   [
@@ -198,14 +204,7 @@ const BY_MESSAGE: [RegExp, Entry][] = [
   // Authenticator-app codes (docs/cognito-mfa-passwordless.md §1.3, §1.6, §1.7): a wrong or reused code at
   // sign-in, a wrong code while setting up, TOTP not set up or not offered by the pool.
   [/^Invalid code or auth state/, TOTP_MISMATCH],
-  [
-    /^Code mismatch and fail enable/,
-    [
-      'CodeMismatch',
-      'That code doesn’t match. Make sure the app shows “Wild Rydes”, then enter the 6 digits it shows now.',
-      'code',
-    ],
-  ],
+  [/^Code mismatch and fail enable/, SETUP_MISMATCH],
   [/delivery config set to turn on SOFTWARE_TOKEN_MFA/, ['MfaNotSetUp', SET_UP_FIRST]],
   [/^Software Token MFA has not been enabled by the userPool/, ['MfaUnavailable', NO_MFA]],
   [/^Software Token MFA does not exist/, ['MfaNotSetUp', SET_UP_FIRST]],
@@ -239,16 +238,8 @@ const IN_CONTEXT: Record<ErrorContext, [RegExp, Entry][]> = {
   ],
   // A wrong code whose message is not the one quoted above still means the authenticator code.
   totp: [[/^CodeMismatchException$/, TOTP_MISMATCH]],
-  totpSetup: [
-    [
-      /^EnableSoftwareTokenMFAException$/,
-      [
-        'CodeMismatch',
-        'That code doesn’t match. Make sure the app shows “Wild Rydes”, then enter the 6 digits it shows now.',
-        'code',
-      ],
-    ],
-  ],
+  // Cognito's code for a set-up code that doesn't match, whatever its message (or a Status ERROR: mfa.ts).
+  totpSetup: [[/^EnableSoftwareTokenMFAException$/, SETUP_MISMATCH]],
   devices: [
     [
       /^InvalidUserPoolConfigurationException$|Device tracking/i,

@@ -75,6 +75,17 @@ export async function mountDevices(ctx: AccountContext): Promise<void> {
       );
       (next ?? message).focus();
     } catch (err) {
+      if (
+        err instanceof AuthError &&
+        err.code === 'DevicesUnavailable' &&
+        err.cognitoCode === 'ResourceNotFoundException'
+      ) {
+        // Forgotten meanwhile (another browser, an operator): what the rider wanted is already so.
+        li.remove();
+        refreshEmpty();
+        notify(message, 'info', err.message);
+        return;
+      }
       button.disabled = false;
       button.removeAttribute('aria-busy');
       explain(message, err);

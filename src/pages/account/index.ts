@@ -1,6 +1,5 @@
 // account.html: the signed-in rider's account, one small form per section (./*.ts). A signed-out
 // rider is sent to sign in and comes back here (?next=).
-import type { AuthError } from '../../auth/errors.ts';
 import { byId, notify, show } from '../../ui/dom.ts';
 import { showAccountLinks } from '../../ui/nav.ts';
 import type { DrawQr } from '../../ui/totp-setup.ts';
@@ -32,7 +31,7 @@ export async function mountAccount(root: Document, deps: AccountDeps): Promise<v
   } catch (err) {
     show(loading, false);
     showAccountLinks(root, 'unknown');
-    explain(message, err as AuthError);
+    explain(message, err);
     return;
   }
   show(loading, false);

@@ -139,6 +139,23 @@ describe('account page: remembered devices', () => {
     expect(visible('devices-loading')).toBe(false);
   });
 
+  it('a device forgotten meanwhile leaves the list, with a sentence', async () => {
+    await mount({
+      listDevices: async () => [chrome, phone],
+      forgetDevice: async () => {
+        throw new AuthError(
+          'DevicesUnavailable',
+          'That device was already forgotten. The list is now up to date.',
+          'ResourceNotFoundException',
+        );
+      },
+    });
+    $('device-list').querySelectorAll('button')[1]!.click();
+    await settle();
+    expect($('device-list').querySelectorAll('li')).toHaveLength(1);
+    expect($('devices-message').textContent).toBe('That device was already forgotten. The list is now up to date.');
+  });
+
   it('a list that failed to load says so without taking focus', async () => {
     await mount({
       listDevices: async () => {
