@@ -38,6 +38,9 @@ export function userPoolSettings(poolName: string): CreateUserPoolCommandInput {
     AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
     VerificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_CODE' },
     MfaConfiguration: 'OFF',
+    // Device tracking "user opt-in": the rider chooses "Remember this device" after a sign-in, and a
+    // remembered device then signs in with device SRP instead of the second factor.
+    DeviceConfiguration: { ChallengeRequiredOnNewDevice: true, DeviceOnlyRememberedOnUserPrompt: true },
     DeletionProtection: 'ACTIVE',
   };
 }

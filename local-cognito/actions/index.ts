@@ -4,11 +4,16 @@ import { AdminCreateUser } from './AdminCreateUser.ts';
 import { AdminDeleteUser } from './AdminDeleteUser.ts';
 import { AdminDisableUser } from './AdminDisableUser.ts';
 import { AdminEnableUser } from './AdminEnableUser.ts';
+import { AdminForgetDevice } from './AdminForgetDevice.ts';
+import { AdminGetDevice } from './AdminGetDevice.ts';
 import { AdminGetUser } from './AdminGetUser.ts';
+import { AdminListDevices } from './AdminListDevices.ts';
 import { AdminResetUserPassword } from './AdminResetUserPassword.ts';
 import { AdminSetUserPassword } from './AdminSetUserPassword.ts';
+import { AdminUpdateDeviceStatus } from './AdminUpdateDeviceStatus.ts';
 import { AdminUserGlobalSignOut } from './AdminUserGlobalSignOut.ts';
 import { ChangePassword } from './ChangePassword.ts';
+import { ConfirmDevice } from './ConfirmDevice.ts';
 import { ConfirmForgotPassword } from './ConfirmForgotPassword.ts';
 import { ConfirmSignUp } from './ConfirmSignUp.ts';
 import { CreateUserPool } from './CreateUserPool.ts';
@@ -16,12 +21,15 @@ import { CreateUserPoolClient } from './CreateUserPoolClient.ts';
 import { DeleteUser } from './DeleteUser.ts';
 import { DescribeUserPool } from './DescribeUserPool.ts';
 import { DescribeUserPoolClient } from './DescribeUserPoolClient.ts';
+import { ForgetDevice } from './ForgetDevice.ts';
 import { ForgotPassword } from './ForgotPassword.ts';
+import { GetDevice } from './GetDevice.ts';
 import { GetTokensFromRefreshToken } from './GetTokensFromRefreshToken.ts';
 import { GetUser } from './GetUser.ts';
 import { GetUserAttributeVerificationCode } from './GetUserAttributeVerificationCode.ts';
 import { GlobalSignOut } from './GlobalSignOut.ts';
 import { InitiateAuth } from './InitiateAuth.ts';
+import { ListDevices } from './ListDevices.ts';
 import { ListUserPoolClients } from './ListUserPoolClients.ts';
 import { ListUserPools } from './ListUserPools.ts';
 import { ListUsers } from './ListUsers.ts';
@@ -29,6 +37,7 @@ import { ResendConfirmationCode } from './ResendConfirmationCode.ts';
 import { RespondToAuthChallenge } from './RespondToAuthChallenge.ts';
 import { RevokeToken } from './RevokeToken.ts';
 import { SignUp } from './SignUp.ts';
+import { UpdateDeviceStatus } from './UpdateDeviceStatus.ts';
 import { UpdateUserAttributes } from './UpdateUserAttributes.ts';
 import { VerifyUserAttribute } from './VerifyUserAttribute.ts';
 
@@ -53,6 +62,11 @@ export const actions: Record<string, ActionEntry> = {
   GlobalSignOut: rider(GlobalSignOut),
   RevokeToken: rider(RevokeToken),
   DeleteUser: rider(DeleteUser),
+  ConfirmDevice: rider(ConfirmDevice),
+  ListDevices: rider(ListDevices),
+  GetDevice: rider(GetDevice),
+  UpdateDeviceStatus: rider(UpdateDeviceStatus),
+  ForgetDevice: rider(ForgetDevice),
 
   CreateUserPool: operator(CreateUserPool),
   DescribeUserPool: operator(DescribeUserPool),
@@ -70,4 +84,8 @@ export const actions: Record<string, ActionEntry> = {
   AdminEnableUser: operator(AdminEnableUser),
   AdminUserGlobalSignOut: operator(AdminUserGlobalSignOut),
   ListUsers: operator(ListUsers),
+  AdminListDevices: operator(AdminListDevices),
+  AdminGetDevice: operator(AdminGetDevice),
+  AdminUpdateDeviceStatus: operator(AdminUpdateDeviceStatus),
+  AdminForgetDevice: operator(AdminForgetDevice),
 };
