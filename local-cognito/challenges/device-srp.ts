@@ -37,7 +37,7 @@ export function rememberedDeviceChallenge(
   user: UserRecord,
   device: DeviceRecord | undefined,
 ): InitiateAuthResponse | undefined {
-  if (!device || device.status !== 'remembered' || !tracksDevices(pool)) return undefined;
+  if (device?.status !== 'remembered' || !tracksDevices(pool)) return undefined;
   const now = clock.now();
   const session = newSession();
   const entry: DeviceSrpSession = {
