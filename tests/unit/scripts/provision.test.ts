@@ -65,6 +65,7 @@ describe('provision: a fresh account', () => {
         AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
         VerificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_CODE' },
         MfaConfiguration: 'OFF',
+        DeviceConfiguration: { ChallengeRequiredOnNewDevice: true, DeviceOnlyRememberedOnUserPrompt: true },
         DeletionProtection: 'ACTIVE',
       },
     ]);
