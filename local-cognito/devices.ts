@@ -47,6 +47,21 @@ export function signInDevice(
 }
 
 /**
+ * The user's device with this key, or undefined: for a second-factor answer's DEVICE_KEY, which is
+ * never refused (the password step already checked the key) but spares a tracked device a new key.
+ */
+export function knownDevice(
+  store: Store,
+  pool: PoolRecord,
+  user: UserRecord,
+  deviceKey: string | undefined,
+): DeviceRecord | undefined {
+  if (deviceKey === undefined || !tracksDevices(pool)) return undefined;
+  const device = store.device(deviceKey);
+  return device?.poolId === user.poolId && device.username === user.username ? device : undefined;
+}
+
+/**
  * A device verifier as ConfirmDevice receives it (base64 of the client's padHex bytes, so up to 385
  * bytes with a leading zero byte) in srp.ts's form: 768 hex digits. Null for a value no real client
  * sends: 0, 1, N−1 or anything ≥ N (each makes the proof trivial or impossible).

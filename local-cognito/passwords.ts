@@ -6,6 +6,7 @@ import { MSG, notAuthorized, passwordResetRequired } from './errors.ts';
 import { newSession, poolNameOf } from './ids.ts';
 import { lockedUntil, withFailure, withoutFailures } from './lockout.ts';
 import type { ClientRecord, DeviceRecord, PoolRecord, UserRecord } from './records.ts';
+import { secondFactorChallenge, secondFactorDue } from './second-factor.ts';
 import { createVerifier } from './srp.ts';
 import { completeSignIn } from './token-lineages.ts';
 
@@ -42,7 +43,8 @@ export function failedPassword({ store, clock }: Pick<Services, 'store' | 'clock
 /**
  * What follows a correct password (SRP proof or USER_PASSWORD_AUTH): tokens, or the next
  * challenge for users an operator created or reset, or DEVICE_SRP_AUTH for the `device` the
- * sign-in named (devices.ts signInDevice) when it is remembered.
+ * sign-in named (devices.ts signInDevice) when it is remembered, or the second factor
+ * (second-factor.ts).
  */
 export async function afterPasswordVerified(
   services: Pick<Services, 'store' | 'clock' | 'tokens' | 'sessions'>,
@@ -55,7 +57,8 @@ export async function afterPasswordVerified(
   const { store, clock, sessions } = services;
   const now = clock.now();
   if (!user.enabled) throw notAuthorized(MSG.userDisabled);
-  const cleared = withoutFailures(user);
+  // Wrong MFA codes count towards the same lockout: they are cleared once the second factor is passed.
+  const cleared = secondFactorDue(pool, user) ? user : withoutFailures(user);
   if (cleared !== user) store.putUser(cleared);
   if (user.status === 'RESET_REQUIRED') throw passwordResetRequired(MSG.passwordResetRequired);
   if (user.status === 'FORCE_CHANGE_PASSWORD') {
@@ -86,8 +89,10 @@ export async function afterPasswordVerified(
     };
   }
   // A remembered device proves itself instead of the second factor: this step comes first.
-  const deviceStep = rememberedDeviceChallenge(services, pool, client, cleared, device);
+  const deviceStep = rememberedDeviceChallenge(services, pool, client, user, device);
   if (deviceStep) return deviceStep;
+  const challenge = secondFactorChallenge(services, pool, client, user);
+  if (challenge) return challenge;
   const AuthenticationResult = await completeSignIn(services, pool, client, cleared, ctx, device);
   return { ChallengeParameters: {}, AuthenticationResult };
 }

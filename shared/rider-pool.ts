@@ -3,6 +3,8 @@
 import type {
   CreateUserPoolClientCommandInput,
   CreateUserPoolCommandInput,
+  SetUserPoolMfaConfigCommandInput,
+  UserPoolMfaType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { PasswordPolicy } from './password-policy.ts';
 import { COGNITO_DEFAULT_PASSWORD_POLICY } from './password-policy.ts';
@@ -37,11 +39,30 @@ export function userPoolSettings(poolName: string): CreateUserPoolCommandInput {
     AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
     AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
     VerificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_CODE' },
+    // A new email address must be confirmed before it replaces the old one (sign-in name included).
+    UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] },
+    // Cognito refuses MFA ON/OPTIONAL at creation without SMS; riderMfaSettings() turns TOTP on next.
     MfaConfiguration: 'OFF',
     // Device tracking "user opt-in": the rider chooses "Remember this device" after a sign-in, and a
     // remembered device then signs in with device SRP instead of the second factor.
     DeviceConfiguration: { ChallengeRequiredOnNewDevice: true, DeviceOnlyRememberedOnUserPrompt: true },
     DeletionProtection: 'ACTIVE',
+  };
+}
+
+/** The riders' default second-factor mode: they may add an authenticator app; the pool does not insist. */
+export const RIDER_MFA_MODE: UserPoolMfaType = 'OPTIONAL';
+
+/**
+ * SetUserPoolMfaConfig after the pool exists: authenticator apps (TOTP) only, no text messages
+ * (docs/cognito-mfa-passwordless.md §1.1).
+ */
+export function riderMfaSettings(
+  mode: UserPoolMfaType = RIDER_MFA_MODE,
+): Omit<SetUserPoolMfaConfigCommandInput, 'UserPoolId'> {
+  return {
+    MfaConfiguration: mode,
+    SoftwareTokenMfaConfiguration: { Enabled: mode !== 'OFF' },
   };
 }
 

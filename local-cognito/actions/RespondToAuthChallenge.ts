@@ -1,6 +1,8 @@
 import type { RespondToAuthChallengeResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { attributeMap } from '../attributes.ts';
 import { answerDevicePasswordVerifier, answerDeviceSrpAuth } from '../challenges/device-srp.ts';
+import { mfaSetup } from '../challenges/mfa-setup.ts';
+import { softwareTokenMfa } from '../challenges/software-token-mfa.ts';
 import type { ActionFactory, RequestContext, Services } from '../context.ts';
 import { signInDevice } from '../devices.ts';
 import { invalidParameter, MSG, notAuthorized, userNotConfirmed } from '../errors.ts';
@@ -10,6 +12,7 @@ import { assertPasswordConforms } from '../password-policy.ts';
 import { afterPasswordVerified, assertNotLockedOut, failedPassword, srpCredentials } from '../passwords.ts';
 import type { ClientRecord, PoolRecord } from '../records.ts';
 import { resolveClient } from '../resources.ts';
+import { secondFactorChallenge } from '../second-factor.ts';
 import { checkSecretHash } from '../secret-hash.ts';
 import { parseSrpTimestamp, verifyPasswordClaim } from '../srp.ts';
 import { completeSignIn } from '../token-lineages.ts';
@@ -54,6 +57,10 @@ export const RespondToAuthChallenge: ActionFactory = (services) => {
         return answerDeviceSrpAuth(services, pool, client, responses, session);
       case 'DEVICE_PASSWORD_VERIFIER':
         return answerDevicePasswordVerifier(services, pool, client, responses, session, ctx);
+      case 'SOFTWARE_TOKEN_MFA':
+        return softwareTokenMfa(services, pool, client, responses, session, ctx);
+      case 'MFA_SETUP':
+        return mfaSetup(services, pool, client, responses, session, ctx);
       default:
         throw invalidParameter(MSG.challengeUnsupported(String(challenge)));
     }
@@ -155,6 +162,9 @@ async function newPassword(
     updatedAt: now,
   };
   store.putUser(updated);
+  // An ON pool asks a rider who has just chosen a password to set up a second factor (§1.6).
+  const challenge = secondFactorChallenge(services, pool, client, updated);
+  if (challenge) return challenge;
   const AuthenticationResult = await completeSignIn(services, pool, client, updated, ctx);
   return { ChallengeParameters: {}, AuthenticationResult };
 }

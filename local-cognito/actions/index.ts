@@ -9,9 +9,11 @@ import { AdminGetDevice } from './AdminGetDevice.ts';
 import { AdminGetUser } from './AdminGetUser.ts';
 import { AdminListDevices } from './AdminListDevices.ts';
 import { AdminResetUserPassword } from './AdminResetUserPassword.ts';
+import { AdminSetUserMFAPreference } from './AdminSetUserMFAPreference.ts';
 import { AdminSetUserPassword } from './AdminSetUserPassword.ts';
 import { AdminUpdateDeviceStatus } from './AdminUpdateDeviceStatus.ts';
 import { AdminUserGlobalSignOut } from './AdminUserGlobalSignOut.ts';
+import { AssociateSoftwareToken } from './AssociateSoftwareToken.ts';
 import { ChangePassword } from './ChangePassword.ts';
 import { ConfirmDevice } from './ConfirmDevice.ts';
 import { ConfirmForgotPassword } from './ConfirmForgotPassword.ts';
@@ -27,6 +29,7 @@ import { GetDevice } from './GetDevice.ts';
 import { GetTokensFromRefreshToken } from './GetTokensFromRefreshToken.ts';
 import { GetUser } from './GetUser.ts';
 import { GetUserAttributeVerificationCode } from './GetUserAttributeVerificationCode.ts';
+import { GetUserPoolMfaConfig } from './GetUserPoolMfaConfig.ts';
 import { GlobalSignOut } from './GlobalSignOut.ts';
 import { InitiateAuth } from './InitiateAuth.ts';
 import { ListDevices } from './ListDevices.ts';
@@ -36,9 +39,12 @@ import { ListUsers } from './ListUsers.ts';
 import { ResendConfirmationCode } from './ResendConfirmationCode.ts';
 import { RespondToAuthChallenge } from './RespondToAuthChallenge.ts';
 import { RevokeToken } from './RevokeToken.ts';
+import { SetUserMFAPreference } from './SetUserMFAPreference.ts';
+import { SetUserPoolMfaConfig } from './SetUserPoolMfaConfig.ts';
 import { SignUp } from './SignUp.ts';
 import { UpdateDeviceStatus } from './UpdateDeviceStatus.ts';
 import { UpdateUserAttributes } from './UpdateUserAttributes.ts';
+import { VerifySoftwareToken } from './VerifySoftwareToken.ts';
 import { VerifyUserAttribute } from './VerifyUserAttribute.ts';
 
 const rider = (create: ActionEntry['create']): ActionEntry => ({ admin: false, create });
@@ -67,6 +73,9 @@ export const actions: Record<string, ActionEntry> = {
   GetDevice: rider(GetDevice),
   UpdateDeviceStatus: rider(UpdateDeviceStatus),
   ForgetDevice: rider(ForgetDevice),
+  AssociateSoftwareToken: rider(AssociateSoftwareToken),
+  VerifySoftwareToken: rider(VerifySoftwareToken),
+  SetUserMFAPreference: rider(SetUserMFAPreference),
 
   CreateUserPool: operator(CreateUserPool),
   DescribeUserPool: operator(DescribeUserPool),
@@ -88,4 +97,7 @@ export const actions: Record<string, ActionEntry> = {
   AdminGetDevice: operator(AdminGetDevice),
   AdminUpdateDeviceStatus: operator(AdminUpdateDeviceStatus),
   AdminForgetDevice: operator(AdminForgetDevice),
+  AdminSetUserMFAPreference: operator(AdminSetUserMFAPreference),
+  SetUserPoolMfaConfig: operator(SetUserPoolMfaConfig),
+  GetUserPoolMfaConfig: operator(GetUserPoolMfaConfig),
 };

@@ -2,11 +2,13 @@ import { randomBytes } from 'node:crypto';
 import type { InitiateAuthResponse, RespondToAuthChallengeResponse } from '@aws-sdk/client-cognito-identity-provider';
 import type { DeviceSrpSession, DeviceVerifierSession } from '../challenge-sessions.ts';
 import type { RequestContext, Services } from '../context.ts';
-import { deviceOf, tracksDevices } from '../devices.ts';
+import { deviceOf } from '../devices.ts';
 import { invalidParameter, MSG, notAuthorized, resourceNotFound } from '../errors.ts';
 import { newSession } from '../ids.ts';
 import { requiredParameter } from '../input.ts';
+import { withoutFailures } from '../lockout.ts';
 import type { ClientRecord, DeviceRecord, PoolRecord, UserRecord } from '../records.ts';
+import { secondFactorDue } from '../second-factor.ts';
 import { checkSecretHash } from '../secret-hash.ts';
 import { parseSrpTimestamp, SrpError, startSrp, verifyPasswordClaim } from '../srp.ts';
 import { completeSignIn } from '../token-lineages.ts';
@@ -28,7 +30,10 @@ const expiredSession = () => notAuthorized(MSG.sessionExpired);
 
 /**
  * After the password step: a remembered device of this user is challenged with DEVICE_SRP_AUTH,
- * where Cognito would otherwise ask for the second factor; anything else goes on as before.
+ * where Cognito would otherwise ask for the second factor; anything else goes on as before. The
+ * device step always ends the sign-in (neither library handles a challenge after it), so in a pool
+ * whose remembered devices do not stand in for the second factor (ChallengeRequiredOnNewDevice
+ * false) a user who owes one gets it instead of the device step (a choice, docs/cognito.md §6).
  */
 export function rememberedDeviceChallenge(
   { clock, sessions }: Pick<Services, 'clock' | 'sessions'>,
@@ -37,7 +42,8 @@ export function rememberedDeviceChallenge(
   user: UserRecord,
   device: DeviceRecord | undefined,
 ): InitiateAuthResponse | undefined {
-  if (device?.status !== 'remembered' || !tracksDevices(pool)) return undefined;
+  if (device?.status !== 'remembered' || !pool.devices) return undefined;
+  if (!pool.devices.challengeRequiredOnNewDevice && secondFactorDue(pool, user)) return undefined;
   const now = clock.now();
   const session = newSession();
   const entry: DeviceSrpSession = {
@@ -149,6 +155,9 @@ export async function answerDevicePasswordVerifier(
   // passed, and the device secret is 40 random bytes (a choice, docs/cognito.md §6).
   if (!proofOk) throw notAuthorized(MSG.incorrectCredentials);
   if (!user.enabled) throw notAuthorized(MSG.userDisabled);
-  const AuthenticationResult = await completeSignIn(services, pool, client, user, ctx, device);
+  // The sign-in is complete: the failures a pending second factor kept are cleared (second-factor.ts).
+  const passed = withoutFailures(user);
+  if (passed !== user) services.store.putUser(passed);
+  const AuthenticationResult = await completeSignIn(services, pool, client, passed, ctx, device);
   return { ChallengeParameters: {}, AuthenticationResult };
 }
