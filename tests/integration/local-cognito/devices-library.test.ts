@@ -4,7 +4,11 @@
 // DEVICE_PASSWORD_VERIFIER with the device's own secret. What the library sent is recorded from
 // `fetch`. docs/cognito-mfa-passwordless.md §3.
 
-import { AdminForgetDeviceCommand, AdminGetDeviceCommand } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  AdminForgetDeviceCommand,
+  AdminGetDeviceCommand,
+  DescribeUserPoolCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeClock, type RunningLocalCognito, startLocalCognito } from '../../../local-cognito/index.ts';
 import {
@@ -184,5 +188,26 @@ describe('remembered devices survive a restart', () => {
     const again = await librarySignIn(moved);
     expect(requests.take()).toEqual(DEVICE_SIGN_IN);
     expect(deviceKeyClaim(again.session)).toBe(key);
+  });
+
+  it('a default pool stored before device tracking gets the riders’ setting at the next start', async () => {
+    const dataDir = await tempDataDir('devices-upgrade');
+    const old = await startLocalCognito({ dataDir, port: 0, log: () => undefined });
+    const { store } = old.pool.services;
+    const { devices: _tracking, ...before } = store.pool(old.poolId) as NonNullable<ReturnType<typeof store.pool>>;
+    const { DeviceConfiguration: _given, ...input } = before.input;
+    store.putPool({ ...before, input });
+    await old.close();
+
+    const upgraded = await startLocalCognito({ dataDir, port: 0, log: () => undefined });
+    try {
+      const { UserPool } = await sdk(upgraded.url).send(new DescribeUserPoolCommand({ UserPoolId: upgraded.poolId }));
+      expect(UserPool?.DeviceConfiguration).toEqual({
+        ChallengeRequiredOnNewDevice: true,
+        DeviceOnlyRememberedOnUserPrompt: true,
+      });
+    } finally {
+      await upgraded.close();
+    }
   });
 });
