@@ -10,14 +10,14 @@ import type { CDPSession, Page } from 'playwright-core';
  * step once, so a journey that already used this step's code asks for the next one (+1): always
  * accepted, never a replay, and no waiting for the clock.
  */
-export function authenticatorCode(secret: string, stepsAhead = 0): string {
+export function authenticatorCode(secret: string, stepsAhead = 0, now = Date.now()): string {
   const totp = new TOTP({
     secret: Secret.fromBase32(secret.replace(/\s+/g, '').toUpperCase()),
     algorithm: 'SHA1',
     digits: 6,
     period: 30,
   });
-  return totp.generate({ timestamp: Date.now() + stepsAhead * 30_000 });
+  return totp.generate({ timestamp: now + stepsAhead * 30_000 });
 }
 
 /**
@@ -58,4 +58,42 @@ export async function addPasskeyAuthenticator(page: Page): Promise<VirtualAuthen
       return credentials;
     },
   };
+}
+
+const STEP_MS = 30_000;
+const stepAt = (ms: number): number => Math.floor(ms / STEP_MS);
+
+/**
+ * An authenticator app for one secret, as a rider uses it: each code it hands out is for a later
+ * time step than the one before, so the pool (which accepts each step once, and one step of drift
+ * either way) never sees a replay. That leaves two codes per secret within any 30 seconds (this
+ * step's, then the next one's), and a journey needs no more, so it never waits for the clock.
+ */
+export class AuthenticatorApp {
+  private lastStep = Number.NEGATIVE_INFINITY;
+  /** The code handed out last (a replay, if entered again). */
+  lastCode = '';
+
+  constructor(readonly secret: string) {}
+
+  private codeAt(step: number): string {
+    return authenticatorCode(this.secret, 0, step * STEP_MS);
+  }
+
+  /** The next code the pool accepts: this step's, or the next step's when this step's was used. */
+  code(): string {
+    const now = stepAt(Date.now());
+    const step = Math.max(now, this.lastStep + 1);
+    if (step > now + 1) throw new Error('AuthenticatorApp: both codes the pool accepts right now were used already');
+    this.lastStep = step;
+    this.lastCode = this.codeAt(step);
+    return this.lastCode;
+  }
+
+  /** Six digits that are no code of this secret anywhere near now (two steps either way): always refused. */
+  wrongCode(): string {
+    const now = stepAt(Date.now());
+    const near = new Set([-2, -1, 0, 1, 2].map((d) => this.codeAt(now + d)));
+    return ['000000', '111111', '222222', '333333', '444444', '555555'].find((c) => !near.has(c))!;
+  }
 }
