@@ -93,29 +93,39 @@ export async function signOutByKeyboard(page: Page): Promise<void> {
 }
 
 /**
- * On the account page: "Set up an authenticator app", read the key the page shows (as a rider
- * types it into the app), enter the app's code. Returns the app, its first code used.
- * `shot` names the audit of the set-up step with its QR code, when the caller wants one.
+ * The authenticator set-up shown with id prefix `prefix` (account page "mfa", sign-in "setup"):
+ * waits for its QR code, checks the key and the otpauth: link, and returns the key as a rider
+ * types it into the app (read from the page, spaces dropped).
+ */
+export async function readSetup(page: Page, prefix: string, email: string): Promise<string> {
+  await page.locator(`#${prefix}-qr svg`).waitFor({ state: 'visible' });
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText is the rendered text a rider reads off.
+  const shown = await page.locator(`#${prefix}-secret`).innerText();
+  // 32 Base32 characters (160 bits, §1.2 of docs/cognito-mfa-passwordless.md) in groups of four.
+  expect(shown).toMatch(/^[A-Z2-7]{4}( [A-Z2-7]{4}){7}$/);
+  const secret = shown.replace(/ /g, '');
+  const uri = new URL((await page.locator(`#${prefix}-open`).getAttribute('href')) ?? '');
+  expect(uri.protocol).toBe('otpauth:');
+  expect(uri.host + decodeURIComponent(uri.pathname)).toBe(`totp/Wild Rydes:${email}`);
+  expect(uri.searchParams.get('secret')).toBe(secret);
+  expect(uri.searchParams.get('issuer')).toBe('Wild Rydes');
+  return secret;
+}
+
+/**
+ * On the account page: "Set up an authenticator app", read the key the page shows, enter the
+ * app's code. Returns the app, its first code used. `shot` names the audit of the set-up step
+ * with its QR code, when the caller wants one.
  */
 export async function setUpAuthenticator(page: Page, email: string, shot?: string): Promise<AuthenticatorApp> {
   const section = page.getByRole('region', { name: 'Two-factor sign-in' });
   await expectText(section.locator('#mfa-status'), /^Off\./);
   await activate(page, page.getByRole('button', { name: 'Set up an authenticator app' }));
   await expectFocus(page, 'mfa-code');
-  await section.locator('#mfa-qr svg').waitFor({ state: 'visible' });
   await expectText(section.locator('#mfa-message'), /Scan the QR code with your authenticator app/);
-  const shown = await section.locator('#mfa-secret').innerText();
-  // 32 Base32 characters (160 bits, §1.2 of docs/cognito-mfa-passwordless.md) in groups of four.
-  expect(shown).toMatch(/^[A-Z2-7]{4}( [A-Z2-7]{4}){7}$/);
-  const secret = shown.replace(/ /g, '');
-  const uri = new URL((await section.locator('#mfa-open').getAttribute('href')) ?? '');
-  expect(uri.protocol).toBe('otpauth:');
-  expect(uri.host + decodeURIComponent(uri.pathname)).toBe(`totp/Wild Rydes:${email}`);
-  expect(uri.searchParams.get('secret')).toBe(secret);
-  expect(uri.searchParams.get('issuer')).toBe('Wild Rydes');
+  const app = new AuthenticatorApp(await readSetup(page, 'mfa', email));
   if (shot) await audit(page, shot);
 
-  const app = new AuthenticatorApp(secret);
   await page.keyboard.type(app.code());
   await page.keyboard.press('Enter');
   await expectText(section.locator('#mfa-message'), /Two-factor sign-in is on\./);
