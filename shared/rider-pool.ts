@@ -1,8 +1,12 @@
 // What the riders' user pool and the web site's app client look like: one definition, used by
 // `npm run provision` for real Cognito and by the local pool for its default pool and client.
 import type {
+  AuthFactorType,
   CreateUserPoolClientCommandInput,
   CreateUserPoolCommandInput,
+  DeviceConfigurationType,
+  UserPoolMfaType,
+  UserVerificationType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { PasswordPolicy } from './password-policy.ts';
 import { COGNITO_DEFAULT_PASSWORD_POLICY } from './password-policy.ts';
@@ -24,6 +28,31 @@ export const RIDER_TOKEN_VALIDITY = {
   'AccessTokenValidity' | 'IdTokenValidity' | 'RefreshTokenValidity' | 'TokenValidityUnits'
 >;
 
+/**
+ * Device tracking "user opt-in" (docs/cognito-mfa-passwordless.md §3.1): the site asks "Remember this
+ * device?" after a second-factor sign-in, and a remembered device signs in without the code.
+ */
+export const RIDER_DEVICE_CONFIGURATION = {
+  ChallengeRequiredOnNewDevice: true,
+  DeviceOnlyRememberedOnUserPrompt: true,
+} as const satisfies DeviceConfigurationType;
+
+/** The pool's MFA setting when none is asked for: riders may add an authenticator app (§1.1). */
+export const DEFAULT_RIDER_MFA: UserPoolMfaType = 'OPTIONAL';
+
+/**
+ * Choice-based sign-in (§4.1): the password (SRP, still the site's default), an emailed code or a
+ * passkey. Cognito needs the Essentials plan or higher for it and allows no passwordless factor
+ * while MFA is ON (§1.1).
+ */
+export const PASSWORDLESS_FIRST_FACTORS = ['PASSWORD', 'EMAIL_OTP', 'WEB_AUTHN'] as const satisfies AuthFactorType[];
+
+/** Passkeys ask for the authenticator's PIN or biometrics, but sign-in works without (§5.1). */
+export const RIDER_PASSKEY_USER_VERIFICATION: UserVerificationType = 'preferred';
+
+/** The app client flow that carries choice-based sign-in (USER_AUTH, §4.1). */
+export const USER_AUTH_FLOW = 'ALLOW_USER_AUTH';
+
 /** Riders sign up with their email (case-insensitive), confirm it with a code, recover by email. */
 export function userPoolSettings(poolName: string): CreateUserPoolCommandInput {
   return {
@@ -38,6 +67,7 @@ export function userPoolSettings(poolName: string): CreateUserPoolCommandInput {
     AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
     VerificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_CODE' },
     MfaConfiguration: 'OFF',
+    DeviceConfiguration: { ...RIDER_DEVICE_CONFIGURATION },
     DeletionProtection: 'ACTIVE',
   };
 }

@@ -30,6 +30,8 @@ import { RespondToAuthChallenge } from './RespondToAuthChallenge.ts';
 import { RevokeToken } from './RevokeToken.ts';
 import { SignUp } from './SignUp.ts';
 import { UpdateUserAttributes } from './UpdateUserAttributes.ts';
+import { UpdateUserPool } from './UpdateUserPool.ts';
+import { UpdateUserPoolClient } from './UpdateUserPoolClient.ts';
 import { VerifyUserAttribute } from './VerifyUserAttribute.ts';
 
 const rider = (create: ActionEntry['create']): ActionEntry => ({ admin: false, create });
@@ -56,9 +58,11 @@ export const actions: Record<string, ActionEntry> = {
 
   CreateUserPool: operator(CreateUserPool),
   DescribeUserPool: operator(DescribeUserPool),
+  UpdateUserPool: operator(UpdateUserPool),
   ListUserPools: operator(ListUserPools),
   CreateUserPoolClient: operator(CreateUserPoolClient),
   DescribeUserPoolClient: operator(DescribeUserPoolClient),
+  UpdateUserPoolClient: operator(UpdateUserPoolClient),
   ListUserPoolClients: operator(ListUserPoolClients),
   AdminCreateUser: operator(AdminCreateUser),
   AdminConfirmSignUp: operator(AdminConfirmSignUp),
