@@ -80,17 +80,19 @@ export function printPlan(
 const outcome = (created: boolean, changes: string[] | undefined): string =>
   created ? 'created' : changes ? `updated: ${changes.join('; ')}` : 'reused';
 
-/** The pool, MFA and client lines of a real run. */
+/** The pool, MFA and client lines of a real run; a reused pool or client shows its own name. */
 export function printResult(
   deps: CliDeps,
   plan: ProvisionPlan,
   result: ProvisionResult,
   names: { pool: string; client: string },
 ): void {
-  deps.stdout(`User pool:   ${names.pool} ${result.poolId} (${outcome(result.poolCreated, plan.poolUpdate?.changes)})`);
+  const poolName = plan.pool.action === 'reuse' ? (plan.pool.pool.Name ?? names.pool) : names.pool;
+  const clientName = plan.client.action === 'reuse' ? (plan.client.client.ClientName ?? names.client) : names.client;
+  deps.stdout(`User pool:   ${poolName} ${result.poolId} (${outcome(result.poolCreated, plan.poolUpdate?.changes)})`);
   const mfa = [...(plan.mfa?.changes ?? []), ...(plan.passkeys?.changes ?? [])];
   deps.stdout(`MFA config:  ${mfa.length ? `set ${mfa.join('; ')}` : 'unchanged'}`);
   deps.stdout(
-    `App client:  ${names.client} ${result.clientId} (${outcome(result.clientCreated, plan.clientUpdate?.changes)})`,
+    `App client:  ${clientName} ${result.clientId} (${outcome(result.clientCreated, plan.clientUpdate?.changes)})`,
   );
 }

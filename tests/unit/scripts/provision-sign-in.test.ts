@@ -340,3 +340,9 @@ describe('provision: sign-in usage errors (exit 2, one line)', () => {
     expect(h.stdout).toContain('MFA config:  would set OPTIONAL with an authenticator app; passkeys for localhost');
   });
 });
+
+it('--pool-id: the output names the pool by its own name', async () => {
+  const pool = fake.addRiderPool({ Name: 'Riders2026' });
+  expect(await main(['--pool-id', pool.Id!], h.deps)).toBe(0);
+  expect(h.stdout[1]).toBe(`User pool:   Riders2026 ${pool.Id} (reused)`);
+});
