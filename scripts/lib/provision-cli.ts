@@ -36,14 +36,16 @@ Options:
                         turn it on, on makes every rider set it up (default: optional; a pool
                         that already requires MFA keeps on unless --mfa says otherwise)
   --passwordless        also let riders sign in with a passkey or an emailed code (USER_AUTH):
-                        moves the pool to the Essentials feature plan, allows the first factors
+                        moves the pool to the Essentials feature plan (a paid plan; see
+                        https://aws.amazon.com/cognito/pricing/), allows the first factors
                         PASSWORD, EMAIL_OTP and WEB_AUTHN, sets the passkeys' relying party and
                         adds ALLOW_USER_AUTH to the app client; not with --mfa on
   --site-url <url>      the site's address, e.g. https://rides.example.com; with --passwordless
                         its host name is the passkeys' relying party
   --rp-id <domain>      the relying party instead: the site's host or a domain it belongs to
                         (default: the --site-url host, else the pool's current one)
-  --dry-run             print what would be created, updated or reused; calls only read APIs, writes nothing
+  --dry-run             print what would be created, updated or reused; calls only read APIs,
+                        writes nothing
   --debug               print the stack trace of unexpected errors
   -h, --help            show this help
 

@@ -58,7 +58,8 @@ export function printPlan(
         : `User pool:   would reuse ${plan.pool.pool.Name} ${plan.pool.poolId}`,
   );
   const mfa = [...(plan.mfa?.changes ?? []), ...(plan.passkeys?.changes ?? [])];
-  deps.stdout(`MFA config:  ${mfa.length ? `would set ${mfa.join('; ')}` : 'would keep it as it is'}`);
+  const untouched = plan.pool.action === 'create' ? 'would leave MFA OFF' : 'would keep it as it is';
+  deps.stdout(`MFA config:  ${mfa.length ? `would set ${mfa.join('; ')}` : untouched}`);
   deps.stdout(
     plan.client.action === 'create'
       ? `App client:  would create ${plan.client.input.ClientName} (${describeClientSettings(plan.client.input)})`
@@ -91,7 +92,8 @@ export function printResult(
   const clientName = plan.client.action === 'reuse' ? (plan.client.client.ClientName ?? names.client) : names.client;
   deps.stdout(`User pool:   ${poolName} ${result.poolId} (${outcome(result.poolCreated, plan.poolUpdate?.changes)})`);
   const mfa = [...(plan.mfa?.changes ?? []), ...(plan.passkeys?.changes ?? [])];
-  deps.stdout(`MFA config:  ${mfa.length ? `set ${mfa.join('; ')}` : 'unchanged'}`);
+  const untouched = result.poolCreated ? 'MFA OFF' : 'unchanged';
+  deps.stdout(`MFA config:  ${mfa.length ? `set ${mfa.join('; ')}` : untouched}`);
   deps.stdout(
     `App client:  ${clientName} ${result.clientId} (${outcome(result.clientCreated, plan.clientUpdate?.changes)})`,
   );

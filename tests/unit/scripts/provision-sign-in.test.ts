@@ -72,6 +72,7 @@ describe('provision --mfa and remembered devices', () => {
       { UserPoolId: strict!.Id, MfaConfiguration: 'ON', SoftwareTokenMfaConfiguration: { Enabled: true } },
     ]);
     expect(open!.MfaConfiguration).toBe('OFF');
+    expect(h.stdout).toContain('MFA config:  MFA OFF');
     for (const call of cognito.commandCalls(CreateUserPoolCommand)) {
       expect(call.args[0].input).toMatchObject({ MfaConfiguration: 'OFF', DeviceConfiguration: DEVICES });
       expect(call.args[0].input.UserPoolTier).toBeUndefined();
