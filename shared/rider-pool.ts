@@ -5,6 +5,7 @@ import type {
   CreateUserPoolClientCommandInput,
   CreateUserPoolCommandInput,
   DeviceConfigurationType,
+  SetUserPoolMfaConfigCommandInput,
   UserPoolMfaType,
   UserVerificationType,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -37,9 +38,6 @@ export const RIDER_DEVICE_CONFIGURATION = {
   DeviceOnlyRememberedOnUserPrompt: true,
 } as const satisfies DeviceConfigurationType;
 
-/** The pool's MFA setting when none is asked for: riders may add an authenticator app (§1.1). */
-export const DEFAULT_RIDER_MFA: UserPoolMfaType = 'OPTIONAL';
-
 /**
  * Choice-based sign-in (§4.1): the password (SRP, still the site's default), an emailed code or a
  * passkey. Cognito needs the Essentials plan or higher for it and allows no passwordless factor
@@ -66,9 +64,28 @@ export function userPoolSettings(poolName: string): CreateUserPoolCommandInput {
     AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
     AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
     VerificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_CODE' },
+    // A new email address must be confirmed before it replaces the old one (sign-in name included).
+    UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] },
+    // Cognito refuses MFA ON/OPTIONAL at creation without SMS; riderMfaSettings() turns TOTP on next.
     MfaConfiguration: 'OFF',
     DeviceConfiguration: { ...RIDER_DEVICE_CONFIGURATION },
     DeletionProtection: 'ACTIVE',
+  };
+}
+
+/** The riders' default second-factor mode: they may add an authenticator app; the pool does not insist. */
+export const RIDER_MFA_MODE: UserPoolMfaType = 'OPTIONAL';
+
+/**
+ * SetUserPoolMfaConfig after the pool exists: authenticator apps (TOTP) only, no text messages
+ * (docs/cognito-mfa-passwordless.md §1.1).
+ */
+export function riderMfaSettings(
+  mode: UserPoolMfaType = RIDER_MFA_MODE,
+): Omit<SetUserPoolMfaConfigCommandInput, 'UserPoolId'> {
+  return {
+    MfaConfiguration: mode,
+    SoftwareTokenMfaConfiguration: { Enabled: mode !== 'OFF' },
   };
 }
 

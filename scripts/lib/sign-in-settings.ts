@@ -16,10 +16,11 @@ import type {
   WebAuthnConfigurationType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import {
-  DEFAULT_RIDER_MFA,
   PASSWORDLESS_FIRST_FACTORS,
   RIDER_DEVICE_CONFIGURATION,
+  RIDER_MFA_MODE,
   RIDER_PASSKEY_USER_VERIFICATION,
+  riderMfaSettings,
   USER_AUTH_FLOW,
 } from '../../shared/rider-pool.ts';
 import { CliError, UsageError } from './errors.ts';
@@ -46,7 +47,7 @@ const RIDER_FACTORS: readonly AuthFactorType[] = PASSWORDLESS_FIRST_FACTORS;
 /** Provision never lowers MFA unasked: an existing pool with MFA ON keeps it without an explicit --mfa. */
 export function targetMfa(options: SignInOptions, current: UserPoolMfaType | undefined): UserPoolMfaType {
   if (options.mfa) return options.mfa;
-  return current === 'ON' ? 'ON' : DEFAULT_RIDER_MFA;
+  return current === 'ON' ? 'ON' : RIDER_MFA_MODE;
 }
 
 const describeMfa = (mfa: UserPoolMfaType): string => (mfa === 'OFF' ? 'OFF' : `${mfa} with an authenticator app`);
@@ -56,14 +57,12 @@ export function createPoolExtras(
   input: CreateUserPoolCommandInput,
   options: SignInOptions,
 ): CreateUserPoolCommandInput {
-  // MFA is set by SetUserPoolMfaConfig right after, together with the factor it needs (as
-  // Terraform's provider does): CreateUserPool only takes ON/OPTIONAL with an SMS configuration.
-  const base: CreateUserPoolCommandInput = { ...input, MfaConfiguration: 'OFF' };
-  if (!options.passwordless) return base;
+  // MFA stays OFF here (userPoolSettings) and is set by SetUserPoolMfaConfig right after (newPoolMfa).
+  if (!options.passwordless) return input;
   return {
-    ...base,
+    ...input,
     UserPoolTier: 'ESSENTIALS',
-    Policies: { ...base.Policies, SignInPolicy: { AllowedFirstAuthFactors: [...PASSWORDLESS_FIRST_FACTORS] } },
+    Policies: { ...input.Policies, SignInPolicy: { AllowedFirstAuthFactors: [...PASSWORDLESS_FIRST_FACTORS] } },
   };
 }
 
@@ -93,8 +92,7 @@ export function newPoolMfa(options: SignInOptions): Change<MfaInput> | undefined
   if (mfa === 'OFF' && !webAuthn) return undefined;
   return {
     input: {
-      MfaConfiguration: mfa,
-      ...(mfa !== 'OFF' ? { SoftwareTokenMfaConfiguration: { Enabled: true } } : {}),
+      ...(mfa !== 'OFF' ? riderMfaSettings(mfa) : { MfaConfiguration: mfa }),
       ...(webAuthn ? { WebAuthnConfiguration: webAuthn } : {}),
     },
     changes: [describeMfa(mfa), ...(webAuthn ? [`passkeys for ${webAuthn.RelyingPartyId}`] : [])],

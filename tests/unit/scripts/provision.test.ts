@@ -70,6 +70,7 @@ describe('provision: a fresh account', () => {
         AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
         AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
         VerificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_CODE' },
+        UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] },
         MfaConfiguration: 'OFF',
         DeviceConfiguration: { ChallengeRequiredOnNewDevice: true, DeviceOnlyRememberedOnUserPrompt: true },
         DeletionProtection: 'ACTIVE',
