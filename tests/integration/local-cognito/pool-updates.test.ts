@@ -144,6 +144,49 @@ describe('UpdateUserPool', () => {
   });
 });
 
+describe('UpdateUserPool and MFA (SetUserPoolMfaConfig owns the factors)', () => {
+  const mfaOf = async (poolId: string) => ok(pool.url, 'GetUserPoolMfaConfig', { UserPoolId: poolId });
+
+  it('cannot switch MFA ON; keeps it ON when it already is; left out, MFA goes OFF and the factor stays', async () => {
+    const poolId = await riderPool();
+    expectCognitoError(
+      await call(pool.url, 'UpdateUserPool', { UserPoolId: poolId, MfaConfiguration: 'ON' }),
+      'InvalidParameterException',
+      400,
+      'Cannot turn MFA functionality ON, once the user pool has been created.',
+    );
+    expectCognitoError(
+      await call(pool.url, 'UpdateUserPool', { UserPoolId: poolId, MfaConfiguration: 'OPTIONAL' }),
+      'InvalidParameterException',
+      400,
+      "Invalid MFA configuration given, can't disable all MFAs with a required or optional configuration.",
+    );
+    expect((await mfaOf(poolId)).MfaConfiguration).toBe('OFF');
+
+    await ok(pool.url, 'SetUserPoolMfaConfig', {
+      UserPoolId: poolId,
+      MfaConfiguration: 'ON',
+      SoftwareTokenMfaConfiguration: { Enabled: true },
+    });
+    await ok(pool.url, 'UpdateUserPool', { UserPoolId: poolId, MfaConfiguration: 'ON' });
+    expect(await mfaOf(poolId)).toMatchObject({
+      MfaConfiguration: 'ON',
+      SoftwareTokenMfaConfiguration: { Enabled: true },
+    });
+    await ok(pool.url, 'UpdateUserPool', { UserPoolId: poolId, MfaConfiguration: 'OPTIONAL' });
+    expect((await mfaOf(poolId)).MfaConfiguration).toBe('OPTIONAL');
+    await ok(pool.url, 'UpdateUserPool', { UserPoolId: poolId });
+    expect(await mfaOf(poolId)).toMatchObject({
+      MfaConfiguration: 'OFF',
+      SoftwareTokenMfaConfiguration: { Enabled: true },
+    });
+    expect(
+      ((await ok(pool.url, 'DescribeUserPool', { UserPoolId: poolId })).UserPool as { MfaConfiguration: string })
+        .MfaConfiguration,
+    ).toBe('OFF');
+  });
+});
+
 describe('UpdateUserPoolClient', () => {
   it('keeps the ID, name and secret; resets the rest to the defaults', async () => {
     const poolId = await riderPool();
