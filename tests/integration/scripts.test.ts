@@ -130,7 +130,7 @@ describe('provision updates an older pool', () => {
     const argv = ['--endpoint', pool.url, '--pool-id', poolId];
     const first = await run(provision, argv, dir);
     expect(first.stderr).toEqual([]);
-    expect(first.stdout).toContain(`User pool:   WildRydes ${poolId} (updated: remembered devices on user opt-in)`);
+    expect(first.stdout).toContain(`User pool:   WildRydesOlder ${poolId} (updated: remembered devices on user opt-in)`);
     expect(first.stdout).toContain('MFA config:  set OFF → OPTIONAL with an authenticator app');
     const described = (await sdk.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).UserPool!;
     expect(described).toMatchObject({
@@ -141,7 +141,7 @@ describe('provision updates an older pool', () => {
       UserPoolTags: { team: 'rides' },
     });
     const second = await run(provision, argv, dir);
-    expect(second.stdout).toContain(`User pool:   WildRydes ${poolId} (reused)`);
+    expect(second.stdout).toContain(`User pool:   WildRydesOlder ${poolId} (reused)`);
     expect(second.stdout).toContain('MFA config:  unchanged');
   });
 });
