@@ -5,6 +5,7 @@ import type {
   CreateUserPoolClientCommandInput,
   CreateUserPoolCommandInput,
   DeviceConfigurationType,
+  ExplicitAuthFlowsType,
   SetUserPoolMfaConfigCommandInput,
   UserPoolMfaType,
   UserVerificationType,
@@ -38,18 +39,8 @@ export const RIDER_DEVICE_CONFIGURATION = {
   DeviceOnlyRememberedOnUserPrompt: true,
 } as const satisfies DeviceConfigurationType;
 
-/**
- * Choice-based sign-in (§4.1): the password (SRP, still the site's default), an emailed code or a
- * passkey. Cognito needs the Essentials plan or higher for it and allows no passwordless factor
- * while MFA is ON (§1.1).
- */
-export const PASSWORDLESS_FIRST_FACTORS = ['PASSWORD', 'EMAIL_OTP', 'WEB_AUTHN'] as const satisfies AuthFactorType[];
-
 /** Passkeys ask for the authenticator's PIN or biometrics, but sign-in works without (§5.1). */
 export const RIDER_PASSKEY_USER_VERIFICATION: UserVerificationType = 'preferred';
-
-/** The app client flow that carries choice-based sign-in (USER_AUTH, §4.1). */
-export const USER_AUTH_FLOW = 'ALLOW_USER_AUTH';
 
 /** Riders sign up with their email (case-insensitive), confirm it with a code, recover by email. */
 export function userPoolSettings(poolName: string): CreateUserPoolCommandInput {
@@ -106,4 +97,29 @@ export function appClientSettings(clientName: string): AppClientSettings {
     TokenValidityUnits: { ...RIDER_TOKEN_VALIDITY.TokenValidityUnits },
     AuthSessionValidity: 3,
   };
+}
+
+/**
+ * Choice-based sign-in (issue 10; docs/cognito-mfa-passwordless.md §4.1): the first factors riders
+ * may choose, the feature plan they need, and the client flow. The local pool's default pool and
+ * client have them; `npm run provision -- --passwordless` sets them on a real pool.
+ */
+export const PASSWORDLESS_FIRST_FACTORS: readonly AuthFactorType[] = ['PASSWORD', 'EMAIL_OTP', 'WEB_AUTHN'];
+export const PASSWORDLESS_TIER = 'ESSENTIALS' as const;
+export const USER_AUTH_FLOW: ExplicitAuthFlowsType = 'ALLOW_USER_AUTH';
+
+/** The riders' pool with passwordless sign-in allowed. */
+export function passwordlessPoolSettings(poolName: string): CreateUserPoolCommandInput {
+  const base = userPoolSettings(poolName);
+  return {
+    ...base,
+    UserPoolTier: PASSWORDLESS_TIER,
+    Policies: { ...base.Policies, SignInPolicy: { AllowedFirstAuthFactors: [...PASSWORDLESS_FIRST_FACTORS] } },
+  };
+}
+
+/** The web client with USER_AUTH besides SRP and refresh. */
+export function passwordlessClientSettings(clientName: string): AppClientSettings {
+  const base = appClientSettings(clientName);
+  return { ...base, ExplicitAuthFlows: [...(base.ExplicitAuthFlows ?? []), USER_AUTH_FLOW] };
 }

@@ -27,16 +27,15 @@ import {
   UpdateUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { AppClientSettings } from '../../shared/rider-pool.ts';
-import { appClientSettings, userPoolSettings } from '../../shared/rider-pool.ts';
 import { CliError, call } from './errors.ts';
 import { collectPages, ownInput } from './pages.ts';
 import type { Change, MfaInput, SignInOptions } from './sign-in-settings.ts';
 import {
   clientChange,
-  createClientFlows,
-  createPoolExtras,
   existingPoolChanges,
+  newClientSettings,
   newPoolMfa,
+  newPoolSettings,
 } from './sign-in-settings.ts';
 
 export interface ProvisionOptions {
@@ -176,10 +175,10 @@ export async function planProvision(
     }
     if (matches[0]?.Id) pool = await describePool(client, matches[0].Id);
   }
-  const newClient = createClientFlows(appClientSettings(options.clientName), options.signIn);
+  const newClient = newClientSettings(options.clientName, options.signIn);
   if (pool === undefined) {
     return {
-      pool: { action: 'create', input: createPoolExtras(userPoolSettings(options.poolName), options.signIn) },
+      pool: { action: 'create', input: newPoolSettings(options.poolName, options.signIn) },
       mfa: newPoolMfa(options.signIn),
       client: { action: 'create', input: newClient },
       warnings: [],

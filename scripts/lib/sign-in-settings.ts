@@ -3,7 +3,6 @@
 // §5.1). Pure functions from the described state to the requests that change it; no API calls.
 import type {
   AuthFactorType,
-  CreateUserPoolClientCommandInput,
   CreateUserPoolCommandInput,
   ExplicitAuthFlowsType,
   GetUserPoolMfaConfigResponse,
@@ -15,13 +14,19 @@ import type {
   UserPoolType,
   WebAuthnConfigurationType,
 } from '@aws-sdk/client-cognito-identity-provider';
+import type { AppClientSettings } from '../../shared/rider-pool.ts';
 import {
+  appClientSettings,
   PASSWORDLESS_FIRST_FACTORS,
+  PASSWORDLESS_TIER,
+  passwordlessClientSettings,
+  passwordlessPoolSettings,
   RIDER_DEVICE_CONFIGURATION,
   RIDER_MFA_MODE,
   RIDER_PASSKEY_USER_VERIFICATION,
   riderMfaSettings,
   USER_AUTH_FLOW,
+  userPoolSettings,
 } from '../../shared/rider-pool.ts';
 import { CliError, UsageError } from './errors.ts';
 import { clientUpdateFrom, poolUpdateFrom } from './pool-update.ts';
@@ -42,7 +47,6 @@ export interface Change<Input> {
 export type MfaInput = Omit<SetUserPoolMfaConfigCommandInput, 'UserPoolId'>;
 
 const PASSWORDLESS_FACTORS: readonly AuthFactorType[] = ['EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'];
-const RIDER_FACTORS: readonly AuthFactorType[] = PASSWORDLESS_FIRST_FACTORS;
 
 /** Provision never lowers MFA unasked: an existing pool with MFA ON keeps it without an explicit --mfa. */
 export function targetMfa(options: SignInOptions, current: UserPoolMfaType | undefined): UserPoolMfaType {
@@ -52,18 +56,10 @@ export function targetMfa(options: SignInOptions, current: UserPoolMfaType | und
 
 const describeMfa = (mfa: UserPoolMfaType): string => (mfa === 'OFF' ? 'OFF' : `${mfa} with an authenticator app`);
 
-/** Extra CreateUserPool settings for --passwordless: the Essentials plan and the sign-in policy. */
-export function createPoolExtras(
-  input: CreateUserPoolCommandInput,
-  options: SignInOptions,
-): CreateUserPoolCommandInput {
+/** CreateUserPool's settings: the riders' pool, with --passwordless the Essentials plan and the sign-in policy. */
+export function newPoolSettings(poolName: string, options: SignInOptions): CreateUserPoolCommandInput {
   // MFA stays OFF here (userPoolSettings) and is set by SetUserPoolMfaConfig right after (newPoolMfa).
-  if (!options.passwordless) return input;
-  return {
-    ...input,
-    UserPoolTier: 'ESSENTIALS',
-    Policies: { ...input.Policies, SignInPolicy: { AllowedFirstAuthFactors: [...PASSWORDLESS_FIRST_FACTORS] } },
-  };
+  return options.passwordless ? passwordlessPoolSettings(poolName) : userPoolSettings(poolName);
 }
 
 function relyingParty(
@@ -173,17 +169,17 @@ export function existingPoolChanges(
   }
   if (options.passwordless) {
     if (pool.UserPoolTier !== 'ESSENTIALS' && pool.UserPoolTier !== 'PLUS') {
-      changes.push(`feature plan ${pool.UserPoolTier ?? 'LITE'} → ESSENTIALS`);
-      update.UserPoolTier = 'ESSENTIALS';
+      changes.push(`feature plan ${pool.UserPoolTier ?? 'LITE'} → ${PASSWORDLESS_TIER}`);
+      update.UserPoolTier = PASSWORDLESS_TIER;
     }
-    const missing = RIDER_FACTORS.filter((f) => !factors.includes(f));
+    const missing = PASSWORDLESS_FIRST_FACTORS.filter((f) => !factors.includes(f));
     if (missing.length > 0) {
       changes.push(`first sign-in factors + ${missing.join(', ')}`);
       // The riders' factors, then any other the pool allows already (SMS_OTP), kept.
-      const others = factors.filter((f) => !RIDER_FACTORS.includes(f));
+      const others = factors.filter((f) => !PASSWORDLESS_FIRST_FACTORS.includes(f));
       update.Policies = {
         ...update.Policies,
-        SignInPolicy: { AllowedFirstAuthFactors: [...RIDER_FACTORS, ...others] },
+        SignInPolicy: { AllowedFirstAuthFactors: [...PASSWORDLESS_FIRST_FACTORS, ...others] },
       };
     }
   }
@@ -208,13 +204,9 @@ export function existingPoolChanges(
   return out;
 }
 
-/** Client flows for a new app client: ALLOW_USER_AUTH added with --passwordless. */
-export function createClientFlows<T extends Omit<CreateUserPoolClientCommandInput, 'UserPoolId'>>(
-  input: T,
-  options: SignInOptions,
-): T {
-  if (!options.passwordless) return input;
-  return { ...input, ExplicitAuthFlows: [...(input.ExplicitAuthFlows ?? []), USER_AUTH_FLOW] };
+/** CreateUserPoolClient's settings: the web client, with --passwordless also ALLOW_USER_AUTH. */
+export function newClientSettings(clientName: string, options: SignInOptions): AppClientSettings {
+  return options.passwordless ? passwordlessClientSettings(clientName) : appClientSettings(clientName);
 }
 
 /** UpdateUserPoolClient with its full settings, when --passwordless needs ALLOW_USER_AUTH on it. */

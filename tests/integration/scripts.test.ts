@@ -130,7 +130,9 @@ describe('provision updates an older pool', () => {
     const argv = ['--endpoint', pool.url, '--pool-id', poolId];
     const first = await run(provision, argv, dir);
     expect(first.stderr).toEqual([]);
-    expect(first.stdout).toContain(`User pool:   WildRydesOlder ${poolId} (updated: remembered devices on user opt-in)`);
+    expect(first.stdout).toContain(
+      `User pool:   WildRydesOlder ${poolId} (updated: remembered devices on user opt-in)`,
+    );
     expect(first.stdout).toContain('MFA config:  set OFF → OPTIONAL with an authenticator app');
     const described = (await sdk.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).UserPool!;
     expect(described).toMatchObject({
