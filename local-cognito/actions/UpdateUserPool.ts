@@ -16,6 +16,13 @@ import { pickMembers } from '../update-input.ts';
 const FIXED = ['UsernameAttributes', 'AliasAttributes', 'UsernameConfiguration', 'Schema'];
 
 /**
+ * Record fields SetUserPoolMfaConfig sets and no UpdateUserPool member touches, kept as they are: the
+ * passkey relying party (`webAuthn`, the passwordless work's field; `mfa` is handled below). Named as
+ * strings so this reads records with or without that field.
+ */
+const SET_BY_MFA_CONFIG = ['webAuthn'];
+
+/**
  * MFA is SetUserPoolMfaConfig's (docs/cognito-mfa-passwordless.md §1.1): UpdateUserPool keeps the
  * factors and may set the mode OFF or OPTIONAL (left out: OFF, its default), but refuses to switch
  * it ON ("Cannot turn MFA functionality ON, once the user pool has been created.").
@@ -41,6 +48,7 @@ export const UpdateUserPool: ActionFactory =
     const merged = { ...pickMembers(existing.input, FIXED), PoolName: existing.name, ...settings };
     const rebuilt = buildPool(new Input(merged), existing.id, clock.now());
     const mfa = mfaAfterUpdate(input, existing);
-    store.putPool({ ...rebuilt, mfa, createdAt: existing.createdAt, fakeSrpSecret: existing.fakeSrpSecret });
+    const kept = pickMembers(existing as unknown as Record<string, unknown>, SET_BY_MFA_CONFIG);
+    store.putPool({ ...rebuilt, ...kept, mfa, createdAt: existing.createdAt, fakeSrpSecret: existing.fakeSrpSecret });
     return {};
   };

@@ -187,6 +187,16 @@ describe('UpdateUserPool and MFA (SetUserPoolMfaConfig owns the factors)', () =>
   });
 });
 
+it('UpdateUserPool keeps the passkey relying party SetUserPoolMfaConfig set', async () => {
+  const poolId = await riderPool();
+  const webAuthn = { RelyingPartyId: 'rides.example.com', UserVerification: 'required' };
+  await ok(pool.url, 'SetUserPoolMfaConfig', { UserPoolId: poolId, WebAuthnConfiguration: webAuthn });
+  await ok(pool.url, 'UpdateUserPool', { UserPoolId: poolId, DeletionProtection: 'ACTIVE' });
+  expect((await ok(pool.url, 'GetUserPoolMfaConfig', { UserPoolId: poolId })).WebAuthnConfiguration).toMatchObject(
+    webAuthn,
+  );
+});
+
 describe('UpdateUserPoolClient', () => {
   it('keeps the ID, name and secret; resets the rest to the defaults', async () => {
     const poolId = await riderPool();
