@@ -55,7 +55,12 @@ export async function startAuthTestPool(label: string): Promise<AuthTestPool> {
   const dataDir = await mkdtemp(join(tmpdir(), `wildrydes-${label}-`));
   let offset = 0;
   const realNow = Date.now;
-  const clock = { now: () => realNow() + offset, advance: (ms: number) => void (offset += ms) };
+  const clock = {
+    now: () => realNow() + offset,
+    advance: (ms: number): void => {
+      offset += ms;
+    },
+  };
   const pool = await startLocalCognito({ dataDir, quiet: true, clock });
   const storage = new MapStorage();
   configureAuth({ userPoolId: pool.poolId, clientId: pool.clientId, endpoint: pool.url, storage });
