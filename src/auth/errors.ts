@@ -1,5 +1,6 @@
 // The one error type the auth functions throw, and the table that turns every Cognito error a
-// rider can hit (codes and service messages: docs/cognito.md §2.2) into a sentence that
+// rider can hit (codes and service messages: docs/cognito.md §2.2; passkeys and emailed codes:
+// docs/cognito-mfa-passwordless.md §4, §5) and every browser passkey error into a sentence that
 // says what to do next.
 import { passwordChecklist } from '../../shared/password-checklist.ts';
 import { RIDER_PASSWORD_POLICY } from '../../shared/rider-pool.ts';
@@ -31,6 +32,13 @@ export type AuthErrorCode =
   | 'SessionExpired'
   | 'SignedOut'
   | 'Unsupported'
+  | 'PasswordlessUnavailable'
+  | 'NoPasskey'
+  | 'NoEmailCode'
+  | 'PasskeyCancelled'
+  | 'PasskeyExists'
+  | 'PasskeyNotSupported'
+  | 'PasskeysUnavailable'
   | 'Config'
   | 'Network'
   | 'Unavailable'
@@ -55,6 +63,13 @@ export class AuthError extends Error {
 const SIGN_IN_AGAIN = 'Your session has ended. Please sign in again.';
 const TRY_LATER = 'Wild Rydes accounts are unavailable right now. Please try again in a few minutes.';
 const WAIT = 'Too many attempts. Please wait a few minutes, then try again.';
+const OTHER_WAYS = 'sign in with your password or an emailed code';
+const PASSKEYS_OFF = `Passkeys aren’t available for Wild Rydes accounts right now. Please ${OTHER_WAYS}.`;
+const PASSWORD_ONLY = 'That way of signing in isn’t available right now. Please sign in with your password.';
+const WRONG_ADDRESS =
+  'Passkeys don’t work on this address of the site. Open Wild Rydes at its usual address and try again.';
+const CODE_USED_UP = 'That code can’t be used any more. Choose “Send a new code” to get another.';
+const ADD_AGAIN = 'Adding the passkey took too long. Choose “Add a passkey” again.';
 
 type Entry = [AuthErrorCode, string, AuthErrorField?];
 
@@ -119,7 +134,107 @@ const BY_CODE: Record<string, Entry> = {
   UnsupportedOperationException: ['Config', TRY_LATER],
   InternalErrorException: ['Unavailable', TRY_LATER],
   ForbiddenException: ['Unavailable', TRY_LATER],
+  // Passkey registration (StartWebAuthnRegistration / CompleteWebAuthnRegistration,
+  // docs/cognito-mfa-passwordless.md §5.2–§5.3).
+  WebAuthnNotEnabledException: ['PasskeysUnavailable', PASSKEYS_OFF],
+  WebAuthnConfigurationMissingException: ['PasskeysUnavailable', PASSKEYS_OFF],
+  WebAuthnRelyingPartyMismatchException: ['PasskeysUnavailable', WRONG_ADDRESS],
+  WebAuthnOriginNotAllowedException: ['PasskeysUnavailable', WRONG_ADDRESS],
+  WebAuthnChallengeNotFoundException: ['SessionExpired', ADD_AGAIN],
+  WebAuthnClientMismatchException: ['SessionExpired', ADD_AGAIN],
+  WebAuthnCredentialNotSupportedException: [
+    'PasskeyNotSupported',
+    'That kind of passkey isn’t supported. Try another one, such as the one built into your phone or computer.',
+  ],
+  FeatureUnavailableInTierException: ['PasskeysUnavailable', PASSKEYS_OFF],
 };
+
+/** The sign-in and passkey steps whose errors need their own advice (the browser's passkey errors, mostly). */
+export type AuthStep = 'passwordlessStart' | 'passkeySignIn' | 'emailCodeSignIn' | 'passkeyRegistration';
+
+// Step → [pattern on "<code>: <message>", entry], checked before BY_MESSAGE and BY_CODE. The browser's
+// errors are WebAuthn's (https://www.w3.org/TR/webauthn-2/ §5.1.3, §5.1.4): NotAllowedError when the
+// rider cancels, the prompt times out or the device has no matching passkey; AbortError when it was
+// aborted; InvalidStateError when the authenticator already holds a passkey for this account.
+const BY_STEP: Record<AuthStep, [RegExp, Entry][]> = {
+  passwordlessStart: [
+    // InitiateAuth USER_AUTH from a client without ALLOW_USER_AUTH (or a pool without the flow):
+    // the email was checked before sending, so nothing else in the request can be invalid.
+    [/^InvalidParameterException: /, ['PasswordlessUnavailable', PASSWORD_ONLY]],
+    [/^UnsupportedOperationException: /, ['PasswordlessUnavailable', PASSWORD_ONLY]],
+  ],
+  passkeySignIn: [
+    [
+      /^(NotAllowedError|AbortError): /,
+      [
+        'PasskeyCancelled',
+        `The passkey sign-in was cancelled or timed out, or this device has no passkey for this account. Try again, or ${OTHER_WAYS}.`,
+      ],
+    ],
+    [
+      /^(SecurityError|NotSupportedError|InvalidStateError|ConstraintError): /,
+      ['PasskeysUnavailable', `This browser can’t use a passkey here. Please ${OTHER_WAYS}.`],
+    ],
+    // A refused assertion (docs/cognito-mfa-passwordless.md §5.6); lockout and disabled-account texts still win below.
+    [
+      /^NotAuthorizedException: (?!Password attempts exceeded|User is disabled|Invalid session|.*session is expired)/,
+      ['NotAuthorized', `That passkey wasn’t accepted. Try again, or ${OTHER_WAYS}.`],
+    ],
+  ],
+  emailCodeSignIn: [
+    // The challenge's Session ended: its lifetime passed, or too many wrong codes (docs/cognito-mfa-passwordless.md §4.5).
+    [/^NotAuthorizedException: .*session/i, ['SessionExpired', CODE_USED_UP, 'code']],
+    [/^ExpiredCodeException: /, ['ExpiredCode', CODE_USED_UP, 'code']],
+    [
+      /^CodeMismatchException: /,
+      ['CodeMismatch', 'That code isn’t right. Check the newest sign-in email from us and try again.', 'code'],
+    ],
+  ],
+  passkeyRegistration: [
+    [
+      /^(NotAllowedError|AbortError): /,
+      ['PasskeyCancelled', 'No passkey was added: it was cancelled or timed out. Choose “Add a passkey” to try again.'],
+    ],
+    [
+      /^InvalidStateError: /,
+      [
+        'PasskeyExists',
+        'This device already has a passkey for your account. Use it to sign in, or add one on another device.',
+      ],
+    ],
+    [
+      /^(NotSupportedError|ConstraintError): /,
+      [
+        'PasskeyNotSupported',
+        'This device can’t create a passkey Wild Rydes can use. Try another device or password manager.',
+      ],
+    ],
+    [/^SecurityError: /, ['PasskeysUnavailable', WRONG_ADDRESS]],
+    [
+      /^LimitExceededException: /,
+      [
+        'LimitExceeded',
+        'Your account has as many passkeys as it can hold. Remove one you no longer use, then add the new one.',
+      ],
+    ],
+  ],
+};
+
+/** Sign-in choices this rider can't use: not Cognito errors, but what its SELECT_CHALLENGE answer left out. */
+export const noPasskey = (): AuthError =>
+  new AuthError(
+    'NoPasskey',
+    'There’s no passkey for this email address yet. Sign in with your password or an emailed code; then you can add a passkey on your account page.',
+  );
+export const noEmailCode = (): AuthError =>
+  new AuthError('NoEmailCode', 'We can’t email you a sign-in code for this account. Sign in with your password.');
+export const unsupportedStep = (): AuthError =>
+  new AuthError(
+    'Unsupported',
+    'This account needs a sign-in step this site doesn’t support yet. Please contact Wild Rydes support.',
+  );
+/** Cognito answered with something that isn't what the API reference describes (so nothing the rider can fix). */
+export const unreadableAnswer = (detail: string): AuthError => new AuthError('Unavailable', TRY_LATER, detail);
 
 // Service (or library) message → entry, for codes whose meaning depends on the message.
 const BY_MESSAGE: [RegExp, Entry][] = [
@@ -182,13 +297,19 @@ const BY_MESSAGE: [RegExp, Entry][] = [
 const FETCH_FAILED =
   /Failed to fetch|NetworkError when attempting to fetch|Load failed|fetch failed|Network request failed/;
 
-/** Turns anything the library (or fetch) throws into an AuthError with a rider-readable message. */
-export function toAuthError(err: unknown): AuthError {
+/**
+ * Turns anything the library (or fetch, or the browser's passkey prompt) throws into an AuthError
+ * with a rider-readable message; `step` says where it happened, for the errors whose advice depends on it.
+ */
+export function toAuthError(err: unknown, step?: AuthStep): AuthError {
   if (err instanceof AuthError) return err;
   const e = (err ?? {}) as { code?: unknown; name?: unknown; message?: unknown };
+  // A DOMException's `code` is a legacy number; its `name` is what identifies it.
   const code = typeof e.code === 'string' ? e.code : typeof e.name === 'string' ? e.name : '';
   const message = typeof e.message === 'string' ? e.message : '';
-  const entry = BY_MESSAGE.find(([pattern]) => pattern.test(message))?.[1] ??
+  const inStep = step ? BY_STEP[step].find(([pattern]) => pattern.test(`${code}: ${message}`))?.[1] : undefined;
+  const entry = inStep ??
+    BY_MESSAGE.find(([pattern]) => pattern.test(message))?.[1] ??
     BY_CODE[code] ??
     // fetch rejects with a TypeError when the network fails; any other TypeError means Cognito (or a
     // proxy in front of it) answered with something the library could not read, e.g. a 502 page.

@@ -34,7 +34,7 @@ const UNSUPPORTED = new AuthError(
  * After `user` signed in: removes the tokens of a different rider who was signed in on this device
  * (the library only replaces LastAuthUser, leaving their refresh token in storage for good).
  */
-function forgetPreviousRider(previous: CognitoUser | null, user: CognitoUser): void {
+export function forgetPreviousRider(previous: CognitoUser | null, user: CognitoUser): void {
   if (!previous || previous.getUsername() === user.getUsername()) return;
   previous.signOut(); // local only: clears their tokens, and LastAuthUser with them
   (user as unknown as { cacheTokens(): void }).cacheTokens(); // so LastAuthUser names this rider again
