@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { cspPlugin } from './vite-plugins/csp.ts';
+import { leanDynamicImportPlugin } from './vite-plugins/lean-dynamic-import.ts';
 import { localCognito } from './vite-plugins/local-cognito.ts';
 import { pageShellPlugin } from './vite-plugins/page-shell.ts';
 import { preloadHomePlugin } from './vite-plugins/preload-home.ts';
@@ -21,6 +22,7 @@ export default defineConfig({
     pageShellPlugin(),
     localCognito(),
     slimCognitoPlugin(),
+    leanDynamicImportPlugin(),
     cspPlugin(),
     preloadHomePlugin(),
     previewCachePlugin(),

@@ -6,6 +6,8 @@ import { start } from './wire.ts';
 start((context) =>
   mountSignIn(document, {
     auth: { signIn, completeNewPassword, forgotPassword, confirmForgotPassword },
+    // Passkeys and emailed codes: a chunk of their own, fetched when a rider first chooses one.
+    loadPasswordless: () => import('../auth/passwordless.ts'),
     ...context,
   }),
 );

@@ -1,4 +1,5 @@
-// signin.html: SRP sign-in, the unconfirmed and new-password steps, and "Forgot password?".
+// signin.html: SRP sign-in, the unconfirmed and new-password steps, and "Forgot password?"; the
+// passkey and emailed-code sign-ins are steps of their own (src/pages/signin/), hooked in below.
 import type * as Auth from '../auth/index.ts';
 import type { NewPasswordChallenge } from '../auth/sign-in.ts';
 import { normalizeEmail } from '../auth/validate.ts';
@@ -7,14 +8,19 @@ import { byId, clearNotice, fieldError, notify, show } from '../ui/dom.ts';
 import { handleSubmit, showError, whileBusy } from '../ui/form.ts';
 import { passwordChecklist, passwordToggle } from '../ui/password.ts';
 import { prerenderOnInput } from '../ui/prerender.ts';
+import type { PasswordlessAuth } from './signin/other-ways.ts';
+import { mountOtherWays } from './signin/other-ways.ts';
+import type { SignInPage } from './signin/page.ts';
 
 export interface SignInDeps {
   auth: Pick<typeof Auth, 'signIn' | 'completeNewPassword' | 'forgotPassword' | 'confirmForgotPassword'>;
+  /** Loads passkey and emailed-code sign-in (on first use); without it the page offers only the password. */
+  loadPasswordless?: (() => Promise<PasswordlessAuth>) | undefined;
   navigate(url: string): void;
   params: URLSearchParams;
 }
 
-export function mountSignIn(root: Document, { auth, navigate, params }: SignInDeps): void {
+export function mountSignIn(root: Document, { auth, loadPasswordless, navigate, params }: SignInDeps): void {
   const input = (id: string) => byId<HTMLInputElement>(root, id);
   const button = (id: string) => byId<HTMLButtonElement>(root, id);
   const form = (id: string) => byId<HTMLFormElement>(root, id);
@@ -25,7 +31,7 @@ export function mountSignIn(root: Document, { auth, navigate, params }: SignInDe
   const newPasswordForm = form('new-password-form');
   const forgotForm = form('forgot-form');
   const resetForm = form('reset-form');
-  const forms = [signInForm, newPasswordForm, forgotForm, resetForm];
+  const forms = [signInForm, newPasswordForm, forgotForm, resetForm, form('email-code-form')];
   const next = safeNextPath(params.get('next'));
   let challenge: NewPasswordChallenge | undefined;
   let resetEmail = '';
@@ -43,6 +49,22 @@ export function mountSignIn(root: Document, { auth, navigate, params }: SignInDe
     show(byId(root, 'back-row'), id !== 'signin-form');
     focus.focus();
   };
+
+  const toVerify = (address: string, destination: string | null): void => {
+    const query = new URLSearchParams({ email: address, unconfirmed: '1' });
+    if (destination) query.set('sent', '1');
+    navigate(`/verify.html?${query}`);
+  };
+  const page: SignInPage = {
+    root,
+    message,
+    email,
+    password,
+    step,
+    signedIn: () => navigate(next),
+    confirmSignUp: toVerify,
+  };
+  if (loadPasswordless) mountOtherWays(page, loadPasswordless);
 
   email.value = params.get('email') ?? '';
   if (params.get('verified')) notify(message, 'success', 'Your email is confirmed. Sign in to start riding.');
@@ -62,11 +84,7 @@ export function mountSignIn(root: Document, { auth, navigate, params }: SignInDe
     async run() {
       const result = await auth.signIn(email.value, password.value);
       if (result.next === 'done') return navigate(next);
-      if (result.next === 'confirmSignUp') {
-        const query = new URLSearchParams({ email: result.email, unconfirmed: '1' });
-        if (result.destination) query.set('sent', '1');
-        return navigate(`/verify.html?${query}`);
-      }
+      if (result.next === 'confirmSignUp') return toVerify(result.email, result.destination);
       challenge = result.challenge;
       input('new-password-username').value = normalizeEmail(email.value);
       password.value = '';
