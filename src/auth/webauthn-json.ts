@@ -11,7 +11,9 @@ type Binary = ArrayBuffer | ArrayBufferView;
 
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-const isBinary = (value: unknown): value is Binary => value instanceof ArrayBuffer || ArrayBuffer.isView(value);
+// By brand, not instanceof: a buffer from another realm (an iframe, a test environment) is still one.
+const isBinary = (value: unknown): value is Binary =>
+  ArrayBuffer.isView(value) || Object.prototype.toString.call(value) === '[object ArrayBuffer]';
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 
