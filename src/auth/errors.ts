@@ -171,8 +171,10 @@ const BY_STEP: Record<AuthStep, [RegExp, Entry][]> = {
         `The passkey sign-in was cancelled or timed out, or this device has no passkey for this account. Try again, or ${OTHER_WAYS}.`,
       ],
     ],
+    // SecurityError: the page's host is not the relying party's (or is an IP address, which WebAuthn refuses).
+    [/^SecurityError: /, ['PasskeysUnavailable', `${WRONG_ADDRESS} Or ${OTHER_WAYS}.`]],
     [
-      /^(SecurityError|NotSupportedError|InvalidStateError|ConstraintError): /,
+      /^(NotSupportedError|InvalidStateError|ConstraintError): /,
       ['PasskeysUnavailable', `This browser can’t use a passkey here. Please ${OTHER_WAYS}.`],
     ],
     // A refused assertion (docs/cognito-mfa-passwordless.md §5.6); lockout and disabled-account texts still win below.

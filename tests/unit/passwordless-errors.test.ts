@@ -41,7 +41,7 @@ describe('the browser’s passkey errors, by step', () => {
   it.each([
     ['passkeySignIn', 'NotAllowedError', 'PasskeyCancelled', /cancelled or timed out.*password or an emailed code\.$/],
     ['passkeySignIn', 'AbortError', 'PasskeyCancelled', /cancelled or timed out/],
-    ['passkeySignIn', 'SecurityError', 'PasskeysUnavailable', /^This browser can’t use a passkey here\./],
+    ['passkeySignIn', 'SecurityError', 'PasskeysUnavailable', /^Passkeys don’t work on this address.*Or sign in with/],
     ['passkeySignIn', 'NotSupportedError', 'PasskeysUnavailable', /can’t use a passkey/],
     ['passkeyRegistration', 'NotAllowedError', 'PasskeyCancelled', /^No passkey was added.*try again\.$/],
     ['passkeyRegistration', 'AbortError', 'PasskeyCancelled', /^No passkey was added/],
