@@ -69,6 +69,8 @@ const PASSWORD_ONLY = 'That way of signing in isn’t available right now. Pleas
 const WRONG_ADDRESS =
   'Passkeys don’t work on this address of the site. Open Wild Rydes at its usual address and try again.';
 const CODE_USED_UP = 'That code can’t be used any more. Choose “Send a new code” to get another.';
+const PASSKEY_EXISTS =
+  'This device already has a passkey for your account. Use it to sign in, or add one on another device.';
 const ADD_AGAIN = 'Adding the passkey took too long. Choose “Add a passkey” again.';
 
 type Entry = [AuthErrorCode, string, AuthErrorField?];
@@ -197,13 +199,9 @@ const BY_STEP: Record<AuthStep, [RegExp, Entry][]> = {
       /^(NotAllowedError|AbortError): /,
       ['PasskeyCancelled', 'No passkey was added: it was cancelled or timed out. Choose “Add a passkey” to try again.'],
     ],
-    [
-      /^InvalidStateError: /,
-      [
-        'PasskeyExists',
-        'This device already has a passkey for your account. Use it to sign in, or add one on another device.',
-      ],
-    ],
+    // The browser's excludeCredentials normally stops this first; the local pool's text (Cognito's is not documented).
+    [/^InvalidParameterException: .*already registered/, ['PasskeyExists', PASSKEY_EXISTS]],
+    [/^InvalidStateError: /, ['PasskeyExists', PASSKEY_EXISTS]],
     [
       /^(NotSupportedError|ConstraintError): /,
       [
