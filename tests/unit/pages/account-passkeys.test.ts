@@ -90,12 +90,12 @@ describe('account page: Passkeys', () => {
 
   it('adds a passkey, shows it, and says how to use it', async () => {
     const pending = deferred<void>();
-    const auth = await setup([older]);
-    const finish = auth.addPasskey.getMockImplementation()!;
-    auth.addPasskey.mockImplementationOnce(async () => {
-      await pending.promise;
-      await finish();
-    });
+    const addPasskey = vi.fn<Auth['addPasskey']>(() => pending.promise);
+    const listPasskeys = vi
+      .fn<Auth['listPasskeys']>()
+      .mockResolvedValueOnce([older])
+      .mockResolvedValueOnce([older, newer]);
+    await setup([], { addPasskey, listPasskeys });
     const add = $<HTMLButtonElement>('add-passkey');
     expect(add.textContent).toBe('Add a passkey');
     add.click();
@@ -106,7 +106,7 @@ describe('account page: Passkeys', () => {
     pending.resolve();
     await settle();
     await settle();
-    expect(auth.addPasskey).toHaveBeenCalledTimes(1);
+    expect(addPasskey).toHaveBeenCalledTimes(1);
     expect(rows()).toHaveLength(2);
     expect(message().textContent).toBe(
       'Passkey added. Next time, choose “Sign in with a passkey” on the sign-in page.',
