@@ -205,11 +205,15 @@ describe('emailed-code sign-in against the local pool', () => {
     expect(firstCode).toMatch(/^\d{6}$/);
   });
 
-  it('an unconfirmed rider is sent to confirm with a fresh code', async () => {
+  it('an unconfirmed rider can sign in with an emailed code, which confirms the address (§4.5)', async () => {
     const email = newEmail();
     await register(email, PASSWORD);
     const start = await startEmailCodeSignIn(email);
-    expect(start).toMatchObject({ next: 'confirmSignUp', email });
+    if (start.next !== 'emailCode') throw new Error(`expected a code step, got ${start.next}`);
+    expect((await confirmEmailCode(start.challenge, await latestCode(email))).email).toBe(email);
+    await signOut();
+    // Confirmed now: the password sign-in no longer sends them to verify.html.
+    expect((await signIn(email, PASSWORD)).next).toBe('done');
   });
 });
 
