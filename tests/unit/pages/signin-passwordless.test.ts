@@ -80,8 +80,8 @@ describe('the choices beside the password', () => {
     setup();
     const group = $('other-ways');
     expect(group.hidden).toBe(false);
-    expect(group.getAttribute('role')).toBe('group');
-    expect($(group.getAttribute('aria-labelledby')!).textContent).toBe('Or sign in without your password');
+    expect(group.tagName).toBe('FIELDSET'); // a group named by its legend
+    expect(group.querySelector('legend')?.textContent).toBe('Or sign in without your password');
     expect(button('passkey-signin').hidden).toBe(false);
     expect(button('passkey-signin').textContent).toBe('Sign in with a passkey');
     expect(button('email-code-signin').textContent).toBe('Email me a sign-in code');
