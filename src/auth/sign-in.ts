@@ -3,7 +3,7 @@
 import type { CognitoUser, CognitoUserSession, IAuthenticationCallback } from 'amazon-cognito-identity-js';
 import { AuthenticationDetails } from 'amazon-cognito-identity-js';
 import { riderUser, userPool } from './context.ts';
-import { AuthError, toAuthError } from './errors.ts';
+import { AuthError, toAuthError, unsupportedStep } from './errors.ts';
 import { resendConfirmationCode } from './registration.ts';
 import type { RiderSession } from './session.ts';
 import { toRiderSession } from './session.ts';
@@ -25,10 +25,7 @@ export type SignInResult =
 
 const pending = new WeakMap<NewPasswordChallenge, CognitoUser>();
 
-const UNSUPPORTED = new AuthError(
-  'Unsupported',
-  'This account needs a sign-in step this site doesn’t support yet. Please contact Wild Rydes support.',
-);
+const UNSUPPORTED = unsupportedStep();
 
 /**
  * After `user` signed in: removes the tokens of a different rider who was signed in on this device
