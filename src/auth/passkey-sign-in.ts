@@ -1,22 +1,11 @@
 // Signing in with a passkey: USER_AUTH's WEB_AUTHN first factor (docs/cognito-mfa-passwordless.md
 // §5.6): Cognito's request options → navigator.credentials.get → the assertion as JSON in CREDENTIAL.
-import type { AuthStep } from './errors.ts';
+import type { PasskeyOptions } from './credentials.ts';
+import { credentialsOf } from './credentials.ts';
 import { toAuthError } from './errors.ts';
 import type { RiderSession } from './session.ts';
 import { answerChallenge, startUserAuth } from './user-auth.ts';
 import { assertionToJson, requestOptionsFromJson } from './webauthn-json.ts';
-
-/** Where passkeys come from: the browser's navigator.credentials, or a test's authenticator. */
-export interface PasskeyOptions {
-  credentials?: Pick<CredentialsContainer, 'get' | 'create'> | undefined;
-}
-
-/** The browser's credentials container; a browser without WebAuthn fails like one that refuses it. */
-export function credentialsOf(options: PasskeyOptions, step: AuthStep): Pick<CredentialsContainer, 'get' | 'create'> {
-  const credentials = options.credentials ?? globalThis.navigator?.credentials;
-  if (!credentials) throw toAuthError(new DOMException('WebAuthn is not available.', 'NotSupportedError'), step);
-  return credentials;
-}
 
 export type PasskeySignInResult =
   | { next: 'done'; session: RiderSession }

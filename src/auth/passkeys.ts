@@ -5,9 +5,9 @@ import type { CompleteWebAuthnRegistrationRequest } from '@aws-sdk/client-cognit
 import type { CognitoUserSession } from 'amazon-cognito-identity-js';
 import { cognito } from './cognito-api.ts';
 import { call, userPool } from './context.ts';
+import type { PasskeyOptions } from './credentials.ts';
+import { credentialsOf } from './credentials.ts';
 import { AuthError, toAuthError } from './errors.ts';
-import type { PasskeyOptions } from './passkey-sign-in.ts';
-import { credentialsOf } from './passkey-sign-in.ts';
 import { attestationToJson, creationOptionsFromJson } from './webauthn-json.ts';
 
 export interface Passkey {
