@@ -34,6 +34,11 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     rollupOptions: {
       input: Object.fromEntries(pages.map((p) => [p, resolve(root, `${p}.html`)])),
+      // Modules every page loads (the Cognito library, src/auth's core, the DOM helpers) stay in one
+      // shared chunk. Without this, a module that a lazily loaded chunk also imports (the sign-in
+      // page's passkey and emailed-code steps import the error table and the DOM helpers) is split
+      // into a chunk of its own: one more request and ~0.3 kB more gzip on every page.
+      output: { codeSplitting: { groups: [{ name: 'wire', minShareCount: 4 }] } },
     },
   },
   server: { host: '127.0.0.1', port: 5173 },
