@@ -4,6 +4,7 @@ import type { CognitoUser, CognitoUserSession, IAuthenticationCallback } from 'a
 import { AuthenticationDetails } from 'amazon-cognito-identity-js';
 import { riderUser, userPool } from './context.ts';
 import { AuthError, toAuthError, unsupportedStep } from './errors.ts';
+import { forgetPreviousRider } from './previous-rider.ts';
 import { resendConfirmationCode } from './registration.ts';
 import type { RiderSession } from './session.ts';
 import { toRiderSession } from './session.ts';
@@ -26,16 +27,6 @@ export type SignInResult =
 const pending = new WeakMap<NewPasswordChallenge, CognitoUser>();
 
 const UNSUPPORTED = unsupportedStep();
-
-/**
- * After `user` signed in: removes the tokens of a different rider who was signed in on this device
- * (the library only replaces LastAuthUser, leaving their refresh token in storage for good).
- */
-export function forgetPreviousRider(previous: CognitoUser | null, user: CognitoUser): void {
-  if (!previous || previous.getUsername() === user.getUsername()) return;
-  previous.signOut(); // local only: clears their tokens, and LastAuthUser with them
-  (user as unknown as { cacheTokens(): void }).cacheTokens(); // so LastAuthUser names this rider again
-}
 
 /** Runs one library authentication step with every callback routed into a promise. */
 function authenticate(

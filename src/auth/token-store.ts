@@ -12,9 +12,9 @@ import {
 } from 'amazon-cognito-identity-js';
 import { riderUser, userPool } from './context.ts';
 import { unreadableAnswer } from './errors.ts';
+import { forgetPreviousRider } from './previous-rider.ts';
 import type { RiderSession } from './session.ts';
 import { toRiderSession } from './session.ts';
-import { forgetPreviousRider } from './sign-in.ts';
 
 /**
  * Stores the tokens of a finished sign-in and returns the rider's session. The library keys them by
