@@ -1,6 +1,6 @@
 // The one error type the auth functions throw, and the table that turns every Cognito error a
 // rider can hit (codes and service messages: docs/cognito.md §2.2; passkeys and emailed codes:
-// docs/cognito-mfa-passwordless.md §4, §5) and every browser passkey error into a sentence that
+// docs/cognito-mfa-passwordless.md §4, §5, and the browser's passkey errors) into a sentence that
 // says what to do next.
 import { passwordChecklist } from '../../shared/password-checklist.ts';
 import { RIDER_PASSWORD_POLICY } from '../../shared/rider-pool.ts';
@@ -46,6 +46,13 @@ export type AuthErrorCode =
 
 /** Which form field an error belongs to, so a page can put it next to that field. */
 export type AuthErrorField = 'email' | 'password' | 'code';
+
+/**
+ * Where an error happened, for the Cognito answers and browser errors whose meaning depends on the
+ * call: a refused `NotAuthorizedException` is a wrong password at sign-in but a refused passkey in a
+ * passkey sign-in; the browser's `NotAllowedError` is a cancelled passkey prompt.
+ */
+export type ErrorContext = 'passwordlessStart' | 'passkeySignIn' | 'emailCodeSignIn' | 'passkeyRegistration';
 
 export class AuthError extends Error {
   override readonly name = 'AuthError';
@@ -151,75 +158,6 @@ const BY_CODE: Record<string, Entry> = {
   FeatureUnavailableInTierException: ['PasskeysUnavailable', PASSKEYS_OFF],
 };
 
-/** The sign-in and passkey steps whose errors need their own advice (the browser's passkey errors, mostly). */
-export type AuthStep = 'passwordlessStart' | 'passkeySignIn' | 'emailCodeSignIn' | 'passkeyRegistration';
-
-// Step → [pattern on "<code>: <message>", entry], checked before BY_MESSAGE and BY_CODE. The browser's
-// errors are WebAuthn's (https://www.w3.org/TR/webauthn-2/ §5.1.3, §5.1.4): NotAllowedError when the
-// rider cancels, the prompt times out or the device has no matching passkey; AbortError when it was
-// aborted; InvalidStateError when the authenticator already holds a passkey for this account.
-const BY_STEP: Record<AuthStep, [RegExp, Entry][]> = {
-  passwordlessStart: [
-    // InitiateAuth USER_AUTH from a client without ALLOW_USER_AUTH (or a pool without the flow):
-    // the email was checked before sending, so nothing else in the request can be invalid.
-    [/^InvalidParameterException: /, ['PasswordlessUnavailable', PASSWORD_ONLY]],
-    [/^UnsupportedOperationException: /, ['PasswordlessUnavailable', PASSWORD_ONLY]],
-  ],
-  passkeySignIn: [
-    [
-      /^(NotAllowedError|AbortError): /,
-      [
-        'PasskeyCancelled',
-        `The passkey sign-in was cancelled or timed out, or this device has no passkey for this account. Try again, or ${OTHER_WAYS}.`,
-      ],
-    ],
-    // SecurityError: the page's host is not the relying party's (or is an IP address, which WebAuthn refuses).
-    [/^SecurityError: /, ['PasskeysUnavailable', `${WRONG_ADDRESS} Or ${OTHER_WAYS}.`]],
-    [
-      /^(NotSupportedError|InvalidStateError|ConstraintError): /,
-      ['PasskeysUnavailable', `This browser can’t use a passkey here. Please ${OTHER_WAYS}.`],
-    ],
-    // A refused assertion (docs/cognito-mfa-passwordless.md §5.6); lockout and disabled-account texts still win below.
-    [
-      /^NotAuthorizedException: (?!Password attempts exceeded|User is disabled|Invalid session|.*session is expired)/,
-      ['NotAuthorized', `That passkey wasn’t accepted. Try again, or ${OTHER_WAYS}.`],
-    ],
-  ],
-  emailCodeSignIn: [
-    // The challenge's Session ended: its lifetime passed, or too many wrong codes (docs/cognito-mfa-passwordless.md §4.5).
-    [/^NotAuthorizedException: .*session/i, ['SessionExpired', CODE_USED_UP, 'code']],
-    [/^ExpiredCodeException: /, ['ExpiredCode', CODE_USED_UP, 'code']],
-    [
-      /^CodeMismatchException: /,
-      ['CodeMismatch', 'That code isn’t right. Check the newest sign-in email from us and try again.', 'code'],
-    ],
-  ],
-  passkeyRegistration: [
-    [
-      /^(NotAllowedError|AbortError): /,
-      ['PasskeyCancelled', 'No passkey was added: it was cancelled or timed out. Choose “Add a passkey” to try again.'],
-    ],
-    // The browser's excludeCredentials normally stops this first; the local pool's text (Cognito's is not documented).
-    [/^InvalidParameterException: .*already registered/, ['PasskeyExists', PASSKEY_EXISTS]],
-    [/^InvalidStateError: /, ['PasskeyExists', PASSKEY_EXISTS]],
-    [
-      /^(NotSupportedError|ConstraintError): /,
-      [
-        'PasskeyNotSupported',
-        'This device can’t create a passkey Wild Rydes can use. Try another device or password manager.',
-      ],
-    ],
-    [/^SecurityError: /, ['PasskeysUnavailable', WRONG_ADDRESS]],
-    [
-      /^LimitExceededException: /,
-      [
-        'LimitExceeded',
-        'Your account has as many passkeys as it can hold. Remove one you no longer use, then add the new one.',
-      ],
-    ],
-  ],
-};
-
 /** Sign-in choices this rider can't use: not Cognito errors, but what its SELECT_CHALLENGE answer left out. */
 export const noPasskey = (): AuthError =>
   new AuthError(
@@ -293,22 +231,92 @@ const BY_MESSAGE: [RegExp, Entry][] = [
   [/^Network error$/, BY_CODE.NetworkError!],
 ];
 
+/** The general entry for a service message, for a context that must keep it ahead of its own. */
+const general = (message: string): [RegExp, Entry] => BY_MESSAGE.find(([pattern]) => pattern.test(message))!;
+
+// Entries that replace the general ones in one context (by Cognito code or by the service message).
+// The browser's passkey errors are DOMExceptions named as in W3C WebAuthn ("Registration/Authentication
+// API Exceptions"; docs/cognito-mfa-passwordless.md §5.8): NotAllowedError when the rider cancels, the
+// prompt times out or the device has no matching passkey; AbortError when it was aborted;
+// InvalidStateError when the authenticator already holds one of the excluded passkeys.
+const IN_CONTEXT: Record<ErrorContext, [RegExp, Entry][]> = {
+  // InitiateAuth USER_AUTH from a client without ALLOW_USER_AUTH (or a pool without the flow): the
+  // email was checked before sending, so nothing else in the request can be invalid.
+  passwordlessStart: [
+    [/^InvalidParameterException$|^UnsupportedOperationException$/, ['PasswordlessUnavailable', PASSWORD_ONLY]],
+  ],
+  passkeySignIn: [
+    [
+      /^(NotAllowedError|AbortError)$/,
+      [
+        'PasskeyCancelled',
+        `The passkey sign-in was cancelled or timed out, or this device has no passkey for this account. Try again, or ${OTHER_WAYS}.`,
+      ],
+    ],
+    // The page's host is not the relying party's (or is an IP address, which WebAuthn refuses).
+    [/^SecurityError$/, ['PasskeysUnavailable', `${WRONG_ADDRESS} Or ${OTHER_WAYS}.`]],
+    [
+      /^(NotSupportedError|InvalidStateError|ConstraintError)$/,
+      ['PasskeysUnavailable', `This browser can’t use a passkey here. Please ${OTHER_WAYS}.`],
+    ],
+    // Lockout, a disabled account and an ended session keep their general sentences; any other
+    // refusal is of the assertion (docs/cognito-mfa-passwordless.md §5.6).
+    general('Password attempts exceeded'),
+    general('User is disabled.'),
+    general('Invalid session for the user, session is expired.'),
+    [/^NotAuthorizedException$/, ['NotAuthorized', `That passkey wasn’t accepted. Try again, or ${OTHER_WAYS}.`]],
+  ],
+  emailCodeSignIn: [
+    // The challenge's Session ended: its lifetime passed, or too many wrong codes (docs/cognito-mfa-passwordless.md §4.5).
+    [/session is expired|^Invalid session/, ['SessionExpired', CODE_USED_UP, 'code']],
+    [/^ExpiredCodeException$/, ['ExpiredCode', CODE_USED_UP, 'code']],
+    [
+      /^CodeMismatchException$/,
+      ['CodeMismatch', 'That code isn’t right. Check the newest sign-in email from us and try again.', 'code'],
+    ],
+  ],
+  passkeyRegistration: [
+    [
+      /^(NotAllowedError|AbortError)$/,
+      ['PasskeyCancelled', 'No passkey was added: it was cancelled or timed out. Choose “Add a passkey” to try again.'],
+    ],
+    // The browser's excludeCredentials normally stops this first; the local pool's text (Cognito's is not documented).
+    [/^InvalidStateError$|already registered/, ['PasskeyExists', PASSKEY_EXISTS]],
+    [
+      /^(NotSupportedError|ConstraintError)$/,
+      [
+        'PasskeyNotSupported',
+        'This device can’t create a passkey Wild Rydes can use. Try another device or password manager.',
+      ],
+    ],
+    [/^SecurityError$/, ['PasskeysUnavailable', WRONG_ADDRESS]],
+    [
+      /^LimitExceededException$/,
+      [
+        'LimitExceeded',
+        'Your account has as many passkeys as it can hold. Remove one you no longer use, then add the new one.',
+      ],
+    ],
+  ],
+};
+
 /** How browsers word a failed fetch: Chromium, Firefox, Safari, Node. */
 const FETCH_FAILED =
   /Failed to fetch|NetworkError when attempting to fetch|Load failed|fetch failed|Network request failed/;
 
 /**
- * Turns anything the library (or fetch, or the browser's passkey prompt) throws into an AuthError
- * with a rider-readable message; `step` says where it happened, for the errors whose advice depends on it.
+ * Turns anything the library (or fetch) throws into an AuthError with a rider-readable message;
+ * `context` picks the wording for answers that mean something else in that call.
  */
-export function toAuthError(err: unknown, step?: AuthStep): AuthError {
+export function toAuthError(err: unknown, context?: ErrorContext): AuthError {
   if (err instanceof AuthError) return err;
   const e = (err ?? {}) as { code?: unknown; name?: unknown; message?: unknown };
-  // A DOMException's `code` is a legacy number; its `name` is what identifies it.
   const code = typeof e.code === 'string' ? e.code : typeof e.name === 'string' ? e.name : '';
   const message = typeof e.message === 'string' ? e.message : '';
-  const inStep = step ? BY_STEP[step].find(([pattern]) => pattern.test(`${code}: ${message}`))?.[1] : undefined;
-  const entry = inStep ??
+  const inContext = context
+    ? IN_CONTEXT[context].find(([pattern]) => pattern.test(message) || pattern.test(code))?.[1]
+    : undefined;
+  const entry = inContext ??
     BY_MESSAGE.find(([pattern]) => pattern.test(message))?.[1] ??
     BY_CODE[code] ??
     // fetch rejects with a TypeError when the network fails; any other TypeError means Cognito (or a

@@ -4,7 +4,7 @@
 // with the library's SRP flow (sign-in.ts); this module serves the passkey and emailed-code sign-ins.
 import type { ChallengeNameType } from '@aws-sdk/client-cognito-identity-provider';
 import { clientId, cognito } from './cognito-api.ts';
-import type { AuthStep } from './errors.ts';
+import type { ErrorContext } from './errors.ts';
 import { type AuthError, noEmailCode, noPasskey, toAuthError, unreadableAnswer, unsupportedStep } from './errors.ts';
 import { resendConfirmationCode } from './registration.ts';
 import type { RiderSession } from './session.ts';
@@ -92,7 +92,7 @@ export async function startUserAuth(email: string, factor: FirstFactor): Promise
 export async function answerChallenge(
   challenge: Challenge,
   responses: Record<string, string>,
-  step: AuthStep,
+  step: ErrorContext,
 ): Promise<RiderSession> {
   const answer = await cognito('RespondToAuthChallenge', {
     ChallengeName: challenge.name,

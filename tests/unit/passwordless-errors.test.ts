@@ -2,7 +2,7 @@
 // errors (docs/cognito-mfa-passwordless.md §5.2–§5.5) and the browser's (W3C WebAuthn §5.1.3–§5.1.4),
 // whose advice depends on the step they happen in.
 import { describe, expect, it } from 'vitest';
-import type { AuthStep } from '../../src/auth/errors.ts';
+import type { ErrorContext } from '../../src/auth/errors.ts';
 import { AuthError, noEmailCode, noPasskey, toAuthError } from '../../src/auth/errors.ts';
 
 const cognito = (code: string, message: string) => Object.assign(new Error(message), { code, name: code });
@@ -49,7 +49,7 @@ describe('the browser’s passkey errors, by step', () => {
     ['passkeyRegistration', 'NotSupportedError', 'PasskeyNotSupported', /can’t create a passkey/],
     ['passkeyRegistration', 'ConstraintError', 'PasskeyNotSupported', /can’t create a passkey/],
     ['passkeyRegistration', 'SecurityError', 'PasskeysUnavailable', /usual address/],
-  ] as [AuthStep, string, string, RegExp][])('%s: %s → %s', (step, name, code, sentence) => {
+  ] as [ErrorContext, string, string, RegExp][])('%s: %s → %s', (step, name, code, sentence) => {
     const error = toAuthError(browser(name), step);
     expect(error).toMatchObject({ code, cognitoCode: name });
     expect(error.message).toMatch(sentence);
