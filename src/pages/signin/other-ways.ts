@@ -1,6 +1,6 @@
 // The sign-in page's "Sign in with a passkey" and "Email me a sign-in code" choices. This module is
-// part of the page's first load, so it holds only the buttons: the steps and the auth code behind
-// them (passkey.ts, email-code.ts, src/auth/passwordless.ts) load when a rider first picks one.
+// part of the page's first load, so it holds only the buttons: the steps (choices.ts) and the auth
+// code behind them (src/auth/passwordless.ts) load when a rider first picks one.
 import { toAuthError } from '../../auth/errors.ts';
 import type * as Passwordless from '../../auth/passwordless.ts';
 import { normalizeEmail } from '../../auth/validate.ts';
@@ -13,47 +13,33 @@ export type PasswordlessAuth = Pick<
   'signInWithPasskey' | 'startEmailCodeSignIn' | 'confirmEmailCode'
 >;
 
-type Step = (auth: PasswordlessAuth) => Promise<void>;
+/** The two choices: button id → its label while busy. */
+const CHOICES = { 'passkey-signin': 'Waiting for your passkey…', 'email-code-signin': 'Sending…' } as const;
+export type Choice = keyof typeof CHOICES;
 
 /** Whether this browser has WebAuthn (a passkey can only be offered where it does). */
 export const hasPasskeys = (view: Window | null): boolean =>
   typeof (view as (Window & { PublicKeyCredential?: unknown }) | null)?.PublicKeyCredential === 'function';
 
-/**
- * Shows the choices and runs the chosen one. `load` brings in the auth functions (a dynamic import
- * in the real page); each step module is imported, and mounted once, on first use.
- */
+/** Shows the choices; a click checks the email, loads the step and the auth functions (`load`), and runs it. */
 export function mountOtherWays(page: SignInPage, load: () => Promise<PasswordlessAuth>): void {
   const { root, email, message } = page;
-  const passkey = byId<HTMLButtonElement>(root, 'passkey-signin');
   show(byId(root, 'other-ways'));
-  show(passkey, hasPasskeys(root.defaultView));
-
-  const choice = (button: HTMLButtonElement, busyLabel: string, mountStep: () => Promise<Step>): void => {
-    let step: Promise<Step> | undefined;
+  show(byId(root, 'passkey-signin'), hasPasskeys(root.defaultView));
+  for (const [id, busyLabel] of Object.entries(CHOICES) as [Choice, string][]) {
+    const button = byId<HTMLButtonElement>(root, id);
     button.addEventListener('click', () => {
       void whileBusy(button, busyLabel, async () => {
         if (email.form) clearFieldErrors(email.form);
         clearNotice(message);
         try {
           normalizeEmail(email.value); // an unusable email is flagged before anything loads
-          step ??= mountStep().catch((err: unknown) => {
-            step = undefined; // a chunk that failed to load is fetched again next time
-            throw err;
-          });
-          const [auth, run] = await Promise.all([load(), step]);
-          await run(auth);
+          const [{ choose }, auth] = await Promise.all([import('./choices.ts'), load()]);
+          await choose(page, auth, id);
         } catch (err) {
           showError({ message, fields: { email } }, toAuthError(err));
         }
       });
     });
-  };
-
-  choice(passkey, 'Waiting for your passkey…', () =>
-    import('./passkey.ts').then(({ passkeyStep }) => passkeyStep(page)),
-  );
-  choice(byId<HTMLButtonElement>(root, 'email-code-signin'), 'Sending…', () =>
-    import('./email-code.ts').then(({ emailCodeStep }) => emailCodeStep(page)),
-  );
+  }
 }

@@ -7,8 +7,7 @@ import type { RiderSession } from '../../../src/auth/session.ts';
 import type { PasswordlessAuth } from '../../../src/pages/signin/other-ways.ts';
 // The steps the page imports on first use, loaded up front so that first use takes no longer here
 // than any other (a dynamic import of a module not yet transformed can outlast the event-loop turns below).
-import '../../../src/pages/signin/email-code.ts';
-import '../../../src/pages/signin/passkey.ts';
+import '../../../src/pages/signin/choices.ts';
 import type { SignInDeps } from '../../../src/pages/signin.ts';
 import { mountSignIn } from '../../../src/pages/signin.ts';
 import { $, deferred, fieldErrorOf, input, loadPage, settle, submit, type } from './helpers.ts';
