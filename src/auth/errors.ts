@@ -158,14 +158,21 @@ const BY_CODE: Record<string, Entry> = {
   FeatureUnavailableInTierException: ['PasskeysUnavailable', PASSKEYS_OFF],
 };
 
-/** Sign-in choices this rider can't use: not Cognito errors, but what its SELECT_CHALLENGE answer left out. */
+/**
+ * Sign-in choices this rider can't use: not Cognito errors, but what its SELECT_CHALLENGE answer left
+ * out — no passkey yet, or two-factor sign-in, which limits a rider to the password (§4.1). Worded to
+ * fit an unknown email too, which Cognito answers the same way (§4.2).
+ */
 export const noPasskey = (): AuthError =>
   new AuthError(
     'NoPasskey',
-    'There’s no passkey for this email address yet. Sign in with your password or an emailed code; then you can add a passkey on your account page.',
+    'You can’t sign in with a passkey here yet: no passkey has been added for this email address, or two-factor sign-in is on (it needs your password). Sign in with your password or an emailed code.',
   );
 export const noEmailCode = (): AuthError =>
-  new AuthError('NoEmailCode', 'We can’t email you a sign-in code for this account. Sign in with your password.');
+  new AuthError(
+    'NoEmailCode',
+    'We can’t email a sign-in code for this account (with two-factor sign-in on, Wild Rydes needs your password). Sign in with your password.',
+  );
 export const unsupportedStep = (): AuthError =>
   new AuthError(
     'Unsupported',

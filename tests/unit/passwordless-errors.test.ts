@@ -111,8 +111,11 @@ describe('sign-in without a password', () => {
   it('says when a choice is not offered, in words that fit an unknown email as well as a known one', () => {
     expect(noPasskey()).toBeInstanceOf(AuthError);
     expect(noPasskey()).toMatchObject({ code: 'NoPasskey' });
-    expect(noPasskey().message).toMatch(/^There’s no passkey for this email address yet\..*account page\.$/);
+    expect(noPasskey().message).toMatch(
+      /no passkey has been added for this email address, or two-factor sign-in is on/,
+    );
+    expect(noPasskey().message).toMatch(/Sign in with your password or an emailed code\.$/);
     expect(noEmailCode()).toMatchObject({ code: 'NoEmailCode' });
-    expect(noEmailCode().message).toMatch(/Sign in with your password\.$/);
+    expect(noEmailCode().message).toMatch(/two-factor sign-in on.*Sign in with your password\.$/);
   });
 });

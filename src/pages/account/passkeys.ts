@@ -12,6 +12,11 @@ export interface PasskeysDeps {
   auth: Pick<typeof Passkeys, 'listPasskeys' | 'addPasskey' | 'removePasskey'>;
   /** Whether this browser can create passkeys; default: it has WebAuthn (PublicKeyCredential). */
   canCreate?: boolean;
+  /**
+   * Whether the rider has two-factor sign-in on: Cognito then offers only the password at sign-in
+   * (docs/cognito-mfa-passwordless.md §4.1), so the section says passkeys wait until it is off.
+   */
+  twoFactorOn?: boolean;
 }
 
 const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
@@ -50,7 +55,10 @@ function item(doc: Document, passkey: Passkey, remove: (button: HTMLButtonElemen
 }
 
 /** Fills `section` and loads the rider's passkeys; resolves once the first list is shown (or failed). */
-export async function mountPasskeys(section: HTMLElement, { auth, canCreate }: PasskeysDeps): Promise<void> {
+export async function mountPasskeys(
+  section: HTMLElement,
+  { auth, canCreate, twoFactorOn = false }: PasskeysDeps,
+): Promise<void> {
   const doc = section.ownerDocument;
   const creatable =
     canCreate ??
@@ -85,14 +93,12 @@ export async function mountPasskeys(section: HTMLElement, { auth, canCreate }: P
   show(retry, false);
   show(add, creatable);
   actions.append(add, retry);
-  const elements: Node[] = [title, intro, message, status, list, actions];
-  if (!creatable) {
-    const note = element(doc, 'p', {
-      className: 'hint',
-      textContent: 'This browser can’t create passkeys. You can add one from another browser or device.',
-    });
-    elements.splice(5, 0, note);
-  }
+  const notes = [
+    twoFactorOn &&
+      'While two-factor sign-in is on, Wild Rydes asks for your password and authenticator code, so passkeys can’t be used to sign in until you turn it off.',
+    !creatable && 'This browser can’t create passkeys. You can add one from another browser or device.',
+  ].flatMap((text) => (text ? [element(doc, 'p', { className: 'hint', textContent: text })] : []));
+  const elements: Node[] = [title, intro, message, status, list, ...notes, actions];
   section.replaceChildren(...elements);
   const failed = (err: unknown) => showError({ message, fields: {} }, err);
 

@@ -188,6 +188,18 @@ describe('account page: Passkeys', () => {
     expect(removeButtons()).toHaveLength(1);
   });
 
+  it('says that passkeys can’t sign in while two-factor sign-in is on (Cognito then offers only the password)', async () => {
+    document.body.innerHTML = '<section id="passkeys"></section>';
+    const auth = { listPasskeys: vi.fn(async () => [older]), addPasskey: vi.fn(), removePasskey: vi.fn() };
+    await mountPasskeys($('passkeys'), { auth, canCreate: true });
+    expect($('passkeys').textContent).not.toContain('two-factor');
+    await mountPasskeys($('passkeys'), { auth, canCreate: true, twoFactorOn: true });
+    expect($('passkeys').textContent).toContain(
+      'While two-factor sign-in is on, Wild Rydes asks for your password and authenticator code, so passkeys can’t be used to sign in until you turn it off.',
+    );
+    expect($('add-passkey').hidden).toBe(false);
+  });
+
   it('decides from PublicKeyCredential when not told', async () => {
     document.body.innerHTML = '<section id="passkeys"></section>';
     const auth = { listPasskeys: vi.fn(async () => []), addPasskey: vi.fn(), removePasskey: vi.fn() };

@@ -54,9 +54,10 @@ function setup(
 }
 
 const button = (id: string) => $<HTMLButtonElement>(id);
+/** The forms shown: neither they nor a container of theirs is hidden. */
 const visibleForms = () =>
   Array.from(document.querySelectorAll('form'))
-    .filter((f) => !f.hidden)
+    .filter((f) => !f.closest('[hidden]'))
     .map((f) => f.id);
 const message = () => $('form-message');
 
