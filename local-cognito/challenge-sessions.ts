@@ -1,6 +1,6 @@
 /**
  * Short-lived authentication state held in memory only: SRP exchanges between InitiateAuth and
- * RespondToAuthChallenge, and NEW_PASSWORD_REQUIRED challenges. Bounded in size and time, and
+ * RespondToAuthChallenge, NEW_PASSWORD_REQUIRED and the MFA challenges. Bounded in size and time, and
  * each entry is single-use.
  */
 export interface SrpSession {
@@ -25,7 +25,29 @@ export interface NewPasswordSession {
   expiresAt: number;
 }
 
-export type AuthSession = SrpSession | NewPasswordSession;
+/** A SOFTWARE_TOKEN_MFA challenge after a correct password (challenges/software-token-mfa.ts). */
+export interface SoftwareTokenMfaSession {
+  kind: 'software-token-mfa';
+  poolId: string;
+  clientId: string;
+  username: string;
+  expiresAt: number;
+}
+
+/**
+ * An MFA_SETUP challenge (challenges/mfa-setup.ts). AssociateSoftwareToken and VerifySoftwareToken
+ * each take it and hand out a new key for the same sign-in; `verified` once a code was accepted.
+ */
+export interface MfaSetupSession {
+  kind: 'mfa-setup';
+  poolId: string;
+  clientId: string;
+  username: string;
+  expiresAt: number;
+  verified: boolean;
+}
+
+export type AuthSession = SrpSession | NewPasswordSession | SoftwareTokenMfaSession | MfaSetupSession;
 
 export class SessionTable {
   private readonly entries = new Map<string, AuthSession>();

@@ -1,7 +1,14 @@
 import { LOCAL_POOL } from '../shared/local-pool.ts';
-import { appClientSettings, DEFAULT_CLIENT_NAME, DEFAULT_POOL_NAME, userPoolSettings } from '../shared/rider-pool.ts';
+import {
+  appClientSettings,
+  DEFAULT_CLIENT_NAME,
+  DEFAULT_POOL_NAME,
+  riderMfaSettings,
+  userPoolSettings,
+} from '../shared/rider-pool.ts';
 import type { Clock } from './clock.ts';
 import { Input } from './input.ts';
+import { mfaFromRequest, poolMfa } from './pool-mfa.ts';
 import { buildClient, buildPool } from './pools.ts';
 import type { Store } from './store.ts';
 
@@ -15,7 +22,18 @@ export function ensureDefaults(store: Store, clock: Clock): void {
   const now = clock.now();
   let pool = store.pool(DEFAULT_POOL_ID);
   if (!pool) {
-    pool = buildPool(new Input(userPoolSettings(DEFAULT_POOL_NAME)), DEFAULT_POOL_ID, now);
+    // As `npm run provision` does: CreateUserPool, then SetUserPoolMfaConfig.
+    const created = buildPool(new Input(userPoolSettings(DEFAULT_POOL_NAME)), DEFAULT_POOL_ID, now);
+    pool = { ...created, mfa: mfaFromRequest(new Input(riderMfaSettings()), poolMfa(created)) };
+    store.putPool(pool);
+  } else if (pool.mfa === undefined) {
+    // A default pool stored before MFA and verified email changes: give it the riders' settings once.
+    pool = {
+      ...pool,
+      mfa: mfaFromRequest(new Input(riderMfaSettings()), poolMfa(pool)),
+      verifyBeforeUpdate: ['email'],
+      input: { ...pool.input, UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] } },
+    };
     store.putPool(pool);
   }
   if (!store.client(DEFAULT_CLIENT_ID)) {

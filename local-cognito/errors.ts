@@ -36,6 +36,8 @@ export const unsupportedOperation = make('UnsupportedOperationException');
 export const serialization = make('SerializationException');
 export const unauthorized = make('UnauthorizedException');
 export const unsupportedTokenType = make('UnsupportedTokenTypeException');
+export const softwareTokenMfaNotFound = make('SoftwareTokenMFANotFoundException');
+export const enableSoftwareTokenMfa = make('EnableSoftwareTokenMFAException');
 
 // The HTTP layer's own refusals (handler.ts): the request never reached an action.
 export const unknownOperation = make('UnknownOperationException');
@@ -77,6 +79,20 @@ export const MSG = {
     'Member must have length greater than or equal to 6',
   tempPasswordExpired: 'Temporary password has expired and must be reset by an administrator.',
   passwordResetRequired: 'Password reset required for the user',
+  // Second factor (docs/cognito-mfa-passwordless.md §1; §6 for the pool's own choices)
+  mfaCodeMismatch: 'Invalid code or auth state for the user.',
+  totpSetupMismatch: 'Code mismatch and fail enable Software Token MFA',
+  totpNotEnabledForPool: 'Software Token MFA has not been enabled by the userPool.',
+  totpNotFound: 'Software Token MFA does not exist for the user.',
+  noTotpToTurnOn: 'User does not have delivery config set to turn on SOFTWARE_TOKEN_MFA',
+  noSmsToTurnOn: 'User does not have delivery config set to turn on SMS_MFA',
+  emailMfaUnsupported: 'The local user pool does not send MFA codes by email; use SOFTWARE_TOKEN_MFA.',
+  tokenOrSession: 'Exactly one of AccessToken or Session is required.',
+  mfaAllDisabled: "Invalid MFA configuration given, can't disable all MFAs with a required or optional configuration.",
+  mfaNeedsSms: 'SMS configuration and Auto verification for phone_number are required when MFA is required/optional',
+  mfaMessageCode: (field: string) => `${field} must contain the placeholder {####}.`,
+  verifyBeforeUpdateNotAutoVerified: (name: string) =>
+    `AttributesRequireVerificationBeforeUpdate can only contain auto-verified attributes; ${name} is not in AutoVerifiedAttributes.`,
   // App client secrets
   secretHashMismatch: (clientId: string) => `Unable to verify secret hash for client ${clientId}`,
   secretHashMissing: (clientId: string) => `Client ${clientId} is configured for secret but secret was not received`,
