@@ -70,8 +70,9 @@ export async function startUserAuth(email: string, factor: FirstFactor): Promise
     return { next: 'confirmSignUp', email: username, destination: sent.destination };
   }
   if (answer.ChallengeName === 'SELECT_CHALLENGE') {
-    if (!answer.AvailableChallenges?.includes(factor)) throw notOffered[factor]();
-    const selected = challengeFrom({ ...answer, ChallengeName: factor }, factor, username);
+    const offered = answer.AvailableChallenges;
+    if (!Array.isArray(offered) || !offered.includes(factor)) throw notOffered[factor]();
+    const selected = challengeFrom(answer, factor, username); // the SELECT_CHALLENGE's Session and USERNAME
     answer = await cognito('RespondToAuthChallenge', {
       ChallengeName: 'SELECT_CHALLENGE',
       ClientId: clientId(),
