@@ -17,6 +17,10 @@ export interface PasskeysDeps {
    * (docs/cognito-mfa-passwordless.md §4.1), so the section says passkeys wait until it is off.
    */
   twoFactorOn?: boolean;
+  /** How the section shows an error (the account page's own, e.g. with a way back after an ended session); default showError. */
+  explain?: (message: HTMLElement, err: unknown) => void;
+  /** The same when the list fails to load, which the rider did not ask for (so without taking focus); default `explain`. */
+  explainOnLoad?: (message: HTMLElement, err: unknown) => void;
 }
 
 const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
@@ -57,7 +61,13 @@ function item(doc: Document, passkey: Passkey, remove: (button: HTMLButtonElemen
 /** Fills `section` and loads the rider's passkeys; resolves once the first list is shown (or failed). */
 export async function mountPasskeys(
   section: HTMLElement,
-  { auth, canCreate, twoFactorOn = false }: PasskeysDeps,
+  {
+    auth,
+    canCreate,
+    twoFactorOn = false,
+    explain = (message, err) => showError({ message, fields: {} }, err),
+    explainOnLoad = explain,
+  }: PasskeysDeps,
 ): Promise<void> {
   const doc = section.ownerDocument;
   const creatable =
@@ -100,10 +110,10 @@ export async function mountPasskeys(
   ].flatMap((text) => (text ? [element(doc, 'p', { className: 'hint', textContent: text })] : []));
   const elements: Node[] = [title, intro, message, status, list, ...notes, actions];
   section.replaceChildren(...elements);
-  const failed = (err: unknown) => showError({ message, fields: {} }, err);
+  const failed = (err: unknown) => explain(message, err);
 
   /** Shows the current list; false (with the error shown) when it could not be loaded. */
-  const refresh = async (): Promise<boolean> => {
+  const refresh = async (onLoad = false): Promise<boolean> => {
     let passkeys: Passkey[];
     try {
       passkeys = await auth.listPasskeys();
@@ -111,7 +121,7 @@ export async function mountPasskeys(
       status.textContent = 'Your passkeys couldn’t be loaded.';
       show(list, false);
       show(retry);
-      failed(err);
+      (onLoad ? explainOnLoad : explain)(message, err);
       return false;
     }
     show(retry, false);
@@ -163,5 +173,5 @@ export async function mountPasskeys(
     });
   });
 
-  await refresh();
+  await refresh(true);
 }

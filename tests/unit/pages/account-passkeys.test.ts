@@ -200,6 +200,25 @@ describe('account page: Passkeys', () => {
     expect($('add-passkey').hidden).toBe(false);
   });
 
+  it('explains errors the way the page asks: on load without focus, after an action with it', async () => {
+    document.body.innerHTML = '<section id="passkeys"></section>';
+    const offline = new AuthError('Network', 'Offline.');
+    const ended = new AuthError('SessionExpired', 'Your session has ended. Please sign in again.');
+    const auth = {
+      listPasskeys: vi.fn<Auth['listPasskeys']>().mockRejectedValueOnce(offline).mockResolvedValue([]),
+      addPasskey: vi.fn<Auth['addPasskey']>().mockRejectedValue(ended),
+      removePasskey: vi.fn(),
+    };
+    const explain = vi.fn();
+    const explainOnLoad = vi.fn();
+    await mountPasskeys($('passkeys'), { auth, canCreate: true, explain, explainOnLoad });
+    expect(explainOnLoad).toHaveBeenCalledWith($('passkeys-message'), offline);
+    expect(explain).not.toHaveBeenCalled();
+    $<HTMLButtonElement>('add-passkey').click();
+    await settle();
+    expect(explain).toHaveBeenCalledWith($('passkeys-message'), ended);
+  });
+
   it('decides from PublicKeyCredential when not told', async () => {
     document.body.innerHTML = '<section id="passkeys"></section>';
     const auth = { listPasskeys: vi.fn(async () => []), addPasskey: vi.fn(), removePasskey: vi.fn() };
