@@ -1,11 +1,12 @@
 // The public face of src/auth: the only code that talks to Cognito.
 
+export { addPasskey } from './add-passkey.ts';
 export type { AuthOptions } from './context.ts';
 export { configureAuth } from './context.ts';
 export type { AuthErrorCode, AuthErrorField } from './errors.ts';
 export { AuthError, toAuthError } from './errors.ts';
 export type { Passkey } from './passkeys.ts';
-export { addPasskey, listPasskeys, removePasskey } from './passkeys.ts';
+export { listPasskeys, removePasskey } from './passkeys.ts';
 export { confirmForgotPassword, forgotPassword } from './password-reset.ts';
 export type { EmailCodeChallenge, EmailCodeStart, PasskeyOptions, PasskeySignInResult } from './passwordless.ts';
 export { confirmEmailCode, signInWithPasskey, startEmailCodeSignIn } from './passwordless.ts';

@@ -1,14 +1,10 @@
-// The signed-in rider's passkeys (docs/cognito-mfa-passwordless.md §5.2–§5.5): list, add
-// (StartWebAuthnRegistration → navigator.credentials.create → CompleteWebAuthnRegistration), remove.
+// The signed-in rider's passkeys (docs/cognito-mfa-passwordless.md §5.4–§5.5): list and remove; adding
+// one is add-passkey.ts (with the WebAuthn conversions, so a page can load it when the rider asks).
 // Each call carries the rider's access token, refreshed first when it has expired.
-import type { CompleteWebAuthnRegistrationRequest } from '@aws-sdk/client-cognito-identity-provider';
 import type { CognitoUserSession } from 'amazon-cognito-identity-js';
 import { cognito } from './cognito-api.ts';
 import { call, userPool } from './context.ts';
-import type { PasskeyOptions } from './credentials.ts';
-import { credentialsOf } from './credentials.ts';
 import { AuthError, toAuthError } from './errors.ts';
-import { attestationToJson, creationOptionsFromJson } from './webauthn-json.ts';
 
 export interface Passkey {
   readonly id: string;
@@ -20,7 +16,8 @@ export interface Passkey {
   readonly attachment: 'platform' | 'cross-platform' | null;
 }
 
-async function accessToken(): Promise<string> {
+/** The signed-in rider's access token, refreshed first when it has expired. */
+export async function accessToken(): Promise<string> {
   const user = userPool().getCurrentUser();
   if (!user) throw new AuthError('SignedOut', 'You’re signed out. Please sign in.');
   const session = await call<CognitoUserSession>((done) => user.getSession(done));
@@ -66,23 +63,6 @@ export async function listPasskeys(): Promise<Passkey[]> {
     if (!nextToken) break;
   }
   return passkeys.sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0));
-}
-
-/** Creates a passkey on this device (or a security key / phone the browser offers) and registers it. */
-export async function addPasskey(options: PasskeyOptions = {}): Promise<void> {
-  const credentials = credentialsOf(options, 'passkeyRegistration');
-  const token = await accessToken();
-  const fail = (err: unknown): never => {
-    throw toAuthError(err, 'passkeyRegistration');
-  };
-  const started = await cognito('StartWebAuthnRegistration', { AccessToken: token }).catch(fail);
-  const publicKey = creationOptionsFromJson(started.CredentialCreationOptions);
-  const credential = await credentials.create({ publicKey }).then(attestationToJson).catch(fail);
-  // A JSON object, not a string (unlike CREDENTIAL at sign-in): §5.3.
-  await cognito('CompleteWebAuthnRegistration', {
-    AccessToken: token,
-    Credential: credential as unknown as CompleteWebAuthnRegistrationRequest['Credential'],
-  }).catch(fail);
 }
 
 /** Removes a passkey from the account (one already gone counts as removed). */

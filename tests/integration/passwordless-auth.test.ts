@@ -11,6 +11,7 @@ import type { ICognitoStorage } from 'amazon-cognito-identity-js';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startLocalCognito } from '../../local-cognito/index.ts';
+import { addPasskey } from '../../src/auth/add-passkey.ts';
 import { fromBase64Url, toBase64Url } from '../../src/auth/base64url.ts';
 import {
   AuthError,
@@ -21,7 +22,7 @@ import {
   signIn,
   signOut,
 } from '../../src/auth/index.ts';
-import { addPasskey, listPasskeys, removePasskey } from '../../src/auth/passkeys.ts';
+import { listPasskeys, removePasskey } from '../../src/auth/passkeys.ts';
 import { confirmEmailCode, signInWithPasskey, startEmailCodeSignIn } from '../../src/auth/passwordless.ts';
 import type { CeremonyOverrides } from './local-cognito/software-authenticator.ts';
 import { SoftwareAuthenticator } from './local-cognito/software-authenticator.ts';

@@ -4,9 +4,10 @@
 // local pool in tests/integration/passwordless-auth.test.ts.
 import type { ICognitoStorage } from 'amazon-cognito-identity-js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { addPasskey } from '../../src/auth/add-passkey.ts';
 import { toBase64Url } from '../../src/auth/base64url.ts';
 import { AuthError, authorizedFetch, configureAuth, currentSession, signOut } from '../../src/auth/index.ts';
-import { addPasskey, listPasskeys, removePasskey } from '../../src/auth/passkeys.ts';
+import { listPasskeys, removePasskey } from '../../src/auth/passkeys.ts';
 import { confirmEmailCode, signInWithPasskey, startEmailCodeSignIn } from '../../src/auth/passwordless.ts';
 
 const CLIENT = 'testclient';

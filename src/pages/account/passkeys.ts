@@ -2,14 +2,14 @@
 // no last use, docs/cognito-mfa-passwordless.md §5.4, so none is shown), "Add a passkey" and
 // "Remove". It fills the element it is given, so the page only needs
 // `<section id="passkeys" class="card" aria-labelledby="passkeys-title"></section>`.
-
-import type * as Passkeys from '../../auth/passkeys.ts';
+import type * as Auth from '../../auth/index.ts';
 import type { Passkey } from '../../auth/passkeys.ts';
 import { clearNotice, notify, show } from '../../ui/dom.ts';
 import { showError, whileBusy } from '../../ui/form.ts';
 
 export interface PasskeysDeps {
-  auth: Pick<typeof Passkeys, 'listPasskeys' | 'addPasskey' | 'removePasskey'>;
+  /** `addPasskey` may load its code on first use (the page's entry decides). */
+  auth: Pick<typeof Auth, 'listPasskeys' | 'addPasskey' | 'removePasskey'>;
   /** Whether this browser can create passkeys; default: it has WebAuthn (PublicKeyCredential). */
   canCreate?: boolean;
   /**
