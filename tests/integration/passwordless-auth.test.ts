@@ -89,7 +89,10 @@ function browserWith(authenticator: SoftwareAuthenticator, overrides: CeremonyOv
     for (const [key, value] of Object.entries(json.response)) {
       response[key] = typeof value === 'string' ? buffer(value) : value;
     }
-    if ('transports' in json.response) response.getTransports = () => json.response.transports;
+    if ('transports' in json.response) {
+      const { transports } = json.response;
+      response.getTransports = () => transports;
+    }
     return {
       id: json.id,
       rawId: buffer(json.rawId),
