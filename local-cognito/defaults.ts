@@ -36,6 +36,14 @@ export function ensureDefaults(store: Store, clock: Clock): void {
     };
     store.putPool(pool);
   }
+  if (pool.devices === undefined) {
+    // A default pool stored before device tracking: the riders' setting ("user opt-in") once.
+    const { devices, input } = buildPool(new Input(userPoolSettings(DEFAULT_POOL_NAME)), DEFAULT_POOL_ID, now);
+    if (devices) {
+      pool = { ...pool, devices, input: { ...pool.input, DeviceConfiguration: input.DeviceConfiguration } };
+      store.putPool(pool);
+    }
+  }
   if (!store.client(DEFAULT_CLIENT_ID)) {
     store.putClient(
       buildClient(

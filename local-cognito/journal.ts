@@ -1,7 +1,7 @@
 import { type FileHandle, open, readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileDurably } from '../shared/node/durable-file.ts';
-import type { ClientRecord, LineageRecord, MailMessage, PoolRecord, UserRecord } from './records.ts';
+import type { ClientRecord, DeviceRecord, LineageRecord, MailMessage, PoolRecord, UserRecord } from './records.ts';
 import { StoreError } from './store-error.ts';
 
 /**
@@ -16,7 +16,7 @@ import { StoreError } from './store-error.ts';
  *   journal; journal lines carry a sequence number so a crash between the two steps is harmless.
  */
 
-export type Collection = 'pools' | 'clients' | 'users' | 'lineages' | 'mail';
+export type Collection = 'pools' | 'clients' | 'users' | 'lineages' | 'mail' | 'devices';
 
 /** Every record, by collection: what a snapshot holds. */
 export interface Collections {
@@ -25,6 +25,8 @@ export interface Collections {
   users: UserRecord[];
   lineages: LineageRecord[];
   mail: MailMessage[];
+  /** Absent in snapshots written before device tracking. */
+  devices?: DeviceRecord[];
 }
 
 /** The in-memory state the journal makes durable. */
@@ -218,6 +220,7 @@ function isSnapshot(v: unknown): v is Snapshot {
     !Array.isArray(s) &&
     s.version === 1 &&
     Number.isInteger(s.seq) &&
-    [s.pools, s.clients, s.users, s.lineages, s.mail].every(Array.isArray)
+    [s.pools, s.clients, s.users, s.lineages, s.mail].every(Array.isArray) &&
+    (s.devices === undefined || Array.isArray(s.devices))
   );
 }

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
 import { type Collection, type Collections, Journal } from './journal.ts';
-import type { ClientRecord, LineageRecord, MailMessage, PoolRecord, UserRecord } from './records.ts';
+import type { ClientRecord, DeviceRecord, LineageRecord, MailMessage, PoolRecord, UserRecord } from './records.ts';
 
 /**
  * The pool's state in memory: its records and the indexes over them, changed only through
@@ -31,10 +31,12 @@ export class Store {
   private readonly users = new Map<string, UserRecord>();
   private readonly lineages = new Map<string, LineageRecord>();
   private readonly mailbox = new Map<string, MailMessage>();
+  private readonly devices = new Map<string, DeviceRecord>();
   // Derived indexes, rebuilt on load.
   private readonly byEmail = new Map<string, string>();
   private readonly byRefresh = new Map<string, string>();
   private readonly userLineages = new Map<string, Set<string>>();
+  private readonly userDevices = new Map<string, Set<string>>();
 
   // Both set by open() before the store is handed out: the journal needs the store to load into.
   private journal!: Journal;
@@ -103,6 +105,14 @@ export class Store {
     const ids = this.userLineages.get(userKey(user.poolId, user.username));
     return ids ? [...ids].map((id) => this.lineages.get(id)).filter((l): l is LineageRecord => !!l) : [];
   }
+  device(deviceKey: string): DeviceRecord | undefined {
+    return this.devices.get(deviceKey);
+  }
+  /** A user's devices in the order they were confirmed. */
+  devicesOf(user: UserRecord): DeviceRecord[] {
+    const keys = this.userDevices.get(userKey(user.poolId, user.username));
+    return keys ? [...keys].map((k) => this.devices.get(k)).filter((d): d is DeviceRecord => !!d) : [];
+  }
   /** Newest first. */
   mail(to?: string): MailMessage[] {
     const all = [...this.mailbox.values()].reverse();
@@ -122,10 +132,17 @@ export class Store {
   }
   deleteUser(u: UserRecord): void {
     for (const l of this.lineagesOf(u)) this.apply('lineages', l.originJti, undefined);
+    for (const d of this.devicesOf(u)) this.apply('devices', d.deviceKey, undefined);
     this.apply('users', userKey(u.poolId, u.username), undefined);
   }
   putLineage(l: LineageRecord): void {
     this.apply('lineages', l.originJti, l);
+  }
+  putDevice(d: DeviceRecord): void {
+    this.apply('devices', d.deviceKey, d);
+  }
+  deleteDevice(d: DeviceRecord): void {
+    this.apply('devices', d.deviceKey, undefined);
   }
   addMail(m: MailMessage): void {
     this.apply('mail', m.id, m);
@@ -175,6 +192,7 @@ export class Store {
           if (ek) this.byEmail.set(ek, k);
         } else {
           this.userLineages.delete(k);
+          this.userDevices.delete(k);
         }
         break;
       }
@@ -203,6 +221,24 @@ export class Store {
       case 'mail':
         setOrDelete(this.mailbox, k, v as MailMessage | undefined);
         break;
+      case 'devices': {
+        const before = this.devices.get(k);
+        if (before) this.userDevices.get(userKey(before.poolId, before.username))?.delete(k);
+        const after = v as DeviceRecord | undefined;
+        // Updates keep their place (confirmation order), unlike setOrDelete's re-insert.
+        if (after) this.devices.set(k, after);
+        else this.devices.delete(k);
+        if (after) {
+          const uk = userKey(after.poolId, after.username);
+          let set = this.userDevices.get(uk);
+          if (!set) {
+            set = new Set();
+            this.userDevices.set(uk, set);
+          }
+          set.add(k);
+        }
+        break;
+      }
     }
   }
 
@@ -212,6 +248,7 @@ export class Store {
     for (const u of records.users) this.applyInMemory('users', userKey(u.poolId, u.username), u);
     for (const l of records.lineages) this.applyInMemory('lineages', l.originJti, l);
     for (const m of records.mail) this.applyInMemory('mail', m.id, m);
+    for (const d of records.devices ?? []) this.applyInMemory('devices', d.deviceKey, d);
   }
 
   /** Everything, minus lineages whose refresh token has expired (dropped in memory too). */
@@ -226,6 +263,7 @@ export class Store {
       users: [...this.users.values()],
       lineages: [...this.lineages.values()],
       mail: [...this.mailbox.values()],
+      devices: [...this.devices.values()],
     };
   }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { InitiateAuthResponse } from '@aws-sdk/client-cognito-identity-provider';
 import type { ActionFactory, RequestContext, Services } from '../context.ts';
+import { signInDevice } from '../devices.ts';
 import { invalidParameter, MSG, notAuthorized, userNotConfirmed, userNotFound } from '../errors.ts';
 import { CLIENT_ID_RULE, type Input, requiredParameter } from '../input.ts';
 import { afterPasswordVerified, assertNotLockedOut, failedPassword, passwordMatches } from '../passwords.ts';
@@ -91,6 +92,7 @@ function srpStart(
       B: step.B,
       b: step.b,
       verifier: identity.verifier,
+      ...(params.DEVICE_KEY ? { deviceKey: params.DEVICE_KEY } : {}),
       expiresAt: now + client.authSessionMinutes * 60_000,
     },
     now,
@@ -144,5 +146,6 @@ const passwordAuth: TokenFlow = async (services, pool, client, params, ctx) => {
   if (user.status === 'UNCONFIRMED') throw userNotConfirmed(MSG.notConfirmed);
   assertNotLockedOut(user, clock.now());
   if (!passwordMatches(pool, user, password)) throw failedPassword(services, user);
-  return afterPasswordVerified(services, pool, client, user, ctx);
+  const device = signInDevice(store, pool, user, params.DEVICE_KEY);
+  return afterPasswordVerified(services, pool, client, user, ctx, device);
 };

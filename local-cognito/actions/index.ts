@@ -4,13 +4,18 @@ import { AdminCreateUser } from './AdminCreateUser.ts';
 import { AdminDeleteUser } from './AdminDeleteUser.ts';
 import { AdminDisableUser } from './AdminDisableUser.ts';
 import { AdminEnableUser } from './AdminEnableUser.ts';
+import { AdminForgetDevice } from './AdminForgetDevice.ts';
+import { AdminGetDevice } from './AdminGetDevice.ts';
 import { AdminGetUser } from './AdminGetUser.ts';
+import { AdminListDevices } from './AdminListDevices.ts';
 import { AdminResetUserPassword } from './AdminResetUserPassword.ts';
 import { AdminSetUserMFAPreference } from './AdminSetUserMFAPreference.ts';
 import { AdminSetUserPassword } from './AdminSetUserPassword.ts';
+import { AdminUpdateDeviceStatus } from './AdminUpdateDeviceStatus.ts';
 import { AdminUserGlobalSignOut } from './AdminUserGlobalSignOut.ts';
 import { AssociateSoftwareToken } from './AssociateSoftwareToken.ts';
 import { ChangePassword } from './ChangePassword.ts';
+import { ConfirmDevice } from './ConfirmDevice.ts';
 import { ConfirmForgotPassword } from './ConfirmForgotPassword.ts';
 import { ConfirmSignUp } from './ConfirmSignUp.ts';
 import { CreateUserPool } from './CreateUserPool.ts';
@@ -18,13 +23,16 @@ import { CreateUserPoolClient } from './CreateUserPoolClient.ts';
 import { DeleteUser } from './DeleteUser.ts';
 import { DescribeUserPool } from './DescribeUserPool.ts';
 import { DescribeUserPoolClient } from './DescribeUserPoolClient.ts';
+import { ForgetDevice } from './ForgetDevice.ts';
 import { ForgotPassword } from './ForgotPassword.ts';
+import { GetDevice } from './GetDevice.ts';
 import { GetTokensFromRefreshToken } from './GetTokensFromRefreshToken.ts';
 import { GetUser } from './GetUser.ts';
 import { GetUserAttributeVerificationCode } from './GetUserAttributeVerificationCode.ts';
 import { GetUserPoolMfaConfig } from './GetUserPoolMfaConfig.ts';
 import { GlobalSignOut } from './GlobalSignOut.ts';
 import { InitiateAuth } from './InitiateAuth.ts';
+import { ListDevices } from './ListDevices.ts';
 import { ListUserPoolClients } from './ListUserPoolClients.ts';
 import { ListUserPools } from './ListUserPools.ts';
 import { ListUsers } from './ListUsers.ts';
@@ -34,6 +42,7 @@ import { RevokeToken } from './RevokeToken.ts';
 import { SetUserMFAPreference } from './SetUserMFAPreference.ts';
 import { SetUserPoolMfaConfig } from './SetUserPoolMfaConfig.ts';
 import { SignUp } from './SignUp.ts';
+import { UpdateDeviceStatus } from './UpdateDeviceStatus.ts';
 import { UpdateUserAttributes } from './UpdateUserAttributes.ts';
 import { VerifySoftwareToken } from './VerifySoftwareToken.ts';
 import { VerifyUserAttribute } from './VerifyUserAttribute.ts';
@@ -59,6 +68,11 @@ export const actions: Record<string, ActionEntry> = {
   GlobalSignOut: rider(GlobalSignOut),
   RevokeToken: rider(RevokeToken),
   DeleteUser: rider(DeleteUser),
+  ConfirmDevice: rider(ConfirmDevice),
+  ListDevices: rider(ListDevices),
+  GetDevice: rider(GetDevice),
+  UpdateDeviceStatus: rider(UpdateDeviceStatus),
+  ForgetDevice: rider(ForgetDevice),
   AssociateSoftwareToken: rider(AssociateSoftwareToken),
   VerifySoftwareToken: rider(VerifySoftwareToken),
   SetUserMFAPreference: rider(SetUserMFAPreference),
@@ -79,6 +93,10 @@ export const actions: Record<string, ActionEntry> = {
   AdminEnableUser: operator(AdminEnableUser),
   AdminUserGlobalSignOut: operator(AdminUserGlobalSignOut),
   ListUsers: operator(ListUsers),
+  AdminListDevices: operator(AdminListDevices),
+  AdminGetDevice: operator(AdminGetDevice),
+  AdminUpdateDeviceStatus: operator(AdminUpdateDeviceStatus),
+  AdminForgetDevice: operator(AdminForgetDevice),
   AdminSetUserMFAPreference: operator(AdminSetUserMFAPreference),
   SetUserPoolMfaConfig: operator(SetUserPoolMfaConfig),
   GetUserPoolMfaConfig: operator(GetUserPoolMfaConfig),
