@@ -1,10 +1,14 @@
 // What the riders' user pool and the web site's app client look like: one definition, used by
 // `npm run provision` for real Cognito and by the local pool for its default pool and client.
 import type {
+  AuthFactorType,
   CreateUserPoolClientCommandInput,
   CreateUserPoolCommandInput,
+  DeviceConfigurationType,
+  ExplicitAuthFlowsType,
   SetUserPoolMfaConfigCommandInput,
   UserPoolMfaType,
+  UserVerificationType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { PasswordPolicy } from './password-policy.ts';
 import { COGNITO_DEFAULT_PASSWORD_POLICY } from './password-policy.ts';
@@ -26,6 +30,18 @@ export const RIDER_TOKEN_VALIDITY = {
   'AccessTokenValidity' | 'IdTokenValidity' | 'RefreshTokenValidity' | 'TokenValidityUnits'
 >;
 
+/**
+ * Device tracking "user opt-in" (docs/cognito-mfa-passwordless.md §3.1): the site asks "Remember this
+ * device?" after a second-factor sign-in, and a remembered device signs in without the code.
+ */
+export const RIDER_DEVICE_CONFIGURATION = {
+  ChallengeRequiredOnNewDevice: true,
+  DeviceOnlyRememberedOnUserPrompt: true,
+} as const satisfies DeviceConfigurationType;
+
+/** Passkeys ask for the authenticator's PIN or biometrics, but sign-in works without (§5.1). */
+export const RIDER_PASSKEY_USER_VERIFICATION: UserVerificationType = 'preferred';
+
 /** Riders sign up with their email (case-insensitive), confirm it with a code, recover by email. */
 export function userPoolSettings(poolName: string): CreateUserPoolCommandInput {
   return {
@@ -43,9 +59,7 @@ export function userPoolSettings(poolName: string): CreateUserPoolCommandInput {
     UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] },
     // Cognito refuses MFA ON/OPTIONAL at creation without SMS; riderMfaSettings() turns TOTP on next.
     MfaConfiguration: 'OFF',
-    // Device tracking "user opt-in": the rider chooses "Remember this device" after a sign-in, and a
-    // remembered device then signs in with device SRP instead of the second factor.
-    DeviceConfiguration: { ChallengeRequiredOnNewDevice: true, DeviceOnlyRememberedOnUserPrompt: true },
+    DeviceConfiguration: { ...RIDER_DEVICE_CONFIGURATION },
     DeletionProtection: 'ACTIVE',
   };
 }
@@ -83,4 +97,29 @@ export function appClientSettings(clientName: string): AppClientSettings {
     TokenValidityUnits: { ...RIDER_TOKEN_VALIDITY.TokenValidityUnits },
     AuthSessionValidity: 3,
   };
+}
+
+/**
+ * Choice-based sign-in (issue 10; docs/cognito-mfa-passwordless.md §4.1): the first factors riders
+ * may choose, the feature plan they need, and the client flow. The local pool's default pool and
+ * client have them; `npm run provision -- --passwordless` sets them on a real pool.
+ */
+export const PASSWORDLESS_FIRST_FACTORS: readonly AuthFactorType[] = ['PASSWORD', 'EMAIL_OTP', 'WEB_AUTHN'];
+export const PASSWORDLESS_TIER = 'ESSENTIALS' as const;
+export const USER_AUTH_FLOW: ExplicitAuthFlowsType = 'ALLOW_USER_AUTH';
+
+/** The riders' pool with passwordless sign-in allowed. */
+export function passwordlessPoolSettings(poolName: string): CreateUserPoolCommandInput {
+  const base = userPoolSettings(poolName);
+  return {
+    ...base,
+    UserPoolTier: PASSWORDLESS_TIER,
+    Policies: { ...base.Policies, SignInPolicy: { AllowedFirstAuthFactors: [...PASSWORDLESS_FIRST_FACTORS] } },
+  };
+}
+
+/** The web client with USER_AUTH besides SRP and refresh. */
+export function passwordlessClientSettings(clientName: string): AppClientSettings {
+  const base = appClientSettings(clientName);
+  return { ...base, ExplicitAuthFlows: [...(base.ExplicitAuthFlows ?? []), USER_AUTH_FLOW] };
 }

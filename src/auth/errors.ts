@@ -31,6 +31,10 @@ export type AuthErrorCode =
   | 'CodeDeliveryFailure'
   | 'SessionExpired'
   | 'SignedOut'
+  | 'MfaUnavailable'
+  | 'MfaNotSetUp'
+  | 'DevicesUnavailable'
+  | 'NotYourEmail'
   | 'Unsupported'
   | 'PasswordlessUnavailable'
   | 'NoPasskey'
@@ -45,14 +49,23 @@ export type AuthErrorCode =
   | 'Unknown';
 
 /** Which form field an error belongs to, so a page can put it next to that field. */
-export type AuthErrorField = 'email' | 'password' | 'code';
+export type AuthErrorField = 'email' | 'password' | 'currentPassword' | 'code';
 
 /**
- * Where an error happened, for the Cognito answers and browser errors whose meaning depends on the
- * call: a refused `NotAuthorizedException` is a wrong password at sign-in but a refused passkey in a
- * passkey sign-in; the browser's `NotAllowedError` is a cancelled passkey prompt.
+ * Where an error happened, for the few Cognito answers whose meaning depends on the call: the same
+ * `Incorrect username or password.` is a wrong sign-in at sign-in but a wrong current password on the
+ * account page; a wrong 6-digit code is an authenticator code there, not an emailed one.
  */
-export type ErrorContext = 'passwordlessStart' | 'passkeySignIn' | 'emailCodeSignIn' | 'passkeyRegistration';
+export type ErrorContext =
+  | 'currentPassword'
+  | 'changeEmail'
+  | 'totp'
+  | 'totpSetup'
+  | 'devices'
+  | 'passwordlessStart'
+  | 'passkeySignIn'
+  | 'emailCodeSignIn'
+  | 'passkeyRegistration';
 
 export class AuthError extends Error {
   override readonly name = 'AuthError';
@@ -70,6 +83,8 @@ export class AuthError extends Error {
 const SIGN_IN_AGAIN = 'Your session has ended. Please sign in again.';
 const TRY_LATER = 'Wild Rydes accounts are unavailable right now. Please try again in a few minutes.';
 const WAIT = 'Too many attempts. Please wait a few minutes, then try again.';
+const SET_UP_FIRST = 'Set up your authenticator app first: scan the QR code, then enter the code it shows.';
+const NO_MFA = 'Two-factor sign-in with an authenticator app isn’t available for Wild Rydes accounts right now.';
 const OTHER_WAYS = 'sign in with your password or an emailed code';
 const PASSKEYS_OFF = `Passkeys aren’t available for Wild Rydes accounts right now. Please ${OTHER_WAYS}.`;
 const PASSWORD_ONLY = 'That way of signing in isn’t available right now. Please sign in with your password.';
@@ -158,6 +173,17 @@ const BY_CODE: Record<string, Entry> = {
   FeatureUnavailableInTierException: ['PasskeysUnavailable', PASSKEYS_OFF],
 };
 
+const TOTP_MISMATCH: Entry = [
+  'CodeMismatch',
+  'That code didn’t work: it was wrong or already used. Wait for the next code in your authenticator app and enter it.',
+  'code',
+];
+
+const SETUP_MISMATCH: Entry = [
+  'CodeMismatch',
+  'That code doesn’t match. Make sure the app shows “Wild Rydes”, then enter the 6 digits it shows now.',
+  'code',
+];
 /**
  * Sign-in choices this rider can't use: not Cognito errors, but what its SELECT_CHALLENGE answer left
  * out — no passkey yet, or two-factor sign-in, which limits a rider to the password (§4.1). Worded to
@@ -236,6 +262,13 @@ const BY_MESSAGE: [RegExp, Entry][] = [
     ['InvalidEmail', 'Enter a valid email address, like name@example.com.', 'email'],
   ],
   [/^Network error$/, BY_CODE.NetworkError!],
+  // Authenticator-app codes (docs/cognito-mfa-passwordless.md §1.3, §1.6, §1.7): a wrong or reused code at
+  // sign-in, a wrong code while setting up, TOTP not set up or not offered by the pool.
+  [/^Invalid code or auth state/, TOTP_MISMATCH],
+  [/^Code mismatch and fail enable/, SETUP_MISMATCH],
+  [/delivery config set to turn on SOFTWARE_TOKEN_MFA/, ['MfaNotSetUp', SET_UP_FIRST]],
+  [/^Software Token MFA has not been enabled by the userPool/, ['MfaUnavailable', NO_MFA]],
+  [/^Software Token MFA does not exist/, ['MfaNotSetUp', SET_UP_FIRST]],
 ];
 
 /** The general entry for a service message, for a context that must keep it ahead of its own. */
@@ -247,6 +280,44 @@ const general = (message: string): [RegExp, Entry] => BY_MESSAGE.find(([pattern]
 // prompt times out or the device has no matching passkey; AbortError when it was aborted;
 // InvalidStateError when the authenticator already holds one of the excluded passkeys.
 const IN_CONTEXT: Record<ErrorContext, [RegExp, Entry][]> = {
+  currentPassword: [
+    [
+      /^Incorrect username or password/,
+      ['NotAuthorized', 'That isn’t your current password. Check it and try again.', 'currentPassword'],
+    ],
+    [
+      /^Password attempts exceeded/,
+      [
+        'PasswordAttemptsExceeded',
+        'Too many wrong passwords. Wait a few minutes and try again, or sign out and reset your password.',
+        'currentPassword',
+      ],
+    ],
+  ],
+  changeEmail: [
+    [
+      /^AliasExistsException$|already exists/,
+      ['AliasExists', 'Another account already uses that email address. Choose a different one.', 'email'],
+    ],
+    [
+      /^CodeMismatchException$/,
+      ['CodeMismatch', 'That code isn’t right. Check the latest email we sent to your new address.', 'code'],
+    ],
+  ],
+  // A wrong code whose message is not the one quoted above still means the authenticator code.
+  totp: [[/^CodeMismatchException$/, TOTP_MISMATCH]],
+  // Cognito's code for a set-up code that doesn't match, whatever its message (or a Status ERROR: mfa.ts).
+  totpSetup: [[/^EnableSoftwareTokenMFAException$/, SETUP_MISMATCH]],
+  devices: [
+    [
+      /^InvalidUserPoolConfigurationException$|Device tracking/i,
+      ['DevicesUnavailable', 'Wild Rydes doesn’t remember devices at the moment, so there is nothing to manage here.'],
+    ],
+    [
+      /^ResourceNotFoundException$/,
+      ['DevicesUnavailable', 'That device was already forgotten. The list is now up to date.'],
+    ],
+  ],
   // InitiateAuth USER_AUTH from a client without ALLOW_USER_AUTH (or a pool without the flow): the
   // email was checked before sending, so nothing else in the request can be invalid.
   passwordlessStart: [

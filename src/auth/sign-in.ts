@@ -6,6 +6,8 @@ import { riderUser, userPool } from './context.ts';
 import { AuthError, toAuthError, unsupportedStep } from './errors.ts';
 import { forgetPreviousRider } from './previous-rider.ts';
 import { resendConfirmationCode } from './registration.ts';
+import type { SecondFactorResult } from './second-factor.ts';
+import { secondFactorCallbacks } from './second-factor.ts';
 import type { RiderSession } from './session.ts';
 import { toRiderSession } from './session.ts';
 import { checkNewPassword, normalizeEmail, requirePassword } from './validate.ts';
@@ -22,7 +24,9 @@ export type SignInResult =
   /** The account is unconfirmed: a fresh code was sent (destination null if sending failed). */
   | { next: 'confirmSignUp'; email: string; destination: string | null }
   /** An operator created the account: the rider must replace the temporary password. */
-  | { next: 'newPassword'; challenge: NewPasswordChallenge };
+  | { next: 'newPassword'; challenge: NewPasswordChallenge }
+  /** Two-factor sign-in: the authenticator code, or (the pool requires it) setting an authenticator up. */
+  | SecondFactorResult;
 
 const pending = new WeakMap<NewPasswordChallenge, CognitoUser>();
 
@@ -51,9 +55,8 @@ function authenticate(
         pending.set(challenge, user);
         resolve({ next: 'newPassword', challenge });
       },
+      ...secondFactorCallbacks(user, email, previous, resolve, unsupported),
       mfaRequired: unsupported,
-      totpRequired: unsupported,
-      mfaSetup: unsupported,
       selectMFAType: unsupported,
       customChallenge: unsupported,
     });
@@ -80,15 +83,21 @@ export async function signIn(email: string, password: string): Promise<SignInRes
   }
 }
 
-/** Finishes NEW_PASSWORD_REQUIRED with the rider's chosen password; returns the session. */
-export async function completeNewPassword(challenge: NewPasswordChallenge, newPassword: string): Promise<RiderSession> {
+/**
+ * Finishes NEW_PASSWORD_REQUIRED with the rider's chosen password; returns the session, or the
+ * second-factor step a pool that requires MFA asks for next (MFA_SETUP for a new rider).
+ */
+export async function completeNewPassword(
+  challenge: NewPasswordChallenge,
+  newPassword: string,
+): Promise<RiderSession | SecondFactorResult> {
   checkNewPassword(newPassword);
   const user = pending.get(challenge);
   if (!user) throw new AuthError('SessionExpired', 'Your session has ended. Please sign in again.');
   const result = await authenticate(user, challenge.email, (callbacks) =>
     user.completeNewPasswordChallenge(newPassword, {}, callbacks),
   );
-  if (result.next !== 'done') throw UNSUPPORTED;
+  if (result.next !== 'done' && result.next !== 'totp' && result.next !== 'mfaSetup') throw UNSUPPORTED;
   pending.delete(challenge);
-  return result.session;
+  return result.next === 'done' ? result.session : result;
 }

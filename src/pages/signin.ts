@@ -1,5 +1,5 @@
-// signin.html: SRP sign-in, the unconfirmed and new-password steps, and "Forgot password?"; the
-// passkey and emailed-code sign-ins are steps of their own (src/pages/signin/), hooked in below.
+// signin.html: SRP sign-in, the unconfirmed and new-password steps, "Forgot password?", the
+// second-factor steps (signin-second-factor.ts), and the passkey and emailed-code steps (src/pages/signin/).
 import type * as Auth from '../auth/index.ts';
 import type { NewPasswordChallenge } from '../auth/sign-in.ts';
 import { normalizeEmail } from '../auth/validate.ts';
@@ -8,19 +8,25 @@ import { byId, clearNotice, fieldError, notify, show } from '../ui/dom.ts';
 import { handleSubmit, showError, whileBusy } from '../ui/form.ts';
 import { passwordChecklist, passwordToggle } from '../ui/password.ts';
 import { prerenderOnInput } from '../ui/prerender.ts';
+import type { DrawQr } from '../ui/totp-setup.ts';
 import type { PasswordlessAuth } from './signin/other-ways.ts';
 import { mountOtherWays } from './signin/other-ways.ts';
 import type { SignInPage } from './signin/page.ts';
+import type { SecondFactorAuth } from './signin-second-factor.ts';
+import { mountSecondFactor } from './signin-second-factor.ts';
 
 export interface SignInDeps {
-  auth: Pick<typeof Auth, 'signIn' | 'completeNewPassword' | 'forgotPassword' | 'confirmForgotPassword'>;
+  auth: Pick<typeof Auth, 'signIn' | 'completeNewPassword' | 'forgotPassword' | 'confirmForgotPassword'> &
+    SecondFactorAuth;
   /** Loads passkey and emailed-code sign-in (on first use); without it the page offers only the password. */
   loadPasswordless?: (() => Promise<PasswordlessAuth>) | undefined;
   navigate(url: string): void;
   params: URLSearchParams;
+  /** Draws the set-up QR code (the entry loads src/ui/qr.ts only when a pool requires set-up). */
+  drawQr: DrawQr;
 }
 
-export function mountSignIn(root: Document, { auth, loadPasswordless, navigate, params }: SignInDeps): void {
+export function mountSignIn(root: Document, { auth, loadPasswordless, navigate, params, drawQr }: SignInDeps): void {
   const input = (id: string) => byId<HTMLInputElement>(root, id);
   const button = (id: string) => byId<HTMLButtonElement>(root, id);
   const form = (id: string) => byId<HTMLFormElement>(root, id);
@@ -31,24 +37,34 @@ export function mountSignIn(root: Document, { auth, loadPasswordless, navigate, 
   const newPasswordForm = form('new-password-form');
   const forgotForm = form('forgot-form');
   const resetForm = form('reset-form');
-  const forms = [signInForm, newPasswordForm, forgotForm, resetForm, form('email-code-form')];
+  const forms: HTMLElement[] = [signInForm, newPasswordForm, forgotForm, resetForm, form('email-code-form')];
   const next = safeNextPath(params.get('next'));
   let challenge: NewPasswordChallenge | undefined;
   let resetEmail = '';
 
   const heading = byId(root, 'page-title');
   // The home page knows it may be prerendered (it reads the session once shown); other pages don't.
-  if (next === '/') prerenderOnInput(root, forms[0]!, next);
+  if (next === '/') prerenderOnInput(root, signInForm, next);
 
-  /** Shows one of the four forms, names the page after it, and moves focus to its first empty field. */
+  /** Shows one of the steps, names the page after it, and moves focus to its first empty field. */
   const step = (id: string, focus: HTMLInputElement): void => {
     for (const f of forms) show(f, f.id === id);
-    const title = form(id).dataset.title ?? '';
+    const title = byId(root, id).dataset.title ?? '';
     heading.textContent = title;
     root.title = `${title} — Wild Rydes`;
     show(byId(root, 'back-row'), id !== 'signin-form');
     focus.focus();
   };
+
+  const secondFactor = mountSecondFactor(root, {
+    auth,
+    message,
+    step,
+    restart: () => step('signin-form', email.value ? password : email),
+    done: () => navigate(next),
+    drawQr,
+  });
+  forms.push(...secondFactor.steps);
 
   const toVerify = (address: string, destination: string | null): void => {
     const query = new URLSearchParams({ email: address, unconfirmed: '1' });
@@ -85,6 +101,10 @@ export function mountSignIn(root: Document, { auth, loadPasswordless, navigate, 
       const result = await auth.signIn(email.value, password.value);
       if (result.next === 'done') return navigate(next);
       if (result.next === 'confirmSignUp') return toVerify(result.email, result.destination);
+      if (result.next !== 'newPassword') {
+        password.value = '';
+        return secondFactor.show(result);
+      }
       challenge = result.challenge;
       input('new-password-username').value = normalizeEmail(email.value);
       password.value = '';
@@ -101,7 +121,8 @@ export function mountSignIn(root: Document, { auth, loadPasswordless, navigate, 
     fields: { password: input('new-password') },
     async run() {
       if (!challenge) return step('signin-form', email);
-      await auth.completeNewPassword(challenge, input('new-password').value);
+      const result = await auth.completeNewPassword(challenge, input('new-password').value);
+      if ('next' in result) return secondFactor.show(result);
       navigate(next);
     },
   });

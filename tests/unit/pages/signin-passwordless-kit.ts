@@ -37,6 +37,9 @@ export function setup(
     completeNewPassword: vi.fn<Auth['completeNewPassword']>(),
     forgotPassword: vi.fn<Auth['forgotPassword']>(),
     confirmForgotPassword: vi.fn<Auth['confirmForgotPassword']>(),
+    answerTotp: vi.fn<Auth['answerTotp']>(),
+    startMfaSetup: vi.fn<Auth['startMfaSetup']>(),
+    finishMfaSetup: vi.fn<Auth['finishMfaSetup']>(),
   };
   const passwordless = {
     signInWithPasskey: vi.fn<PasswordlessAuth['signInWithPasskey']>(async () => ({ next: 'done', session })),
@@ -48,7 +51,7 @@ export function setup(
     ...overrides,
   };
   const loadPasswordless = vi.fn(load ?? (async () => passwordless));
-  mountSignIn(document, { auth, loadPasswordless, navigate, params: new URLSearchParams(query) });
+  mountSignIn(document, { auth, loadPasswordless, navigate, params: new URLSearchParams(query), drawQr: vi.fn() });
   return { auth, passwordless, loadPasswordless, navigate };
 }
 

@@ -31,9 +31,18 @@ describe('the choices beside the password', () => {
   it('offers none of it when the page has no passwordless service', () => {
     loadPage('signin');
     mountSignIn(document, {
-      auth: { signIn: vi.fn(), completeNewPassword: vi.fn(), forgotPassword: vi.fn(), confirmForgotPassword: vi.fn() },
+      auth: {
+        signIn: vi.fn(),
+        completeNewPassword: vi.fn(),
+        forgotPassword: vi.fn(),
+        confirmForgotPassword: vi.fn(),
+        answerTotp: vi.fn(),
+        startMfaSetup: vi.fn(),
+        finishMfaSetup: vi.fn(),
+      },
       navigate: vi.fn(),
       params: new URLSearchParams(),
+      drawQr: vi.fn(),
     });
     expect($('other-ways').hidden).toBe(true);
   });
