@@ -124,7 +124,7 @@ describe('a rider on a 375 px wide phone', () => {
     await expectNoSidewaysScroll(page);
     await audit(page, 'mobile-signin');
     await page.locator('#signin-form').getByLabel('Password', { exact: true }).fill(GOOD_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).tap();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).tap();
 
     await expectSignedIn(page, email);
     await expectNoSidewaysScroll(page);

@@ -63,7 +63,7 @@ describe('a new rider', () => {
     await audit(page, 'signin-verified');
 
     await page.locator('#signin-form').getByLabel('Password', { exact: true }).fill(GOOD_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     const idToken = await expectSignedIn(page, email);
     expect(cognitoCalls.filter((c) => c.action === 'InitiateAuth').map((c) => c.body.AuthFlow)).toEqual([
       'USER_SRP_AUTH',
@@ -199,11 +199,11 @@ describe('a registered rider', () => {
       .toBe('true');
     await expectFocus(page, 'password');
     await expectPath(page, '/signin.html');
-    await expect.poll(() => page.getByRole('button', { name: 'Sign in' }).isEnabled()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Sign in', exact: true }).isEnabled()).toBe(true);
     await audit(page, 'signin-wrong-password');
 
     await page.locator('#signin-form').getByLabel('Password', { exact: true }).fill(GOOD_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expectSignedIn(page, email);
   });
 
@@ -231,7 +231,7 @@ describe('a registered rider', () => {
     await page.getByRole('button', { name: 'Confirm email' }).click();
     await expectPath(page, '/signin.html');
     await page.locator('#signin-form').getByLabel('Password', { exact: true }).fill(GOOD_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expectSignedIn(page, email);
   });
 

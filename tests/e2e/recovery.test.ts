@@ -59,12 +59,12 @@ describe('a rider who forgot the password', () => {
 
     const password = page.locator('#signin-form').getByLabel('Password', { exact: true });
     await password.fill(GOOD_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expectText(page.locator('#password-error'), /email and password don’t match/);
     await expectPath(page, '/signin.html');
 
     await password.fill(NEW_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expectSignedIn(page, email);
   });
 });

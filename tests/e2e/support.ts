@@ -272,7 +272,7 @@ export async function submitSignIn(page: Page, email: string, password: string):
   const form = page.locator('#signin-form');
   await form.getByLabel('Email address').fill(email);
   await form.getByLabel('Password', { exact: true }).fill(password);
-  await form.getByRole('button', { name: 'Sign in' }).click();
+  await form.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
 /** Asserts the home page shows the signed-in rider and returns the ID token it shows. */
