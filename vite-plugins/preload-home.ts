@@ -1,8 +1,9 @@
 // After a successful sign-in the rider lands on the home page. The sign-in page already loaded
-// the shared chunk (the Cognito library); the home page's own few modules are preloaded here
-// while the rider types, so the landing costs no extra JavaScript round trips.
-// `<link rel="modulepreload">` is governed by script-src 'self', so the CSP allows it
-// (plain `rel=prefetch` falls under default-src 'none').
+// the shared chunk (the Cognito library); the home page's own few modules are named here in
+// `<meta name="wildrydes-next-modules">`, and src/ui/prerender.ts preloads them once the rider
+// starts typing, so the landing costs no extra JavaScript round trips and a visit that never
+// signs in downloads none of them. `<link rel="modulepreload">` is governed by script-src 'self',
+// so the CSP allows it (plain `rel=prefetch` falls under default-src 'none').
 import type { OutputChunk } from 'rolldown';
 import type { Plugin } from 'vite';
 
@@ -22,10 +23,8 @@ export function preloadHomePlugin(from = ['signin.html'], to = 'index.html'): Pl
           const page = bundle[name];
           if (page?.type !== 'asset' || typeof page.source !== 'string') continue;
           const already = new Set([...page.source.matchAll(/(?:src|href)="\/([^"]+)"/g)].map((m) => m[1]));
-          const links = files
-            .filter((f) => !already.has(f))
-            .map((f) => `    <link rel="modulepreload" crossorigin href="/${f}">\n`)
-            .join('');
+          const next = files.filter((f) => !already.has(f)).map((f) => `/${f}`);
+          const links = next.length ? `    <meta name="wildrydes-next-modules" content="${next.join(' ')}">\n` : '';
           page.source = page.source.replace('</head>', `${links}  </head>`);
         }
       },

@@ -6,15 +6,35 @@
 // nothing. The CSP allows them with script-src 'inline-speculation-rules' (vite-plugins/csp-policy.ts),
 // which admits speculation-rule JSON only, never script.
 
-/** Prerenders `path` (same origin) once the rider first types into `form`; browsers without Speculation Rules ignore it. */
+/**
+ * The modules of the next page, named by the build (vite-plugins/preload-home.ts) in
+ * `<meta name="wildrydes-next-modules">`: fetched once the rider types, not with the page, so a
+ * visit that never signs in downloads none of them.
+ */
+function preloadNextModules(root: Document): void {
+  const list = root.querySelector<HTMLMetaElement>('meta[name="wildrydes-next-modules"]')?.content ?? '';
+  for (const href of list.split(' ').filter(Boolean)) {
+    const link = root.createElement('link');
+    link.rel = 'modulepreload';
+    link.crossOrigin = '';
+    link.href = href;
+    root.head.append(link);
+  }
+}
+
+/**
+ * Once the rider first types into `form`: preloads the next page's modules, and prerenders `path`
+ * (same origin) where the browser has Speculation Rules.
+ */
 export function prerenderOnInput(root: Document, form: HTMLFormElement, path: string): void {
   const supports = (
     root.defaultView as (Window & { HTMLScriptElement: { supports?(type: string): boolean } }) | null
   )?.HTMLScriptElement.supports?.('speculationrules');
-  if (!supports) return;
   form.addEventListener(
     'input',
     () => {
+      preloadNextModules(root);
+      if (!supports) return;
       const rules = root.createElement('script');
       rules.type = 'speculationrules';
       rules.textContent = JSON.stringify({ prerender: [{ source: 'list', urls: [path] }] });

@@ -6,7 +6,13 @@ import { prerenderOnInput, whenShown } from '../../../src/ui/prerender.ts';
 
 const rules = () => Array.from(document.head.querySelectorAll<HTMLScriptElement>('script[type="speculationrules"]'));
 
+const preloads = () =>
+  Array.from(document.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')).map((l) =>
+    l.getAttribute('href'),
+  );
+
 function form(): HTMLFormElement {
+  document.head.innerHTML = '<meta name="wildrydes-next-modules" content="/assets/index-a1.js /assets/nav-b2.js">';
   document.body.innerHTML = '<form id="f"><input id="password"></form>';
   return document.getElementById('f') as HTMLFormElement;
 }
@@ -38,12 +44,23 @@ describe('prerenderOnInput', () => {
     expect(rules().map((r) => JSON.parse(r.textContent!))).toEqual([{ prerender: [{ source: 'list', urls: ['/'] }] }]);
   });
 
-  it('does nothing in a browser without Speculation Rules', () => {
+  it('preloads the next page’s modules once, when the rider first types, not before', () => {
+    supports((type) => type === 'speculationrules');
+    const f = form();
+    prerenderOnInput(document, f, '/');
+    expect(preloads()).toEqual([]);
+    f.querySelector('input')!.dispatchEvent(new Event('input', { bubbles: true }));
+    f.querySelector('input')!.dispatchEvent(new Event('input', { bubbles: true }));
+    expect(preloads()).toEqual(['/assets/index-a1.js', '/assets/nav-b2.js']);
+  });
+
+  it('only preloads the modules in a browser without Speculation Rules', () => {
     supports(() => false);
     const f = form();
     prerenderOnInput(document, f, '/');
     f.querySelector('input')!.dispatchEvent(new Event('input', { bubbles: true }));
     expect(rules()).toEqual([]);
+    expect(preloads()).toEqual(['/assets/index-a1.js', '/assets/nav-b2.js']);
   });
 });
 
