@@ -17,6 +17,7 @@ export { forgetDevice, listDevices } from './devices.ts';
 export type { AuthErrorCode, AuthErrorField } from './errors.ts';
 export { AuthError, toAuthError } from './errors.ts';
 export { confirmTotpSetup, disableTotp, startTotpSetup, totpUri } from './mfa.ts';
+export { finishMfaSetup, startMfaSetup } from './mfa-setup-sign-in.ts';
 export type { Passkey } from './passkeys.ts';
 export { listPasskeys, removePasskey } from './passkeys.ts';
 export { confirmForgotPassword, forgotPassword } from './password-reset.ts';
@@ -25,7 +26,7 @@ export { confirmEmailCode, signInWithPasskey, startEmailCodeSignIn } from './pas
 export type { CodeDelivery } from './registration.ts';
 export { confirmRegistration, register, resendConfirmationCode } from './registration.ts';
 export type { MfaSetupChallenge, SecondFactorResult, TotpChallenge } from './second-factor.ts';
-export { answerTotp, finishMfaSetup, startMfaSetup } from './second-factor.ts';
+export { answerTotp } from './second-factor.ts';
 export type { RiderSession } from './session.ts';
 export { authorizedFetch, currentSession, getIdToken, signOut } from './session.ts';
 export type { NewPasswordChallenge, SignInResult } from './sign-in.ts';

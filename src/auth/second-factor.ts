@@ -8,8 +8,6 @@ import { forgetPreviousRider } from './previous-rider.ts';
 import { rememberThisDevice } from './remember-device.ts';
 import type { RiderSession } from './session.ts';
 import { toRiderSession } from './session.ts';
-import type { TotpSecret } from './totp-secret.ts';
-import { AUTHENTICATOR_NAME, associate, setTotpPreference } from './totp-secret.ts';
 import { normalizeAppCode } from './validate.ts';
 
 /** A pending "enter the code from your authenticator app" step; pass it back to answerTotp. */
@@ -28,7 +26,7 @@ export type SecondFactorResult =
   | { next: 'totp'; challenge: TotpChallenge }
   | { next: 'mfaSetup'; challenge: MfaSetupChallenge };
 
-interface Pending {
+export interface Pending {
   user: CognitoUser;
   /** Whoever was signed in on this device before (forgotten once this rider is in). */
   previous: CognitoUser | null;
@@ -36,9 +34,13 @@ interface Pending {
 
 const pending = new WeakMap<TotpChallenge | MfaSetupChallenge, Pending>();
 
+/** Ends a pending step once it has completed the sign-in. */
+export const settle = (challenge: TotpChallenge | MfaSetupChallenge): boolean => pending.delete(challenge);
+
 const ENDED = (): AuthError => new AuthError('SessionExpired', 'Your session has ended. Please sign in again.');
 
-function take(challenge: TotpChallenge | MfaSetupChallenge): Pending {
+/** The library's user behind a pending step (mfa-setup-sign-in.ts finishes MFA_SETUP with it). */
+export function take(challenge: TotpChallenge | MfaSetupChallenge): Pending {
   const found = pending.get(challenge);
   if (!found) throw ENDED();
   return found;
@@ -104,32 +106,4 @@ export async function answerTotp(
   forgetPreviousRider(previous, user);
   const remembered = remember ? await rememberThisDevice(user).catch(() => false) : false;
   return { session: toRiderSession(session), remembered };
-}
-
-/** MFA_SETUP, first half: AssociateSoftwareToken with the sign-in Session; a secret for the app. */
-export async function startMfaSetup(challenge: MfaSetupChallenge): Promise<TotpSecret> {
-  const { user } = take(challenge);
-  return associate(user, challenge.email);
-}
-
-/**
- * MFA_SETUP, second half: VerifySoftwareToken with the Session, then the MFA_SETUP answer, which
- * completes the sign-in (the library does both). TOTP is then also set enabled and preferred, which
- * the local pool does itself at MFA_SETUP (§6) and Cognito does not document either way.
- */
-export async function finishMfaSetup(challenge: MfaSetupChallenge, code: string): Promise<RiderSession> {
-  const digits = normalizeAppCode(code);
-  const { user, previous } = take(challenge);
-  const session = await call<CognitoUserSession>(
-    (done) =>
-      user.verifySoftwareToken(digits, AUTHENTICATOR_NAME, {
-        onSuccess: (s) => done(null, s),
-        onFailure: done,
-      }),
-    'totpSetup',
-  );
-  pending.delete(challenge);
-  forgetPreviousRider(previous, user);
-  await setTotpPreference(user, true).catch(() => undefined);
-  return toRiderSession(session);
 }

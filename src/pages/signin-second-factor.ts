@@ -3,12 +3,13 @@
 // shows them through `show`; each finishes the sign-in with `done`.
 import type * as Auth from '../auth/index.ts';
 import type { MfaSetupChallenge, SecondFactorResult, TotpChallenge } from '../auth/second-factor.ts';
+import type { TotpSecret } from '../auth/totp-secret.ts';
 import { byId, notify } from '../ui/dom.ts';
 import { handleSubmit } from '../ui/form.ts';
-import type { DrawQr } from '../ui/totp-setup.ts';
-import { fillTotpSetup } from '../ui/totp-setup.ts';
 
 export type SecondFactorAuth = Pick<typeof Auth, 'answerTotp' | 'startMfaSetup' | 'finishMfaSetup'>;
+
+export type FillSetup = (root: Document, prefix: string, secret: TotpSecret) => Promise<void>;
 
 export interface SecondFactorDeps {
   auth: SecondFactorAuth;
@@ -19,8 +20,11 @@ export interface SecondFactorDeps {
   restart(): void;
   /** The sign-in is complete. */
   done(): void;
-  drawQr: DrawQr;
-  copy?: (text: string) => Promise<void>;
+  /**
+   * Shows the authenticator set-up (QR code and key) for a secret: src/ui/totp-setup.ts with a QR
+   * drawer; the entry loads both only when a pool asks for set-up.
+   */
+  fillSetup: FillSetup;
 }
 
 export function mountSecondFactor(root: Document, deps: SecondFactorDeps) {
@@ -69,7 +73,7 @@ export function mountSecondFactor(root: Document, deps: SecondFactorDeps) {
       }
       setup = result.challenge;
       const secret = await auth.startMfaSetup(result.challenge);
-      await fillTotpSetup(root, 'setup', secret, deps.drawQr, deps.copy);
+      await deps.fillSetup(root, 'setup', secret);
       notify(message, 'info', 'Almost there: set up an authenticator app to finish signing in.');
       deps.step('setup-step', setupCode);
     },

@@ -8,11 +8,10 @@ import { byId, clearNotice, fieldError, notify, show } from '../ui/dom.ts';
 import { handleSubmit, showError, whileBusy } from '../ui/form.ts';
 import { passwordChecklist, passwordToggle } from '../ui/password.ts';
 import { prerenderOnInput } from '../ui/prerender.ts';
-import type { DrawQr } from '../ui/totp-setup.ts';
 import type { PasswordlessAuth } from './signin/other-ways.ts';
 import { mountOtherWays } from './signin/other-ways.ts';
 import type { SignInPage } from './signin/page.ts';
-import type { SecondFactorAuth } from './signin-second-factor.ts';
+import type { FillSetup, SecondFactorAuth } from './signin-second-factor.ts';
 import { mountSecondFactor } from './signin-second-factor.ts';
 
 export interface SignInDeps {
@@ -22,11 +21,11 @@ export interface SignInDeps {
   loadPasswordless?: (() => Promise<PasswordlessAuth>) | undefined;
   navigate(url: string): void;
   params: URLSearchParams;
-  /** Draws the set-up QR code (the entry loads src/ui/qr.ts only when a pool requires set-up). */
-  drawQr: DrawQr;
+  /** Shows the authenticator set-up (the entry loads it and the QR code only when a pool requires set-up). */
+  fillSetup: FillSetup;
 }
 
-export function mountSignIn(root: Document, { auth, loadPasswordless, navigate, params, drawQr }: SignInDeps): void {
+export function mountSignIn(root: Document, { auth, loadPasswordless, navigate, params, fillSetup }: SignInDeps): void {
   const input = (id: string) => byId<HTMLInputElement>(root, id);
   const button = (id: string) => byId<HTMLButtonElement>(root, id);
   const form = (id: string) => byId<HTMLFormElement>(root, id);
@@ -62,7 +61,7 @@ export function mountSignIn(root: Document, { auth, loadPasswordless, navigate, 
     step,
     restart: () => step('signin-form', email.value ? password : email),
     done: () => navigate(next),
-    drawQr,
+    fillSetup,
   });
   forms.push(...secondFactor.steps);
 

@@ -51,7 +51,13 @@ export function setup(
     ...overrides,
   };
   const loadPasswordless = vi.fn(load ?? (async () => passwordless));
-  mountSignIn(document, { auth, loadPasswordless, navigate, params: new URLSearchParams(query), drawQr: vi.fn() });
+  mountSignIn(document, {
+    auth,
+    loadPasswordless,
+    navigate,
+    params: new URLSearchParams(query),
+    fillSetup: vi.fn(async () => undefined),
+  });
   return { auth, passwordless, loadPasswordless, navigate };
 }
 

@@ -42,7 +42,7 @@ describe('the choices beside the password', () => {
       },
       navigate: vi.fn(),
       params: new URLSearchParams(),
-      drawQr: vi.fn(),
+      fillSetup: vi.fn(async () => undefined),
     });
     expect($('other-ways').hidden).toBe(true);
   });

@@ -22,7 +22,12 @@ function mount(query: string): void {
     startMfaSetup: vi.fn(),
     finishMfaSetup: vi.fn(),
   };
-  mountSignIn(document, { auth, navigate: vi.fn(), params: new URLSearchParams(query), drawQr: vi.fn() });
+  mountSignIn(document, {
+    auth,
+    navigate: vi.fn(),
+    params: new URLSearchParams(query),
+    fillSetup: vi.fn(async () => undefined),
+  });
 }
 
 afterEach(() => {

@@ -5,6 +5,8 @@ import type { MfaSetupChallenge, TotpChallenge } from '../../../src/auth/second-
 import type { RiderSession } from '../../../src/auth/session.ts';
 import type { SignInDeps } from '../../../src/pages/signin.ts';
 import { mountSignIn } from '../../../src/pages/signin.ts';
+import type { DrawQr } from '../../../src/ui/totp-setup.ts';
+import { fillTotpSetup } from '../../../src/ui/totp-setup.ts';
 import { $, fieldErrorOf, input, loadPage, settle, submit, type } from './helpers.ts';
 
 type Auth = SignInDeps['auth'];
@@ -17,7 +19,7 @@ const SECRET = 'JBSWY3DPEHPK3PXP';
 function setup(overrides: Partial<Auth> = {}, query = '') {
   loadPage('signin');
   const navigate = vi.fn();
-  const drawQr = vi.fn<SignInDeps['drawQr']>();
+  const drawQr = vi.fn<DrawQr>();
   const auth = {
     signIn: vi.fn<Auth['signIn']>(async () => ({ next: 'totp', challenge: totp })),
     completeNewPassword: vi.fn<Auth['completeNewPassword']>(async () => session),
@@ -31,7 +33,12 @@ function setup(overrides: Partial<Auth> = {}, query = '') {
     finishMfaSetup: vi.fn<Auth['finishMfaSetup']>(async () => session),
     ...overrides,
   };
-  mountSignIn(document, { auth, navigate, params: new URLSearchParams(query), drawQr });
+  mountSignIn(document, {
+    auth,
+    navigate,
+    params: new URLSearchParams(query),
+    fillSetup: (root, prefix, secret) => fillTotpSetup(root, prefix, secret, drawQr),
+  });
   return { auth, navigate, drawQr };
 }
 

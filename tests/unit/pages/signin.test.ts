@@ -30,7 +30,12 @@ function setup(query = '', overrides: Partial<Auth> = {}) {
     finishMfaSetup: vi.fn<Auth['finishMfaSetup']>(async () => session),
     ...overrides,
   };
-  mountSignIn(document, { auth, navigate, params: new URLSearchParams(query), drawQr: vi.fn() });
+  mountSignIn(document, {
+    auth,
+    navigate,
+    params: new URLSearchParams(query),
+    fillSetup: vi.fn(async () => undefined),
+  });
   return { auth, navigate };
 }
 
