@@ -1,7 +1,14 @@
 import { type FileHandle, open, readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileDurably } from '../shared/node/durable-file.ts';
-import type { ClientRecord, LineageRecord, MailMessage, PoolRecord, UserRecord } from './records.ts';
+import type {
+  ClientRecord,
+  LineageRecord,
+  MailMessage,
+  PoolRecord,
+  UserRecord,
+  WebAuthnCredentialRecord,
+} from './records.ts';
 import { StoreError } from './store-error.ts';
 
 /**
@@ -16,7 +23,7 @@ import { StoreError } from './store-error.ts';
  *   journal; journal lines carry a sequence number so a crash between the two steps is harmless.
  */
 
-export type Collection = 'pools' | 'clients' | 'users' | 'lineages' | 'mail';
+export type Collection = 'pools' | 'clients' | 'users' | 'lineages' | 'mail' | 'credentials';
 
 /** Every record, by collection: what a snapshot holds. */
 export interface Collections {
@@ -25,6 +32,8 @@ export interface Collections {
   users: UserRecord[];
   lineages: LineageRecord[];
   mail: MailMessage[];
+  /** Passkeys; snapshots written before issue 10 have none (read as []). */
+  credentials: WebAuthnCredentialRecord[];
 }
 
 /** The in-memory state the journal makes durable. */
@@ -44,7 +53,8 @@ interface JournalLine {
   v?: unknown;
 }
 
-interface Snapshot extends Collections {
+interface Snapshot extends Omit<Collections, 'credentials'> {
+  credentials?: WebAuthnCredentialRecord[];
   version: 1;
   seq: number;
 }
@@ -162,7 +172,7 @@ export class Journal {
         throw new StoreError(`${snapPath} is not a version 1 snapshot; refusing to start rather than lose data.`);
       }
       snapSeq = snap.seq;
-      this.state.restore(snap);
+      this.state.restore({ ...snap, credentials: snap.credentials ?? [] });
     }
     const text = (await this.file.readFile()).toString('utf8');
     const lines = text.split('\n');
@@ -218,6 +228,7 @@ function isSnapshot(v: unknown): v is Snapshot {
     !Array.isArray(s) &&
     s.version === 1 &&
     Number.isInteger(s.seq) &&
-    [s.pools, s.clients, s.users, s.lineages, s.mail].every(Array.isArray)
+    [s.pools, s.clients, s.users, s.lineages, s.mail].every(Array.isArray) &&
+    (s.credentials === undefined || Array.isArray(s.credentials))
   );
 }

@@ -1,4 +1,4 @@
-import type { UserStatusType } from '@aws-sdk/client-cognito-identity-provider';
+import type { AuthFactorType, UserPoolTierType, UserStatusType } from '@aws-sdk/client-cognito-identity-provider';
 import type { PasswordPolicy } from '../shared/password-policy.ts';
 
 /** What the pool keeps. Records are values: actions build new ones and `put` them, never mutate. */
@@ -20,6 +20,41 @@ export interface PoolRecord {
   input: Record<string, unknown>;
   /** Seeds the stable fake SRP salt/user id for unknown users (PreventUserExistenceErrors). */
   fakeSrpSecret: string;
+  /**
+   * The feature plan (UserPoolTier). Absent in records written before issue 10: read it with
+   * `tierOf` (sign-in-policy.ts), which gives Cognito's default, ESSENTIALS.
+   */
+  tier?: UserPoolTierType;
+  /** Policies.SignInPolicy.AllowedFirstAuthFactors; absent = ['PASSWORD'] (`firstFactorsOf`). */
+  firstAuthFactors?: AuthFactorType[];
+  /** SetUserPoolMfaConfig's WebAuthnConfiguration (webauthn-config.ts); absent = Cognito's defaults. */
+  webAuthn?: WebAuthnSettings;
+}
+
+/** The pool's passkey relying party, as WebAuthnConfigurationType holds it. */
+export interface WebAuthnSettings {
+  /** Unset: the server's configured RP ID, else the loopback host of the page (webauthn-config.ts). */
+  relyingPartyId?: string;
+  userVerification: 'required' | 'preferred';
+  factorConfiguration: 'SINGLE_FACTOR' | 'MULTI_FACTOR_WITH_USER_VERIFICATION';
+}
+
+/** One registered passkey (CompleteWebAuthnRegistration); removed with its user. */
+export interface WebAuthnCredentialRecord {
+  poolId: string;
+  /** Internal username of the owner. */
+  username: string;
+  /** base64url credential ID, as the authenticator made it. */
+  credentialId: string;
+  /** COSE public key, base64url. */
+  publicKey: string;
+  /** Signature counter last seen; an assertion must raise it (unless both are 0). */
+  counter: number;
+  relyingPartyId: string;
+  friendlyName: string;
+  transports: string[];
+  attachment?: 'platform' | 'cross-platform';
+  createdAt: number;
 }
 
 export interface ClientRecord {

@@ -1,7 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
 import { type Collection, type Collections, Journal } from './journal.ts';
-import type { ClientRecord, LineageRecord, MailMessage, PoolRecord, UserRecord } from './records.ts';
+import type {
+  ClientRecord,
+  LineageRecord,
+  MailMessage,
+  PoolRecord,
+  UserRecord,
+  WebAuthnCredentialRecord,
+} from './records.ts';
 
 /**
  * The pool's state in memory: its records and the indexes over them, changed only through
@@ -24,6 +31,7 @@ export interface StoreOptions {
 }
 
 const userKey = (poolId: string, username: string): string => `${poolId}|${username}`;
+const credentialKey = (poolId: string, credentialId: string): string => `${poolId}|${credentialId}`;
 
 export class Store {
   private readonly pools = new Map<string, PoolRecord>();
@@ -31,10 +39,13 @@ export class Store {
   private readonly users = new Map<string, UserRecord>();
   private readonly lineages = new Map<string, LineageRecord>();
   private readonly mailbox = new Map<string, MailMessage>();
+  /** Passkeys by pool and credential ID (a credential ID is registered once per pool). */
+  private readonly credentials = new Map<string, WebAuthnCredentialRecord>();
   // Derived indexes, rebuilt on load.
   private readonly byEmail = new Map<string, string>();
   private readonly byRefresh = new Map<string, string>();
   private readonly userLineages = new Map<string, Set<string>>();
+  private readonly userCredentials = new Map<string, Set<string>>();
 
   // Both set by open() before the store is handed out: the journal needs the store to load into.
   private journal!: Journal;
@@ -103,6 +114,14 @@ export class Store {
     const ids = this.userLineages.get(userKey(user.poolId, user.username));
     return ids ? [...ids].map((id) => this.lineages.get(id)).filter((l): l is LineageRecord => !!l) : [];
   }
+  credential(poolId: string, credentialId: string): WebAuthnCredentialRecord | undefined {
+    return this.credentials.get(credentialKey(poolId, credentialId));
+  }
+  /** A user's passkeys in registration order. */
+  credentialsOf(user: UserRecord): WebAuthnCredentialRecord[] {
+    const ids = this.userCredentials.get(userKey(user.poolId, user.username));
+    return ids ? [...ids].map((id) => this.credentials.get(id)).filter((c): c is WebAuthnCredentialRecord => !!c) : [];
+  }
   /** Newest first. */
   mail(to?: string): MailMessage[] {
     const all = [...this.mailbox.values()].reverse();
@@ -122,10 +141,17 @@ export class Store {
   }
   deleteUser(u: UserRecord): void {
     for (const l of this.lineagesOf(u)) this.apply('lineages', l.originJti, undefined);
+    for (const c of this.credentialsOf(u)) this.deleteCredential(c);
     this.apply('users', userKey(u.poolId, u.username), undefined);
   }
   putLineage(l: LineageRecord): void {
     this.apply('lineages', l.originJti, l);
+  }
+  putCredential(c: WebAuthnCredentialRecord): void {
+    this.apply('credentials', credentialKey(c.poolId, c.credentialId), c);
+  }
+  deleteCredential(c: WebAuthnCredentialRecord): void {
+    this.apply('credentials', credentialKey(c.poolId, c.credentialId), undefined);
   }
   addMail(m: MailMessage): void {
     this.apply('mail', m.id, m);
@@ -203,6 +229,22 @@ export class Store {
       case 'mail':
         setOrDelete(this.mailbox, k, v as MailMessage | undefined);
         break;
+      case 'credentials': {
+        const before = this.credentials.get(k);
+        if (before) this.userCredentials.get(userKey(before.poolId, before.username))?.delete(k);
+        const after = v as WebAuthnCredentialRecord | undefined;
+        setOrDelete(this.credentials, k, after);
+        if (after) {
+          const uk = userKey(after.poolId, after.username);
+          let set = this.userCredentials.get(uk);
+          if (!set) {
+            set = new Set();
+            this.userCredentials.set(uk, set);
+          }
+          set.add(k);
+        }
+        break;
+      }
     }
   }
 
@@ -212,6 +254,7 @@ export class Store {
     for (const u of records.users) this.applyInMemory('users', userKey(u.poolId, u.username), u);
     for (const l of records.lineages) this.applyInMemory('lineages', l.originJti, l);
     for (const m of records.mail) this.applyInMemory('mail', m.id, m);
+    for (const c of records.credentials) this.applyInMemory('credentials', credentialKey(c.poolId, c.credentialId), c);
   }
 
   /** Everything, minus lineages whose refresh token has expired (dropped in memory too). */
@@ -226,6 +269,7 @@ export class Store {
       users: [...this.users.values()],
       lineages: [...this.lineages.values()],
       mail: [...this.mailbox.values()],
+      credentials: [...this.credentials.values()],
     };
   }
 

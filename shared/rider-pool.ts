@@ -1,8 +1,10 @@
 // What the riders' user pool and the web site's app client look like: one definition, used by
 // `npm run provision` for real Cognito and by the local pool for its default pool and client.
 import type {
+  AuthFactorType,
   CreateUserPoolClientCommandInput,
   CreateUserPoolCommandInput,
+  ExplicitAuthFlowsType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { PasswordPolicy } from './password-policy.ts';
 import { COGNITO_DEFAULT_PASSWORD_POLICY } from './password-policy.ts';
@@ -59,4 +61,29 @@ export function appClientSettings(clientName: string): AppClientSettings {
     TokenValidityUnits: { ...RIDER_TOKEN_VALIDITY.TokenValidityUnits },
     AuthSessionValidity: 3,
   };
+}
+
+/**
+ * Choice-based sign-in (issue 10; docs/cognito-mfa-passwordless.md §4.1): the first factors riders
+ * may choose, the feature plan they need, and the client flow. The local pool's default pool and
+ * client have them; `npm run provision -- --passwordless` sets them on a real pool.
+ */
+export const PASSWORDLESS_FIRST_FACTORS: readonly AuthFactorType[] = ['PASSWORD', 'EMAIL_OTP', 'WEB_AUTHN'];
+export const PASSWORDLESS_TIER = 'ESSENTIALS' as const;
+export const USER_AUTH_FLOW: ExplicitAuthFlowsType = 'ALLOW_USER_AUTH';
+
+/** The riders' pool with passwordless sign-in allowed. */
+export function passwordlessPoolSettings(poolName: string): CreateUserPoolCommandInput {
+  const base = userPoolSettings(poolName);
+  return {
+    ...base,
+    UserPoolTier: PASSWORDLESS_TIER,
+    Policies: { ...base.Policies, SignInPolicy: { AllowedFirstAuthFactors: [...PASSWORDLESS_FIRST_FACTORS] } },
+  };
+}
+
+/** The web client with USER_AUTH besides SRP and refresh. */
+export function passwordlessClientSettings(clientName: string): AppClientSettings {
+  const base = appClientSettings(clientName);
+  return { ...base, ExplicitAuthFlows: [...(base.ExplicitAuthFlows ?? []), USER_AUTH_FLOW] };
 }

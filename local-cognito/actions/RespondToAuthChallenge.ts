@@ -11,6 +11,9 @@ import { resolveClient } from '../resources.ts';
 import { checkSecretHash } from '../secret-hash.ts';
 import { parseSrpTimestamp, verifyPasswordClaim } from '../srp.ts';
 import { completeSignIn } from '../token-lineages.ts';
+import { answerEmailOtp } from '../user-auth/email-otp.ts';
+import { answerChoice } from '../user-auth/select-challenge.ts';
+import { answerWebAuthn } from '../user-auth/web-authn.ts';
 
 const CHALLENGES = [
   'PASSWORD_VERIFIER',
@@ -48,6 +51,14 @@ export const RespondToAuthChallenge: ActionFactory = (services) => {
         return passwordVerifier(services, pool, client, responses, ctx);
       case 'NEW_PASSWORD_REQUIRED':
         return newPassword(services, pool, client, responses, session, ctx);
+      case 'SELECT_CHALLENGE':
+      case 'PASSWORD':
+      case 'PASSWORD_SRP':
+        return answerChoice(services, pool, client, challenge, responses, session, ctx);
+      case 'EMAIL_OTP':
+        return answerEmailOtp(services, pool, client, responses, session, ctx);
+      case 'WEB_AUTHN':
+        return answerWebAuthn(services, pool, client, responses, session, ctx);
       default:
         throw invalidParameter(MSG.challengeUnsupported(String(challenge)));
     }

@@ -9,11 +9,13 @@ import { AdminResetUserPassword } from './AdminResetUserPassword.ts';
 import { AdminSetUserPassword } from './AdminSetUserPassword.ts';
 import { AdminUserGlobalSignOut } from './AdminUserGlobalSignOut.ts';
 import { ChangePassword } from './ChangePassword.ts';
+import { CompleteWebAuthnRegistration } from './CompleteWebAuthnRegistration.ts';
 import { ConfirmForgotPassword } from './ConfirmForgotPassword.ts';
 import { ConfirmSignUp } from './ConfirmSignUp.ts';
 import { CreateUserPool } from './CreateUserPool.ts';
 import { CreateUserPoolClient } from './CreateUserPoolClient.ts';
 import { DeleteUser } from './DeleteUser.ts';
+import { DeleteWebAuthnCredential } from './DeleteWebAuthnCredential.ts';
 import { DescribeUserPool } from './DescribeUserPool.ts';
 import { DescribeUserPoolClient } from './DescribeUserPoolClient.ts';
 import { ForgotPassword } from './ForgotPassword.ts';
@@ -25,10 +27,12 @@ import { InitiateAuth } from './InitiateAuth.ts';
 import { ListUserPoolClients } from './ListUserPoolClients.ts';
 import { ListUserPools } from './ListUserPools.ts';
 import { ListUsers } from './ListUsers.ts';
+import { ListWebAuthnCredentials } from './ListWebAuthnCredentials.ts';
 import { ResendConfirmationCode } from './ResendConfirmationCode.ts';
 import { RespondToAuthChallenge } from './RespondToAuthChallenge.ts';
 import { RevokeToken } from './RevokeToken.ts';
 import { SignUp } from './SignUp.ts';
+import { StartWebAuthnRegistration } from './StartWebAuthnRegistration.ts';
 import { UpdateUserAttributes } from './UpdateUserAttributes.ts';
 import { VerifyUserAttribute } from './VerifyUserAttribute.ts';
 
@@ -53,6 +57,10 @@ export const actions: Record<string, ActionEntry> = {
   GlobalSignOut: rider(GlobalSignOut),
   RevokeToken: rider(RevokeToken),
   DeleteUser: rider(DeleteUser),
+  StartWebAuthnRegistration: rider(StartWebAuthnRegistration),
+  CompleteWebAuthnRegistration: rider(CompleteWebAuthnRegistration),
+  ListWebAuthnCredentials: rider(ListWebAuthnCredentials),
+  DeleteWebAuthnCredential: rider(DeleteWebAuthnCredential),
 
   CreateUserPool: operator(CreateUserPool),
   DescribeUserPool: operator(DescribeUserPool),
