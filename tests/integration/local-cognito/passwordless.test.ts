@@ -1,6 +1,6 @@
 // Choice-based sign-in (USER_AUTH) against the in-process pool over the wire, as any Cognito client
-// sends it: SELECT_CHALLENGE, emailed codes, and passkeys made by a software authenticator and
-// verified for real by the pool (docs/cognito-mfa-passwordless.md §4, §5). No mocks.
+// sends it: SELECT_CHALLENGE, PASSWORD, PASSWORD_SRP and emailed codes; the pool and client settings
+// (docs/cognito-mfa-passwordless.md §4). Passkeys are in passkeys.test.ts. No mocks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeClock, type RunningLocalCognito, startLocalCognito } from '../../../local-cognito/index.ts';
 import {
@@ -14,13 +14,8 @@ import {
   tempDataDir,
   uniqueEmail,
 } from './pool-kit.ts';
-import {
-  type RegistrationOptionsJson,
-  type RequestOptionsJson,
-  SoftwareAuthenticator,
-} from './software-authenticator.ts';
+import { userAuthKit } from './user-auth-kit.ts';
 
-const ORIGIN = 'http://localhost:5173';
 const clock = createFakeClock(Date.UTC(2026, 5, 1));
 let pool: RunningLocalCognito;
 let dataDir: string;
@@ -35,57 +30,7 @@ afterAll(async () => {
   await removeTempDirs();
 });
 
-/** A call from the site's page: its Origin names the relying party (localhost) when none is configured. */
-const page = (action: string, body: unknown) => call(pool.url, action, body, { headers: { Origin: ORIGIN } });
-const pageOk = async (action: string, body: unknown): Promise<Record<string, unknown>> => {
-  const res = await page(action, body);
-  expect(res.status, `${action} → ${res.text}`).toBe(200);
-  return res.json as Record<string, unknown>;
-};
-
-async function confirmedRider(label: string): Promise<string> {
-  const email = uniqueEmail(label);
-  await ok(pool.url, 'SignUp', { ClientId: pool.clientId, Username: email, Password: PASSWORD });
-  const code = await latestCode(pool.url, email);
-  await ok(pool.url, 'ConfirmSignUp', { ClientId: pool.clientId, Username: email, ConfirmationCode: code });
-  return email;
-}
-
-const userAuth = (email: string, extra: Record<string, string> = {}, clientId = pool.clientId) =>
-  page('InitiateAuth', { AuthFlow: 'USER_AUTH', ClientId: clientId, AuthParameters: { USERNAME: email, ...extra } });
-
-async function accessTokenOf(email: string): Promise<string> {
-  const res = await userAuth(email, { PREFERRED_CHALLENGE: 'PASSWORD', PASSWORD });
-  expect(res.status, res.text).toBe(200);
-  return (res.json?.AuthenticationResult as { AccessToken: string }).AccessToken;
-}
-
-async function registerPasskey(email: string, authenticator = new SoftwareAuthenticator({ origin: ORIGIN })) {
-  const AccessToken = await accessTokenOf(email);
-  const start = await pageOk('StartWebAuthnRegistration', { AccessToken });
-  const Credential = authenticator.create(start.CredentialCreationOptions as RegistrationOptionsJson);
-  expect(await pageOk('CompleteWebAuthnRegistration', { AccessToken, Credential })).toEqual({});
-  return { authenticator, AccessToken };
-}
-
-async function webAuthnChallenge(email: string) {
-  const res = await userAuth(email, { PREFERRED_CHALLENGE: 'WEB_AUTHN' });
-  expect(res.status, res.text).toBe(200);
-  expect(res.json?.ChallengeName).toBe('WEB_AUTHN');
-  const params = res.json?.ChallengeParameters as Record<string, string>;
-  return {
-    Session: res.json?.Session as string,
-    options: JSON.parse(params.CREDENTIAL_REQUEST_OPTIONS as string) as RequestOptionsJson & Record<string, unknown>,
-  };
-}
-
-const answerWebAuthn = (email: string, Session: string, credential: unknown) =>
-  page('RespondToAuthChallenge', {
-    ClientId: pool.clientId,
-    ChallengeName: 'WEB_AUTHN',
-    Session,
-    ChallengeResponses: { USERNAME: email, CREDENTIAL: JSON.stringify(credential) },
-  });
+const { page, confirmedRider, userAuth, registerPasskey } = userAuthKit(() => pool);
 
 describe('pool and client settings', () => {
   it('the default pool allows password, emailed codes and passkeys on the Essentials plan; its client ALLOW_USER_AUTH', async () => {
