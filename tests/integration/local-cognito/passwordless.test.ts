@@ -1,6 +1,8 @@
 // Choice-based sign-in (USER_AUTH) against the in-process pool over the wire, as any Cognito client
 // sends it: SELECT_CHALLENGE, PASSWORD, PASSWORD_SRP and emailed codes; the pool and client settings
 // (docs/cognito-mfa-passwordless.md §4). Passkeys are in passkeys.test.ts. No mocks.
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeClock, type RunningLocalCognito, startLocalCognito } from '../../../local-cognito/index.ts';
 import {
@@ -307,5 +309,46 @@ describe('EMAIL_OTP', () => {
     expect(res.json?.ChallengeName).toBe('EMAIL_OTP');
     const done = await respond(email, res.json?.Session, await latestCode(pool.url, email));
     expect(done.json?.AuthenticationResult).toBeDefined();
+  });
+});
+
+describe('a data directory from before passwordless sign-in', () => {
+  it('its snapshot (no passkeys, a default pool without a sign-in policy) loads, and the defaults gain USER_AUTH', async () => {
+    const dir = await tempDataDir('pre-passwordless');
+    let old = await startLocalCognito({ dataDir: dir, quiet: true });
+    const { store } = old.pool.services;
+    // The records as an earlier version wrote them.
+    const { tier: _t, firstAuthFactors: _f, ...poolBefore } = store.pool(old.poolId)!;
+    store.putPool(poolBefore);
+    const client = store.client(old.clientId)!;
+    store.putClient({ ...client, explicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] });
+    await store.compact();
+    await old.close();
+    const snapshotPath = join(dir, 'snapshot.json');
+    const { credentials: _c, ...snapshot } = JSON.parse(await readFile(snapshotPath, 'utf8'));
+    await writeFile(snapshotPath, JSON.stringify(snapshot));
+
+    old = await startLocalCognito({ dataDir: dir, quiet: true });
+    try {
+      const { UserPool } = (await ok(old.url, 'DescribeUserPool', { UserPoolId: old.poolId })) as {
+        UserPool: { Policies: { SignInPolicy: unknown } };
+      };
+      expect(UserPool.Policies.SignInPolicy).toEqual({
+        AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP', 'WEB_AUTHN'],
+      });
+      const { UserPoolClient } = (await ok(old.url, 'DescribeUserPoolClient', {
+        UserPoolId: old.poolId,
+        ClientId: old.clientId,
+      })) as {
+        UserPoolClient: { ExplicitAuthFlows: string[] };
+      };
+      expect(UserPoolClient.ExplicitAuthFlows).toEqual([
+        'ALLOW_USER_SRP_AUTH',
+        'ALLOW_REFRESH_TOKEN_AUTH',
+        'ALLOW_USER_AUTH',
+      ]);
+    } finally {
+      await old.close();
+    }
   });
 });
