@@ -10,6 +10,7 @@ import { withFailure } from '../lockout.ts';
 import { messages } from '../mailer.ts';
 import { assertNotLockedOut } from '../passwords.ts';
 import type { ClientRecord, PoolRecord, UserRecord } from '../records.ts';
+import { checkSecretHash } from '../secret-hash.ts';
 import { finishFirstFactor } from './finish.ts';
 
 /**
@@ -83,6 +84,8 @@ export async function answerEmailOtp(
   if (session?.kind !== 'email-otp' || session.clientId !== client.clientId || session.poolId !== pool.id) {
     throw notAuthorized(MSG.sessionExpired);
   }
+  // Clients with a secret sign every step (as PASSWORD_VERIFIER): the typed name's hash or the user's.
+  checkSecretHash(client, responses.SECRET_HASH, responses.USERNAME, session.username);
   const user = session.username === undefined ? undefined : store.user(pool.id, session.username);
   if (user) assertNotLockedOut(user, now);
   if (session.code === undefined || given.trim() !== session.code) {

@@ -3,6 +3,7 @@ import type { RequestContext, Services } from '../context.ts';
 import { invalidParameter, MSG, notAuthorized } from '../errors.ts';
 import { requiredParameter } from '../input.ts';
 import type { ClientRecord, PoolRecord } from '../records.ts';
+import { checkSecretHash } from '../secret-hash.ts';
 import { issueChallenge } from './start.ts';
 
 /**
@@ -37,6 +38,8 @@ export async function answerChoice(
     sessions.put(sessionKey, session, now);
     throw invalidParameter(MSG.challengeNotAvailable(factor));
   }
+  // Clients with a secret sign every step (as PASSWORD_VERIFIER): the typed name's hash or the user's.
+  checkSecretHash(client, responses.SECRET_HASH, responses.USERNAME, session.username);
   const user = session.username === undefined ? undefined : store.user(pool.id, session.username);
   if (session.username !== undefined && !user) throw notAuthorized(MSG.sessionExpired);
   const next = await issueChallenge(services, pool, client, { user, typed: session.typed }, factor, responses, ctx);

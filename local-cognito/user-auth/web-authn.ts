@@ -10,6 +10,7 @@ import { requiredParameter } from '../input.ts';
 import { withFailure } from '../lockout.ts';
 import { assertNotLockedOut } from '../passwords.ts';
 import type { ClientRecord, PoolRecord, UserRecord, WebAuthnCredentialRecord } from '../records.ts';
+import { checkSecretHash } from '../secret-hash.ts';
 import { originAllowed, userHandleOf, webAuthnSettingsOf } from '../webauthn-config.ts';
 import { passkeysFor } from './factors.ts';
 import { finishFirstFactor } from './finish.ts';
@@ -88,6 +89,8 @@ export async function answerWebAuthn(
   if (session?.kind !== 'webauthn-sign-in' || session.clientId !== client.clientId || session.poolId !== pool.id) {
     throw notAuthorized(MSG.sessionExpired);
   }
+  // Clients with a secret sign every step (as PASSWORD_VERIFIER): the typed name's hash or the user's.
+  checkSecretHash(client, responses.SECRET_HASH, responses.USERNAME, session.username);
   const user = store.user(pool.id, session.username);
   if (!user) throw notAuthorized(MSG.sessionExpired);
   assertNotLockedOut(user, now);

@@ -13,6 +13,7 @@ import {
   ok,
   PASSWORD,
   removeTempDirs,
+  secretHash,
   tempDataDir,
   uniqueEmail,
 } from './pool-kit.ts';
@@ -220,6 +221,49 @@ describe('USER_AUTH: choosing a factor', () => {
       ChallengeName: 'PASSWORD',
       Session: pw.json?.Session,
       ChallengeResponses: { USERNAME: email, PASSWORD },
+    });
+    expect(done.json?.AuthenticationResult).toBeDefined();
+  });
+});
+
+describe('a client with a secret', () => {
+  it('needs SECRET_HASH at every USER_AUTH step', async () => {
+    const email = await confirmedRider('secret');
+    const created = (await ok(pool.url, 'CreateUserPoolClient', {
+      UserPoolId: pool.poolId,
+      ClientName: 'server',
+      GenerateSecret: true,
+      ExplicitAuthFlows: ['ALLOW_USER_AUTH'],
+    })) as { UserPoolClient: { ClientId: string; ClientSecret: string } };
+    const { ClientId, ClientSecret } = created.UserPoolClient;
+    const hash = secretHash(email, ClientId, ClientSecret);
+    expectCognitoError(
+      await userAuth(email, {}, ClientId),
+      'NotAuthorizedException',
+      400,
+      `Client ${ClientId} is configured for secret but secret was not received`,
+    );
+    const select = await userAuth(email, { SECRET_HASH: hash }, ClientId);
+    expect(select.json?.ChallengeName).toBe('SELECT_CHALLENGE');
+    const respond = (responses: Record<string, string>) =>
+      page('RespondToAuthChallenge', {
+        ClientId,
+        ChallengeName: 'SELECT_CHALLENGE',
+        Session: select.json?.Session,
+        ChallengeResponses: { USERNAME: email, ANSWER: 'PASSWORD', PASSWORD, ...responses },
+      });
+    expectCognitoError(
+      await respond({}),
+      'NotAuthorizedException',
+      400,
+      `Client ${ClientId} is configured for secret but secret was not received`,
+    );
+    const select2 = await userAuth(email, { SECRET_HASH: hash }, ClientId);
+    const done = await page('RespondToAuthChallenge', {
+      ClientId,
+      ChallengeName: 'SELECT_CHALLENGE',
+      Session: select2.json?.Session,
+      ChallengeResponses: { USERNAME: email, ANSWER: 'PASSWORD', PASSWORD, SECRET_HASH: hash },
     });
     expect(done.json?.AuthenticationResult).toBeDefined();
   });
