@@ -3,6 +3,7 @@
 // list (docs/cognito-mfa-passwordless.md §4.7, §5.7). No mocks.
 import { Amplify } from 'aws-amplify';
 import {
+  associateWebAuthnCredential,
   confirmSignIn,
   confirmSignUp,
   deleteWebAuthnCredential,
@@ -15,6 +16,7 @@ import {
 } from 'aws-amplify/auth';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningLocalCognito, startLocalCognito } from '../../../local-cognito/index.ts';
+import { installPasskeyBrowser } from './browser-passkeys.ts';
 import { latestCode, mailTo, PASSWORD, removeTempDirs, tempDataDir, uniqueEmail } from './pool-kit.ts';
 import { type RegistrationOptionsJson, SoftwareAuthenticator } from './software-authenticator.ts';
 import { ORIGIN, userAuthKit } from './user-auth-kit.ts';
@@ -22,7 +24,12 @@ import { ORIGIN, userAuthKit } from './user-auth-kit.ts';
 let pool: RunningLocalCognito;
 
 beforeAll(async () => {
-  pool = await startLocalCognito({ dataDir: await tempDataDir('amplify-user-auth'), quiet: true });
+  // Amplify in Node sends no Origin, so the relying party is configured, as `--rp-id localhost` does.
+  pool = await startLocalCognito({
+    dataDir: await tempDataDir('amplify-user-auth'),
+    quiet: true,
+    relyingPartyId: 'localhost',
+  });
   Amplify.configure({
     Auth: { Cognito: { userPoolId: pool.poolId, userPoolClientId: pool.clientId, userPoolEndpoint: pool.url } },
   });
@@ -139,5 +146,37 @@ describe('AWS Amplify v6 USER_AUTH against the local pool', () => {
     ]);
     await deleteWebAuthnCredential({ credentialId: authenticator.id });
     expect((await listWebAuthnCredentials()).credentials).toEqual([]);
+  });
+
+  it('registers a passkey with associateWebAuthnCredential and signs in with it (preferred, and chosen at SELECT_CHALLENGE)', async () => {
+    const email = await confirmedRider('amplify-passkey-sign-in');
+    const authenticator = new SoftwareAuthenticator({ origin: ORIGIN });
+    await signIn({ username: email, password: PASSWORD });
+    let uninstall = installPasskeyBrowser(authenticator);
+    try {
+      await associateWebAuthnCredential();
+    } finally {
+      uninstall();
+    }
+    expect((await listWebAuthnCredentials()).credentials.map((c) => c.credentialId)).toEqual([authenticator.id]);
+    await signOut();
+    uninstall = installPasskeyBrowser(authenticator);
+    try {
+      const direct = await signIn({
+        username: email,
+        options: { authFlowType: 'USER_AUTH', preferredChallenge: 'WEB_AUTHN' },
+      });
+      expect(direct).toEqual({ isSignedIn: true, nextStep: { signInStep: 'DONE' } });
+      await signOut();
+      const select = await signIn({ username: email, options: { authFlowType: 'USER_AUTH' } });
+      expect(select.nextStep).toEqual({
+        signInStep: 'CONTINUE_SIGN_IN_WITH_FIRST_FACTOR_SELECTION',
+        availableChallenges: ['PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP', 'WEB_AUTHN'],
+      });
+      expect((await confirmSignIn({ challengeResponse: 'WEB_AUTHN' })).isSignedIn).toBe(true);
+    } finally {
+      uninstall();
+    }
+    expect((await fetchAuthSession()).tokens?.idToken?.payload.email).toBe(email);
   });
 });
