@@ -7,7 +7,7 @@ import { cleanUp, createSandbox, npmRun, startPool, tempDir } from './npm-run.ts
 
 afterAll(cleanUp);
 
-const SLOW = 60_000;
+const SLOW = { timeout: 90_000 };
 
 describe('npm run cognito:local -- --rp-id', () => {
   it('names the relying party of passkey registrations', SLOW, async () => {

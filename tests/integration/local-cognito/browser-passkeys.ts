@@ -6,9 +6,7 @@
 import type { SoftwareAuthenticator } from './software-authenticator.ts';
 
 const toB64url = (b: ArrayBuffer | ArrayBufferView): string =>
-  Buffer.from(b instanceof ArrayBuffer ? b : new Uint8Array(b.buffer, b.byteOffset, b.byteLength)).toString(
-    'base64url',
-  );
+  (b instanceof ArrayBuffer ? Buffer.from(b) : Buffer.from(b.buffer, b.byteOffset, b.byteLength)).toString('base64url');
 const toBuffer = (s: string): ArrayBuffer => {
   const b = Buffer.from(s, 'base64url');
   return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
