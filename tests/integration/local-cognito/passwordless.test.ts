@@ -124,6 +124,18 @@ describe('USER_AUTH: choosing a factor', () => {
       AvailableChallenges: ['PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP'],
     });
     expect(typeof res.json?.Session).toBe('string');
+    // A preference that is no factor is a preference the rider cannot use.
+    expect((await userAuth(email, { PREFERRED_CHALLENGE: 'MAGIC' })).json?.ChallengeName).toBe('SELECT_CHALLENGE');
+    expectCognitoError(
+      await page('InitiateAuth', { AuthFlow: 'USER_AUTH', ClientId: pool.clientId, AuthParameters: {} }),
+      'InvalidParameterException',
+      400,
+      'Missing required parameter USERNAME',
+    );
+    expectCognitoError(
+      await page('InitiateAuth', { AuthFlow: 'USER_AUTH', ClientId: pool.clientId, AuthParameters: { USERNAME: 7 } }),
+      'SerializationException',
+    );
     await registerPasskey(email);
     expect((await userAuth(email)).json?.AvailableChallenges).toEqual([
       'PASSWORD',
