@@ -12,6 +12,7 @@ import { assertNotLockedOut } from '../passwords.ts';
 import type { ClientRecord, PoolRecord, UserRecord } from '../records.ts';
 import { checkSecretHash } from '../secret-hash.ts';
 import { finishFirstFactor } from './finish.ts';
+import { assertNamesSessionUser } from './session-user.ts';
 
 /**
  * EMAIL_OTP as a first factor (docs/cognito-mfa-passwordless.md §4.5). Where Cognito is silent the
@@ -86,6 +87,7 @@ export async function answerEmailOtp(
   }
   // Clients with a secret sign every step (as PASSWORD_VERIFIER): the typed name's hash or the user's.
   checkSecretHash(client, responses.SECRET_HASH, responses.USERNAME, session.username);
+  assertNamesSessionUser(store, pool, responses.USERNAME as string, session);
   const user = session.username === undefined ? undefined : store.user(pool.id, session.username);
   if (user) assertNotLockedOut(user, now);
   if (session.code === undefined || given.trim() !== session.code) {

@@ -4,6 +4,7 @@ import { invalidParameter, MSG, notAuthorized } from '../errors.ts';
 import { requiredParameter } from '../input.ts';
 import type { ClientRecord, PoolRecord } from '../records.ts';
 import { checkSecretHash } from '../secret-hash.ts';
+import { assertNamesSessionUser } from './session-user.ts';
 import { issueChallenge } from './start.ts';
 
 /**
@@ -40,6 +41,7 @@ export async function answerChoice(
   }
   // Clients with a secret sign every step (as PASSWORD_VERIFIER): the typed name's hash or the user's.
   checkSecretHash(client, responses.SECRET_HASH, responses.USERNAME, session.username);
+  assertNamesSessionUser(store, pool, responses.USERNAME as string, session);
   const user = session.username === undefined ? undefined : store.user(pool.id, session.username);
   if (session.username !== undefined && !user) throw notAuthorized(MSG.sessionExpired);
   const next = await issueChallenge(services, pool, client, { user, typed: session.typed }, factor, responses, ctx);

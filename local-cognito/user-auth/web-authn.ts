@@ -14,6 +14,7 @@ import { checkSecretHash } from '../secret-hash.ts';
 import { originAllowed, userHandleOf, webAuthnSettingsOf } from '../webauthn-config.ts';
 import { passkeysFor } from './factors.ts';
 import { finishFirstFactor } from './finish.ts';
+import { assertNamesSessionUser } from './session-user.ts';
 
 /**
  * The WEB_AUTHN sign-in challenge (docs/cognito-mfa-passwordless.md §5.6): request options with
@@ -91,6 +92,7 @@ export async function answerWebAuthn(
   }
   // Clients with a secret sign every step (as PASSWORD_VERIFIER): the typed name's hash or the user's.
   checkSecretHash(client, responses.SECRET_HASH, responses.USERNAME, session.username);
+  assertNamesSessionUser(store, pool, responses.USERNAME as string, session);
   const user = store.user(pool.id, session.username);
   if (!user) throw notAuthorized(MSG.sessionExpired);
   assertNotLockedOut(user, now);

@@ -198,6 +198,18 @@ describe('USER_AUTH: choosing a factor', () => {
       400,
       'Missing required parameter PASSWORD',
     );
+    const other = await confirmedRider('someone-else');
+    expectCognitoError(
+      await page('RespondToAuthChallenge', {
+        ClientId: pool.clientId,
+        ChallengeName: 'SELECT_CHALLENGE',
+        Session: (await userAuth(email)).json?.Session,
+        ChallengeResponses: { USERNAME: other, ANSWER: 'PASSWORD', PASSWORD },
+      }),
+      'NotAuthorizedException',
+      400,
+      'Incorrect username or password.',
+    );
     const done = await respond({ ANSWER: 'PASSWORD', PASSWORD });
     expect(done.status, done.text).toBe(200);
     expect(Object.keys(done.json?.AuthenticationResult as object).sort()).toEqual([
