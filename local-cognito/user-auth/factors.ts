@@ -16,6 +16,12 @@ import { relyingPartyFor } from '../webauthn-config.ts';
  */
 export const hasMfaFactor = (_user: UserRecord): boolean => false;
 
+/**
+ * Whether the pool requires MFA (MfaConfiguration ON): then USER_AUTH offers the password factors
+ * only (§1.1, §4.1). The one place that reads it; pool-mfa's pool setting goes here.
+ */
+export const poolRequiresMfa = (_pool: PoolRecord): boolean => false;
+
 /** The user's passkeys for the RP ID this request resolves to (none when no RP ID can be resolved). */
 export function passkeysFor(
   services: Pick<Services, 'store' | 'relyingPartyId'>,
@@ -54,6 +60,7 @@ export function availableChallenges(
   if (allowsFirstFactor(pool, 'PASSWORD')) out.push('PASSWORD', 'PASSWORD_SRP');
   const passwordOnly =
     tierOf(pool) === 'LITE' ||
+    poolRequiresMfa(pool) ||
     (user !== undefined &&
       (user.status === 'FORCE_CHANGE_PASSWORD' || user.status === 'RESET_REQUIRED' || hasMfaFactor(user)));
   if (passwordOnly) return out;
