@@ -365,6 +365,27 @@ describe('EMAIL_OTP', () => {
     expectCognitoError(late, 'ExpiredCodeException');
   });
 
+  it('the right code confirms an unconfirmed rider and verifies the address; a disabled rider is refused after it', async () => {
+    const email = uniqueEmail('otp-unconfirmed');
+    await ok(pool.url, 'SignUp', { ClientId: pool.clientId, Username: email, Password: PASSWORD });
+    const res = await userAuth(email, { PREFERRED_CHALLENGE: 'EMAIL_OTP' });
+    expect(res.json?.ChallengeName).toBe('EMAIL_OTP');
+    const done = await respond(email, res.json?.Session, await latestCode(pool.url, email));
+    expect(done.json?.AuthenticationResult).toBeDefined();
+    const user = await ok(pool.url, 'AdminGetUser', { UserPoolId: pool.poolId, Username: email });
+    expect(user.UserStatus).toBe('CONFIRMED');
+    expect(user.UserAttributes).toContainEqual({ Name: 'email_verified', Value: 'true' });
+
+    await ok(pool.url, 'AdminDisableUser', { UserPoolId: pool.poolId, Username: email });
+    const again = await userAuth(email, { PREFERRED_CHALLENGE: 'EMAIL_OTP' });
+    expectCognitoError(
+      await respond(email, again.json?.Session, await latestCode(pool.url, email)),
+      'NotAuthorizedException',
+      400,
+      'User is disabled.',
+    );
+  });
+
   it('SELECT_CHALLENGE answered with EMAIL_OTP sends the code', async () => {
     const email = await confirmedRider('otp-select');
     const select = await userAuth(email);
