@@ -3,9 +3,9 @@ import type { ChallengeNameType } from '@aws-sdk/client-cognito-identity-provide
 
 /**
  * Short-lived authentication state held in memory only: SRP exchanges between InitiateAuth and
- * RespondToAuthChallenge, NEW_PASSWORD_REQUIRED challenges, the USER_AUTH steps (SELECT_CHALLENGE,
- * EMAIL_OTP, WEB_AUTHN) and pending passkey registrations. Bounded in size and time, and each
- * entry is single-use (a handler that keeps one alive puts it back).
+ * RespondToAuthChallenge, NEW_PASSWORD_REQUIRED, the MFA challenges, the USER_AUTH steps
+ * (SELECT_CHALLENGE, EMAIL_OTP, WEB_AUTHN) and pending passkey registrations. Bounded in size and
+ * time, and each entry is single-use (a handler that keeps one alive puts it back).
  */
 export interface SrpSession {
   kind: 'srp';
@@ -27,6 +27,28 @@ export interface NewPasswordSession {
   clientId: string;
   username: string;
   expiresAt: number;
+}
+
+/** A SOFTWARE_TOKEN_MFA challenge after a correct password (challenges/software-token-mfa.ts). */
+export interface SoftwareTokenMfaSession {
+  kind: 'software-token-mfa';
+  poolId: string;
+  clientId: string;
+  username: string;
+  expiresAt: number;
+}
+
+/**
+ * An MFA_SETUP challenge (challenges/mfa-setup.ts). AssociateSoftwareToken and VerifySoftwareToken
+ * each take it and hand out a new key for the same sign-in; `verified` once a code was accepted.
+ */
+export interface MfaSetupSession {
+  kind: 'mfa-setup';
+  poolId: string;
+  clientId: string;
+  username: string;
+  expiresAt: number;
+  verified: boolean;
 }
 
 /** USER_AUTH without a usable preference: the factors offered (user-auth/). */
@@ -80,6 +102,8 @@ export interface WebAuthnRegistrationSession {
 export type AuthSession =
   | SrpSession
   | NewPasswordSession
+  | SoftwareTokenMfaSession
+  | MfaSetupSession
   | SelectChallengeSession
   | EmailOtpSession
   | WebAuthnSignInSession

@@ -4,10 +4,12 @@ import {
   DEFAULT_POOL_NAME,
   passwordlessClientSettings,
   passwordlessPoolSettings,
+  riderMfaSettings,
   USER_AUTH_FLOW,
 } from '../shared/rider-pool.ts';
 import type { Clock } from './clock.ts';
 import { Input } from './input.ts';
+import { mfaFromRequest, poolMfa } from './pool-mfa.ts';
 import { buildClient, buildPool } from './pools.ts';
 import { signInSettings } from './sign-in-policy.ts';
 import type { Store } from './store.ts';
@@ -26,9 +28,22 @@ export function ensureDefaults(store: Store, clock: Clock): void {
   let pool = store.pool(DEFAULT_POOL_ID);
   const poolInput = passwordlessPoolSettings(DEFAULT_POOL_NAME);
   if (!pool) {
-    pool = buildPool(new Input(poolInput), DEFAULT_POOL_ID, now);
+    // As `npm run provision` does: CreateUserPool, then SetUserPoolMfaConfig.
+    const created = buildPool(new Input(poolInput), DEFAULT_POOL_ID, now);
+    pool = { ...created, mfa: mfaFromRequest(new Input(riderMfaSettings()), poolMfa(created)) };
     store.putPool(pool);
-  } else if (pool.firstAuthFactors === undefined) {
+  }
+  if (pool.mfa === undefined) {
+    // A default pool stored before MFA and verified email changes: give it the riders' settings once.
+    pool = {
+      ...pool,
+      mfa: mfaFromRequest(new Input(riderMfaSettings()), poolMfa(pool)),
+      verifyBeforeUpdate: ['email'],
+      input: { ...pool.input, UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] } },
+    };
+    store.putPool(pool);
+  }
+  if (pool.firstAuthFactors === undefined) {
     // A data directory from before issue 10 (its default pool has no sign-in policy): give the
     // default pool and client passwordless sign-in once; nothing else of theirs changes.
     pool = { ...pool, ...signInSettings(new Input(poolInput)), updatedAt: now };

@@ -45,6 +45,8 @@ export const webAuthnRelyingPartyMismatch = make('WebAuthnRelyingPartyMismatchEx
 export const webAuthnOriginNotAllowed = make('WebAuthnOriginNotAllowedException');
 export const webAuthnClientMismatch = make('WebAuthnClientMismatchException');
 export const webAuthnCredentialNotSupported = make('WebAuthnCredentialNotSupportedException');
+export const softwareTokenMfaNotFound = make('SoftwareTokenMFANotFoundException');
+export const enableSoftwareTokenMfa = make('EnableSoftwareTokenMFAException');
 
 // The HTTP layer's own refusals (handler.ts): the request never reached an action.
 export const unknownOperation = make('UnknownOperationException');
@@ -90,6 +92,20 @@ export const MSG = {
     'Member must have length greater than or equal to 6',
   tempPasswordExpired: 'Temporary password has expired and must be reset by an administrator.',
   passwordResetRequired: 'Password reset required for the user',
+  // Second factor (docs/cognito-mfa-passwordless.md §1; §6 for the pool's own choices)
+  mfaCodeMismatch: 'Invalid code or auth state for the user.',
+  totpSetupMismatch: 'Code mismatch and fail enable Software Token MFA',
+  totpNotEnabledForPool: 'Software Token MFA has not been enabled by the userPool.',
+  totpNotFound: 'Software Token MFA does not exist for the user.',
+  noTotpToTurnOn: 'User does not have delivery config set to turn on SOFTWARE_TOKEN_MFA',
+  noSmsToTurnOn: 'User does not have delivery config set to turn on SMS_MFA',
+  emailMfaUnsupported: 'The local user pool does not send MFA codes by email; use SOFTWARE_TOKEN_MFA.',
+  tokenOrSession: 'Exactly one of AccessToken or Session is required.',
+  mfaAllDisabled: "Invalid MFA configuration given, can't disable all MFAs with a required or optional configuration.",
+  mfaNeedsSms: 'SMS configuration and Auto verification for phone_number are required when MFA is required/optional',
+  mfaMessageCode: (field: string) => `${field} must contain the placeholder {####}.`,
+  verifyBeforeUpdateNotAutoVerified: (name: string) =>
+    `AttributesRequireVerificationBeforeUpdate can only contain auto-verified attributes; ${name} is not in AutoVerifiedAttributes.`,
   // App client secrets
   secretHashMismatch: (clientId: string) => `Unable to verify secret hash for client ${clientId}`,
   secretHashMissing: (clientId: string) => `Client ${clientId} is configured for secret but secret was not received`,
@@ -140,7 +156,6 @@ export const MSG = {
   // Sign-in policy and feature plan
   featureUnavailableInTier: (feature: string) => `${feature} is not available in the LITE feature plan.`,
   webAuthnNeedsAnotherFactor: 'WEB_AUTHN cannot be the only allowed first auth factor.',
-  passwordlessWithMfaOn: 'Passwordless first auth factors cannot be allowed while MfaConfiguration is ON.',
   // Passkeys
   webAuthnNotEnabled: 'WEB_AUTHN is not an allowed first auth factor of this user pool.',
   webAuthnConfigurationMissing: 'The user pool has no WebAuthn relying party ID; set one with SetUserPoolMfaConfig.',

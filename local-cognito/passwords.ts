@@ -5,6 +5,7 @@ import { MSG, notAuthorized, passwordResetRequired } from './errors.ts';
 import { newSession, poolNameOf } from './ids.ts';
 import { lockedUntil, withFailure, withoutFailures } from './lockout.ts';
 import type { ClientRecord, PoolRecord, UserRecord } from './records.ts';
+import { secondFactorChallenge, secondFactorDue } from './second-factor.ts';
 import { createVerifier } from './srp.ts';
 import { completeSignIn } from './token-lineages.ts';
 
@@ -40,7 +41,7 @@ export function failedPassword({ store, clock }: Pick<Services, 'store' | 'clock
 
 /**
  * What follows a correct password (SRP proof or USER_PASSWORD_AUTH): tokens, or the next
- * challenge for users an operator created or reset.
+ * challenge for users an operator created or reset, or the second factor (second-factor.ts).
  */
 export async function afterPasswordVerified(
   services: Pick<Services, 'store' | 'clock' | 'tokens' | 'sessions'>,
@@ -52,7 +53,8 @@ export async function afterPasswordVerified(
   const { store, clock, sessions } = services;
   const now = clock.now();
   if (!user.enabled) throw notAuthorized(MSG.userDisabled);
-  const cleared = withoutFailures(user);
+  // Wrong MFA codes count towards the same lockout: they are cleared once the second factor is passed.
+  const cleared = secondFactorDue(pool, user) ? user : withoutFailures(user);
   if (cleared !== user) store.putUser(cleared);
   if (user.status === 'RESET_REQUIRED') throw passwordResetRequired(MSG.passwordResetRequired);
   if (user.status === 'FORCE_CHANGE_PASSWORD') {
@@ -82,6 +84,8 @@ export async function afterPasswordVerified(
       },
     };
   }
+  const challenge = secondFactorChallenge(services, pool, client, user);
+  if (challenge) return challenge;
   const AuthenticationResult = await completeSignIn(services, pool, client, cleared, ctx);
   return { ChallengeParameters: {}, AuthenticationResult };
 }

@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { UserPoolClientType, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import { invalidParameter, MSG } from './errors.ts';
 import { newClientId, newClientSecret, regionOf } from './ids.ts';
-import type { Input } from './input.ts';
+import { Input } from './input.ts';
 import { DEFAULT_POLICY } from './password-policy.ts';
+import { mfaFromCreatePool, poolMfa } from './pool-mfa.ts';
 import type { ClientRecord, PasswordPolicy, PoolRecord } from './records.ts';
 import { firstFactorsOf, signInSettings, tierOf } from './sign-in-policy.ts';
 import { type Wire, wireDate } from './wire.ts';
@@ -67,6 +68,15 @@ export function buildPool(input: Input, id: string, now: number): PoolRecord {
   const caseSensitive = input.optionalObject('UsernameConfiguration')?.optionalBoolean('CaseSensitive') ?? true;
   const allowAdminCreateUserOnly =
     input.optionalObject('AdminCreateUserConfig')?.optionalBoolean('AllowAdminCreateUserOnly') ?? false;
+  const autoVerifiedAttributes = subset(input, 'AutoVerifiedAttributes', VERIFIED_ATTRIBUTES);
+  const verifyBeforeUpdate = subset(
+    input.optionalObject('UserAttributeUpdateSettings') ?? new Input({}),
+    'AttributesRequireVerificationBeforeUpdate',
+    VERIFIED_ATTRIBUTES,
+  ) as ('email' | 'phone_number')[];
+  // Cognito's rule: only an attribute it verifies can wait for verification (its own text unknown).
+  const notVerified = verifyBeforeUpdate.find((a) => !autoVerifiedAttributes.includes(a));
+  if (notVerified) throw invalidParameter(MSG.verifyBeforeUpdateNotAutoVerified(notVerified));
   return {
     id,
     name,
@@ -74,12 +84,14 @@ export function buildPool(input: Input, id: string, now: number): PoolRecord {
     updatedAt: now,
     usernameAttributes,
     aliasAttributes,
-    autoVerifiedAttributes: subset(input, 'AutoVerifiedAttributes', VERIFIED_ATTRIBUTES),
+    autoVerifiedAttributes,
     caseSensitive,
     policy: passwordPolicy(input),
     allowAdminCreateUserOnly,
     input: plain(input),
     fakeSrpSecret: randomBytes(32).toString('base64'),
+    mfa: mfaFromCreatePool(input, autoVerifiedAttributes),
+    verifyBeforeUpdate,
     ...signInSettings(input),
   };
 }
@@ -106,7 +118,8 @@ export function describePool(pool: PoolRecord, userCount: number): Wire<UserPool
       ? { AliasAttributes: pool.aliasAttributes as ('email' | 'phone_number' | 'preferred_username')[] }
       : {}),
     UsernameConfiguration: { CaseSensitive: pool.caseSensitive },
-    MfaConfiguration: 'OFF',
+    MfaConfiguration: poolMfa(pool).configuration,
+    UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: pool.verifyBeforeUpdate ?? [] },
     EstimatedNumberOfUsers: userCount,
     AdminCreateUserConfig: {
       ...(echoed.AdminCreateUserConfig ?? {}),

@@ -1,4 +1,12 @@
-import type { AuthFactorType, UserPoolTierType, UserStatusType } from '@aws-sdk/client-cognito-identity-provider';
+import type {
+  AuthFactorType,
+  EmailMfaConfigType,
+  SmsMfaConfigType,
+  UserPoolMfaType,
+  UserPoolTierType,
+  UserStatusType,
+  VerifiedAttributeType,
+} from '@aws-sdk/client-cognito-identity-provider';
 import type { PasswordPolicy } from '../shared/password-policy.ts';
 
 /** What the pool keeps. Records are values: actions build new ones and `put` them, never mutate. */
@@ -20,6 +28,10 @@ export interface PoolRecord {
   input: Record<string, unknown>;
   /** Seeds the stable fake SRP salt/user id for unknown users (PreventUserExistenceErrors). */
   fakeSrpSecret: string;
+  /** Multi-factor settings (CreateUserPool, SetUserPoolMfaConfig); absent in pools stored before MFA: OFF. */
+  mfa?: PoolMfaRecord;
+  /** UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate: changes wait for the code. */
+  verifyBeforeUpdate?: VerifiedAttributeType[];
   /**
    * The feature plan (UserPoolTier). Absent in records written before issue 10: read it with
    * `tierOf` (sign-in-policy.ts), which gives Cognito's default, ESSENTIALS.
@@ -29,6 +41,17 @@ export interface PoolRecord {
   firstAuthFactors?: AuthFactorType[];
   /** SetUserPoolMfaConfig's WebAuthnConfiguration (webauthn-config.ts); absent = Cognito's defaults. */
   webAuthn?: WebAuthnSettings;
+}
+
+/** What SetUserPoolMfaConfig set, GetUserPoolMfaConfig answers and sign-in decides with (second-factor.ts). */
+export interface PoolMfaRecord {
+  configuration: UserPoolMfaType;
+  /** SoftwareTokenMfaConfiguration.Enabled: riders may set up an authenticator app (TOTP). */
+  softwareToken: boolean;
+  /** Stored and echoed only: the local pool sends no text messages and no MFA emails. */
+  sms?: SmsMfaConfigType;
+  email?: EmailMfaConfigType;
+  // WebAuthnConfiguration is the pool's `webAuthn` (webauthn-config.ts), applied by SetUserPoolMfaConfig.
 }
 
 /** The pool's passkey relying party, as WebAuthnConfigurationType holds it. */
@@ -103,6 +126,28 @@ export interface UserRecord {
   /** Times (ms) of recent code deliveries, for the send limit. */
   sends?: number[];
   failures?: { count: number; lastAt: number };
+  /** The authenticator app (TOTP, RFC 6238) and whether it is the user's second factor. */
+  totp?: TotpRecord;
+  /**
+   * New attribute values waiting for their code (AttributesRequireVerificationBeforeUpdate): the
+   * current value stays the attribute and the sign-in name until VerifyUserAttribute.
+   */
+  pendingAttributes?: Record<string, string>;
+}
+
+/** Secrets are Base32 (RFC 4648) as AssociateSoftwareToken hands them out; never logged, never mailed. */
+export interface TotpRecord {
+  /** The verified authenticator's secret (VerifySoftwareToken accepted a code for it). */
+  secret?: string;
+  /** A secret from AssociateSoftwareToken that no code has verified yet; the verified one stays until then. */
+  pendingSecret?: string;
+  /** FriendlyDeviceName given at VerifySoftwareToken (the SOFTWARE_TOKEN_MFA challenge names it). */
+  deviceName?: string;
+  /** The highest time step a code was accepted for: that code and older ones are refused (replay). */
+  lastStep?: number;
+  /** SetUserMFAPreference SoftwareTokenMfaSettings. */
+  enabled: boolean;
+  preferred: boolean;
 }
 
 /** One sign-in: its refresh token and every access/ID token refreshed from it share `originJti`. */

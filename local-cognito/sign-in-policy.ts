@@ -44,9 +44,5 @@ export function signInSettings(input: Input): Pick<PoolRecord, 'tier' | 'firstAu
     throw featureUnavailableInTier(MSG.featureUnavailableInTier(passwordless.join(', ')));
   }
   if (factors.length === 1 && factors[0] === 'WEB_AUTHN') throw invalidParameter(MSG.webAuthnNeedsAnotherFactor);
-  // MFA ON and passwordless factors exclude each other (§1.1, §4.1).
-  if (input.body.MfaConfiguration === 'ON' && passwordless.length > 0) {
-    throw invalidParameter(MSG.passwordlessWithMfaOn);
-  }
   return { tier, firstAuthFactors: factors };
 }

@@ -5,6 +5,8 @@ import type {
   CreateUserPoolClientCommandInput,
   CreateUserPoolCommandInput,
   ExplicitAuthFlowsType,
+  SetUserPoolMfaConfigCommandInput,
+  UserPoolMfaType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { PasswordPolicy } from './password-policy.ts';
 import { COGNITO_DEFAULT_PASSWORD_POLICY } from './password-policy.ts';
@@ -39,8 +41,27 @@ export function userPoolSettings(poolName: string): CreateUserPoolCommandInput {
     AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
     AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
     VerificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_CODE' },
+    // A new email address must be confirmed before it replaces the old one (sign-in name included).
+    UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] },
+    // Cognito refuses MFA ON/OPTIONAL at creation without SMS; riderMfaSettings() turns TOTP on next.
     MfaConfiguration: 'OFF',
     DeletionProtection: 'ACTIVE',
+  };
+}
+
+/** The riders' default second-factor mode: they may add an authenticator app; the pool does not insist. */
+export const RIDER_MFA_MODE: UserPoolMfaType = 'OPTIONAL';
+
+/**
+ * SetUserPoolMfaConfig after the pool exists: authenticator apps (TOTP) only, no text messages
+ * (docs/cognito-mfa-passwordless.md §1.1).
+ */
+export function riderMfaSettings(
+  mode: UserPoolMfaType = RIDER_MFA_MODE,
+): Omit<SetUserPoolMfaConfigCommandInput, 'UserPoolId'> {
+  return {
+    MfaConfiguration: mode,
+    SoftwareTokenMfaConfiguration: { Enabled: mode !== 'OFF' },
   };
 }
 

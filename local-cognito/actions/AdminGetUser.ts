@@ -1,6 +1,7 @@
 import type { AdminGetUserResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { attributeList } from '../attributes.ts';
 import type { ActionFactory } from '../context.ts';
+import { mfaSettingsOf } from '../user-mfa.ts';
 import { adminUser } from '../usernames.ts';
 import { type Wire, wireDate } from '../wire.ts';
 
@@ -16,6 +17,6 @@ export const AdminGetUser: ActionFactory =
       Enabled: user.enabled,
       UserStatus: user.status,
       MFAOptions: [],
-      UserMFASettingList: [],
+      ...mfaSettingsOf(user),
     };
   };

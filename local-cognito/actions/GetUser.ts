@@ -3,6 +3,7 @@ import { authenticateAccessToken } from '../access-token-caller.ts';
 import { attributeList } from '../attributes.ts';
 import type { ActionFactory } from '../context.ts';
 import { TOKEN_RULE } from '../input.ts';
+import { mfaSettingsOf } from '../user-mfa.ts';
 
 export const GetUser: ActionFactory =
   (services) =>
@@ -12,6 +13,6 @@ export const GetUser: ActionFactory =
       Username: user.username,
       UserAttributes: attributeList(user.attributes),
       MFAOptions: [],
-      UserMFASettingList: [],
+      ...mfaSettingsOf(user),
     };
   };

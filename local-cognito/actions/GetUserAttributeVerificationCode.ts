@@ -14,7 +14,8 @@ export const GetUserAttributeVerificationCode: ActionFactory =
     const name = input.string('AttributeName', { min: 1, max: 32 });
     input.optionalStringMap('ClientMetadata');
     const { pool, user } = await authenticateAccessToken(services, token);
-    const email = user.attributes.email;
+    // A new address waiting for verification is the one the code confirms, so it goes there.
+    const email = user.pendingAttributes?.email ?? user.attributes.email;
     if (name !== 'email' || !email) throw invalidParameter(MSG.onlyEmailVerifiable(name));
     const now = clock.now();
     const code = issueCode(now, SIGN_UP_CODE_TTL_MS, user.attributeCodes?.email);

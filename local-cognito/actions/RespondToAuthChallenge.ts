@@ -1,5 +1,7 @@
 import type { RespondToAuthChallengeResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { attributeMap } from '../attributes.ts';
+import { mfaSetup } from '../challenges/mfa-setup.ts';
+import { softwareTokenMfa } from '../challenges/software-token-mfa.ts';
 import type { ActionFactory, RequestContext, Services } from '../context.ts';
 import { invalidParameter, MSG, notAuthorized, userNotConfirmed } from '../errors.ts';
 import { poolNameOf } from '../ids.ts';
@@ -8,6 +10,7 @@ import { assertPasswordConforms } from '../password-policy.ts';
 import { afterPasswordVerified, assertNotLockedOut, failedPassword, srpCredentials } from '../passwords.ts';
 import type { ClientRecord, PoolRecord } from '../records.ts';
 import { resolveClient } from '../resources.ts';
+import { secondFactorChallenge } from '../second-factor.ts';
 import { checkSecretHash } from '../secret-hash.ts';
 import { parseSrpTimestamp, verifyPasswordClaim } from '../srp.ts';
 import { completeSignIn } from '../token-lineages.ts';
@@ -51,6 +54,10 @@ export const RespondToAuthChallenge: ActionFactory = (services) => {
         return passwordVerifier(services, pool, client, responses, ctx);
       case 'NEW_PASSWORD_REQUIRED':
         return newPassword(services, pool, client, responses, session, ctx);
+      case 'SOFTWARE_TOKEN_MFA':
+        return softwareTokenMfa(services, pool, client, responses, session, ctx);
+      case 'MFA_SETUP':
+        return mfaSetup(services, pool, client, responses, session, ctx);
       case 'SELECT_CHALLENGE':
       case 'PASSWORD':
       case 'PASSWORD_SRP':
@@ -150,6 +157,9 @@ async function newPassword(
     updatedAt: now,
   };
   store.putUser(updated);
+  // An ON pool asks a rider who has just chosen a password to set up a second factor (§1.6).
+  const challenge = secondFactorChallenge(services, pool, client, updated);
+  if (challenge) return challenge;
   const AuthenticationResult = await completeSignIn(services, pool, client, updated, ctx);
   return { ChallengeParameters: {}, AuthenticationResult };
 }

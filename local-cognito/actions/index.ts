@@ -6,8 +6,10 @@ import { AdminDisableUser } from './AdminDisableUser.ts';
 import { AdminEnableUser } from './AdminEnableUser.ts';
 import { AdminGetUser } from './AdminGetUser.ts';
 import { AdminResetUserPassword } from './AdminResetUserPassword.ts';
+import { AdminSetUserMFAPreference } from './AdminSetUserMFAPreference.ts';
 import { AdminSetUserPassword } from './AdminSetUserPassword.ts';
 import { AdminUserGlobalSignOut } from './AdminUserGlobalSignOut.ts';
+import { AssociateSoftwareToken } from './AssociateSoftwareToken.ts';
 import { ChangePassword } from './ChangePassword.ts';
 import { CompleteWebAuthnRegistration } from './CompleteWebAuthnRegistration.ts';
 import { ConfirmForgotPassword } from './ConfirmForgotPassword.ts';
@@ -22,6 +24,7 @@ import { ForgotPassword } from './ForgotPassword.ts';
 import { GetTokensFromRefreshToken } from './GetTokensFromRefreshToken.ts';
 import { GetUser } from './GetUser.ts';
 import { GetUserAttributeVerificationCode } from './GetUserAttributeVerificationCode.ts';
+import { GetUserPoolMfaConfig } from './GetUserPoolMfaConfig.ts';
 import { GlobalSignOut } from './GlobalSignOut.ts';
 import { InitiateAuth } from './InitiateAuth.ts';
 import { ListUserPoolClients } from './ListUserPoolClients.ts';
@@ -31,9 +34,12 @@ import { ListWebAuthnCredentials } from './ListWebAuthnCredentials.ts';
 import { ResendConfirmationCode } from './ResendConfirmationCode.ts';
 import { RespondToAuthChallenge } from './RespondToAuthChallenge.ts';
 import { RevokeToken } from './RevokeToken.ts';
+import { SetUserMFAPreference } from './SetUserMFAPreference.ts';
+import { SetUserPoolMfaConfig } from './SetUserPoolMfaConfig.ts';
 import { SignUp } from './SignUp.ts';
 import { StartWebAuthnRegistration } from './StartWebAuthnRegistration.ts';
 import { UpdateUserAttributes } from './UpdateUserAttributes.ts';
+import { VerifySoftwareToken } from './VerifySoftwareToken.ts';
 import { VerifyUserAttribute } from './VerifyUserAttribute.ts';
 
 const rider = (create: ActionEntry['create']): ActionEntry => ({ admin: false, create });
@@ -57,6 +63,9 @@ export const actions: Record<string, ActionEntry> = {
   GlobalSignOut: rider(GlobalSignOut),
   RevokeToken: rider(RevokeToken),
   DeleteUser: rider(DeleteUser),
+  AssociateSoftwareToken: rider(AssociateSoftwareToken),
+  VerifySoftwareToken: rider(VerifySoftwareToken),
+  SetUserMFAPreference: rider(SetUserMFAPreference),
   StartWebAuthnRegistration: rider(StartWebAuthnRegistration),
   CompleteWebAuthnRegistration: rider(CompleteWebAuthnRegistration),
   ListWebAuthnCredentials: rider(ListWebAuthnCredentials),
@@ -78,4 +87,7 @@ export const actions: Record<string, ActionEntry> = {
   AdminEnableUser: operator(AdminEnableUser),
   AdminUserGlobalSignOut: operator(AdminUserGlobalSignOut),
   ListUsers: operator(ListUsers),
+  AdminSetUserMFAPreference: operator(AdminSetUserMFAPreference),
+  SetUserPoolMfaConfig: operator(SetUserPoolMfaConfig),
+  GetUserPoolMfaConfig: operator(GetUserPoolMfaConfig),
 };

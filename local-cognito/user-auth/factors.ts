@@ -1,8 +1,10 @@
 import type { ChallengeNameType } from '@aws-sdk/client-cognito-identity-provider';
 import type { RequestContext, Services } from '../context.ts';
 import { CognitoError } from '../errors.ts';
+import { poolMfa } from '../pool-mfa.ts';
 import type { PoolRecord, UserRecord, WebAuthnCredentialRecord } from '../records.ts';
 import { allowsFirstFactor, tierOf } from '../sign-in-policy.ts';
+import { totpRequired } from '../user-mfa.ts';
 import { relyingPartyFor } from '../webauthn-config.ts';
 
 /**
@@ -11,16 +13,13 @@ import { relyingPartyFor } from '../webauthn-config.ts';
  */
 
 /**
- * Whether the user has an MFA factor set up (TOTP enabled): such users get only the password
- * factors (§1.1, §4.1). The one place that reads it; pool-mfa's user field goes here.
+ * Whether sign-in would ask this user for a second factor (their authenticator app, user-mfa.ts):
+ * such users get only the password factors (§1.1, §4.1).
  */
-export const hasMfaFactor = (_user: UserRecord): boolean => false;
+export const hasMfaFactor = (pool: PoolRecord, user: UserRecord): boolean => totpRequired(pool, user);
 
-/**
- * Whether the pool requires MFA (MfaConfiguration ON): then USER_AUTH offers the password factors
- * only (§1.1, §4.1). The one place that reads it; pool-mfa's pool setting goes here.
- */
-export const poolRequiresMfa = (_pool: PoolRecord): boolean => false;
+/** Whether the pool requires MFA (MfaConfiguration ON): then every rider gets the password factors only (§1.1, §4.1). */
+export const poolRequiresMfa = (pool: PoolRecord): boolean => poolMfa(pool).configuration === 'ON';
 
 /** The user's passkeys for the RP ID this request resolves to (none when no RP ID can be resolved). */
 export function passkeysFor(
@@ -62,7 +61,7 @@ export function availableChallenges(
     tierOf(pool) === 'LITE' ||
     poolRequiresMfa(pool) ||
     (user !== undefined &&
-      (user.status === 'FORCE_CHANGE_PASSWORD' || user.status === 'RESET_REQUIRED' || hasMfaFactor(user)));
+      (user.status === 'FORCE_CHANGE_PASSWORD' || user.status === 'RESET_REQUIRED' || hasMfaFactor(pool, user)));
   if (passwordOnly) return out;
   if (allowsFirstFactor(pool, 'EMAIL_OTP') && (user === undefined || user.attributes.email)) out.push('EMAIL_OTP');
   if (allowsFirstFactor(pool, 'WEB_AUTHN') && user && passkeysFor(services, pool, user, ctx)) out.push('WEB_AUTHN');

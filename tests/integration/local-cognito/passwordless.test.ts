@@ -74,13 +74,6 @@ describe('pool and client settings', () => {
       'InvalidParameterException',
     );
     expectCognitoError(await create({ UserPoolTier: 'GOLD' }), 'InvalidParameterException');
-    expectCognitoError(
-      await create({
-        MfaConfiguration: 'ON',
-        Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP'] } },
-      }),
-      'InvalidParameterException',
-    );
     expect(((await ok(pool.url, 'ListUserPools', { MaxResults: 60 })).UserPools as unknown[]).length).toBe(before);
   });
 
@@ -438,6 +431,30 @@ describe('a data directory from before passwordless sign-in', () => {
       ]);
     } finally {
       await old.close();
+    }
+  });
+});
+
+describe('riders with a second factor', () => {
+  it('in a pool that requires MFA get the password factors only, and the password leads to MFA', async () => {
+    const mfaPool = await startLocalCognito({ dataDir: await tempDataDir('user-auth-mfa-on'), quiet: true });
+    try {
+      const k = userAuthKit(() => mfaPool);
+      await ok(mfaPool.url, 'SetUserPoolMfaConfig', {
+        UserPoolId: mfaPool.poolId,
+        MfaConfiguration: 'ON',
+        SoftwareTokenMfaConfiguration: { Enabled: true },
+      });
+      const email = await k.confirmedRider('mfa-on');
+      expect((await k.userAuth(email)).json?.AvailableChallenges).toEqual(['PASSWORD', 'PASSWORD_SRP']);
+      expect((await k.userAuth(email, { PREFERRED_CHALLENGE: 'EMAIL_OTP' })).json?.ChallengeName).toBe(
+        'SELECT_CHALLENGE',
+      );
+      const res = await k.userAuth(email, { PREFERRED_CHALLENGE: 'PASSWORD', PASSWORD });
+      expect(res.status, res.text).toBe(200);
+      expect(res.json?.ChallengeName).toBe('MFA_SETUP');
+    } finally {
+      await mfaPool.close();
     }
   });
 });

@@ -443,7 +443,8 @@ describe('an operator-created rider (AdminCreateUser) chooses a password at firs
 });
 
 describe('a rider changes the email address', () => {
-  it('gets a code at the new address, verifies it, and signs in with the new address only', async () => {
+  // The riders' pool has AttributesRequireVerificationBeforeUpdate: ['email'] (docs/cognito.md §5.9).
+  it('gets a code at the new address; the old one stays until the code is confirmed, then only the new one works', async () => {
     const oldEmail = newEmail('moving');
     const nextEmail = newEmail('moved');
     await h.registerConfirmed(oldEmail);
@@ -464,7 +465,15 @@ describe('a rider changes the email address', () => {
     expect(details).toEqual({
       CodeDeliveryDetailsList: [{ AttributeName: 'email', DeliveryMedium: 'EMAIL', Destination: 'r***@e***.com' }],
     });
-    expect(await attributes()).toMatchObject({ email: nextEmail, email_verified: 'false' });
+    expect(await attributes()).toMatchObject({ email: oldEmail, email_verified: 'true' });
+    // Until then the old address is the sign-in name and the token claim; the new one is nobody's.
+    expect((await h.signIn(oldEmail)).session.getIdToken().payload.email).toBe(oldEmail);
+    await expectLibraryError(h.signIn(nextEmail), 'NotAuthorizedException', INCORRECT);
+    // "Resend code" sends a fresh code to the address waiting for confirmation.
+    await new Promise((resolve, reject) =>
+      user.getAttributeVerificationCode('email', { onSuccess: resolve, onFailure: reject }),
+    );
+    expect(await h.mailbox(oldEmail)).toHaveLength(1); // only the sign-up code
     const code = await h.latestCode(nextEmail);
     const verify = (c: string) =>
       new Promise((resolve, reject) => user.verifyAttribute('email', c, { onSuccess: resolve, onFailure: reject }));

@@ -64,6 +64,7 @@ describe('provision: a fresh account', () => {
         AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
         AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
         VerificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_CODE' },
+        UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] },
         MfaConfiguration: 'OFF',
         DeletionProtection: 'ACTIVE',
       },
