@@ -321,3 +321,59 @@ describe('a configured relying party', () => {
     }
   });
 });
+
+describe('the relying party set with SetUserPoolMfaConfig', () => {
+  it('names the RP ID and requires user verification when told to; GetUserPoolMfaConfig shows it', async () => {
+    const own = await startLocalCognito({ dataDir: await tempDataDir('rp-mfa-config'), quiet: true });
+    try {
+      // Calls without an Origin (an SDK); the pages' origin is in clientDataJSON only.
+      const k = userAuthKit(() => own, undefined);
+      const set = await k.pageOk('SetUserPoolMfaConfig', {
+        UserPoolId: own.poolId,
+        WebAuthnConfiguration: { RelyingPartyId: 'rides.example', UserVerification: 'required' },
+      });
+      const shown = {
+        RelyingPartyId: 'rides.example',
+        UserVerification: 'required',
+        FactorConfiguration: 'SINGLE_FACTOR',
+      };
+      expect(set.WebAuthnConfiguration).toEqual(shown);
+      expect(
+        (await call(own.url, 'GetUserPoolMfaConfig', { UserPoolId: own.poolId })).json?.WebAuthnConfiguration,
+      ).toEqual(shown);
+      const email = await k.confirmedRider('rp-mfa-config');
+      const AccessToken = await k.accessTokenOf(email);
+      const authenticator = new SoftwareAuthenticator({ origin: 'https://app.rides.example' });
+      const start = await k.pageOk('StartWebAuthnRegistration', { AccessToken });
+      const options = start.CredentialCreationOptions as RegistrationOptionsJson & {
+        authenticatorSelection: { userVerification: string };
+      };
+      expect(options.rp).toEqual({ id: 'rides.example', name: 'rides.example' });
+      expect(options.authenticatorSelection.userVerification).toBe('required');
+      expectCognitoError(
+        await k.page('CompleteWebAuthnRegistration', {
+          AccessToken,
+          Credential: authenticator.create(options, { userVerified: false }),
+        }),
+        'WebAuthnCredentialNotSupportedException',
+      );
+      const again = await k.pageOk('StartWebAuthnRegistration', { AccessToken });
+      expect(
+        await k.pageOk('CompleteWebAuthnRegistration', {
+          AccessToken,
+          Credential: authenticator.create(again.CredentialCreationOptions as RegistrationOptionsJson),
+        }),
+      ).toEqual({});
+      const { Session, options: request } = await k.webAuthnChallenge(email);
+      expect(request).toMatchObject({ rpId: 'rides.example', userVerification: 'required' });
+      expectCognitoError(
+        await k.answerWebAuthn(email, Session, authenticator.get(request, { userVerified: false })),
+        'NotAuthorizedException',
+      );
+      const ok2 = await k.webAuthnChallenge(email);
+      expect((await k.answerWebAuthn(email, ok2.Session, authenticator.get(ok2.options))).status).toBe(200);
+    } finally {
+      await own.close();
+    }
+  });
+});
