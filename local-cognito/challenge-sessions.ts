@@ -18,7 +18,31 @@ export interface SrpSession {
   B: string;
   b: string;
   verifier: string;
+  /** The DEVICE_KEY sent with InitiateAuth, if any (the PASSWORD_VERIFIER answer may also carry one). */
+  deviceKey?: string;
   expiresAt: number;
+}
+
+/**
+ * Device authentication (docs/cognito-mfa-passwordless.md §3.6): `device-srp` is issued with the
+ * DEVICE_SRP_AUTH challenge after the password step, `device-verifier` with DEVICE_PASSWORD_VERIFIER.
+ */
+export interface DeviceSrpSession {
+  kind: 'device-srp';
+  poolId: string;
+  clientId: string;
+  username: string;
+  deviceKey: string;
+  expiresAt: number;
+}
+
+export interface DeviceVerifierSession extends Omit<DeviceSrpSession, 'kind'> {
+  kind: 'device-verifier';
+  /** The exchange's values, as SrpSession holds them for the user's SRP. */
+  A: string;
+  B: string;
+  b: string;
+  secretBlock: string;
 }
 
 export interface NewPasswordSession {
@@ -104,6 +128,8 @@ export type AuthSession =
   | NewPasswordSession
   | SoftwareTokenMfaSession
   | MfaSetupSession
+  | DeviceSrpSession
+  | DeviceVerifierSession
   | SelectChallengeSession
   | EmailOtpSession
   | WebAuthnSignInSession

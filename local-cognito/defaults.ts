@@ -43,6 +43,14 @@ export function ensureDefaults(store: Store, clock: Clock): void {
     };
     store.putPool(pool);
   }
+  if (pool.devices === undefined) {
+    // A default pool stored before device tracking: the riders' setting ("user opt-in") once.
+    const { devices, input } = buildPool(new Input(poolInput), DEFAULT_POOL_ID, now);
+    if (devices) {
+      pool = { ...pool, devices, input: { ...pool.input, DeviceConfiguration: input.DeviceConfiguration } };
+      store.putPool(pool);
+    }
+  }
   if (pool.firstAuthFactors === undefined) {
     // A data directory from before issue 10 (its default pool has no sign-in policy): give the
     // default pool and client passwordless sign-in once; nothing else of theirs changes.

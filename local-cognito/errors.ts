@@ -45,6 +45,7 @@ export const webAuthnRelyingPartyMismatch = make('WebAuthnRelyingPartyMismatchEx
 export const webAuthnOriginNotAllowed = make('WebAuthnOriginNotAllowedException');
 export const webAuthnClientMismatch = make('WebAuthnClientMismatchException');
 export const webAuthnCredentialNotSupported = make('WebAuthnCredentialNotSupportedException');
+export const deviceKeyExists = make('DeviceKeyExistsException');
 export const softwareTokenMfaNotFound = make('SoftwareTokenMFANotFoundException');
 export const enableSoftwareTokenMfa = make('EnableSoftwareTokenMFAException');
 
@@ -142,6 +143,12 @@ export const MSG = {
   // RevokeToken with an access or ID token: the code is documented, Cognito's text is not (the pool's own).
   unsupportedTokenType: 'Unsupported token type: RevokeToken takes a refresh token.',
   unauthorized: 'Unauthorized',
+  // Devices (docs/cognito-mfa-passwordless.md §3)
+  deviceNotFound: 'Device does not exist.',
+  // Confirming a key twice: the code is in the model, the text is the pool's own.
+  deviceKeyExists: 'Device key already exists.',
+  // A ConfirmDevice without a usable SRP salt and verifier: the pool's own text (a real client always sends both).
+  deviceVerifierInvalid: 'DeviceSecretVerifierConfig must hold a base64 Salt and PasswordVerifier of an SRP verifier.',
   // Pools, clients, listing
   poolNotFound: (poolId: string) => `User pool ${poolId} does not exist.`,
   clientNotFound: (clientId: string) => `User pool client ${clientId} does not exist.`,

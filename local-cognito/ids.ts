@@ -40,3 +40,9 @@ export const newRefreshToken = (): string =>
 
 export const poolNameOf = (poolId: string): string => poolId.slice(poolId.indexOf('_') + 1);
 export const regionOf = (poolId: string): string => poolId.slice(0, poolId.indexOf('_'));
+
+/** Device keys as Cognito issues them: `<region>_<UUID>` (docs/cognito-mfa-passwordless.md §3.2). */
+export const newDeviceKey = (poolId: string): string => `${regionOf(poolId)}_${randomUUID()}`;
+
+/** A device group key shaped like AWS's examples (`-wt2ha1Zd`): a dash and 8 alphanumerics. */
+export const newDeviceGroupKey = (): string => `-${randomFrom(ALNUM, 8)}`;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { writeFileDurably } from '../shared/node/durable-file.ts';
 import type {
   ClientRecord,
+  DeviceRecord,
   LineageRecord,
   MailMessage,
   PoolRecord,
@@ -23,7 +24,7 @@ import { StoreError } from './store-error.ts';
  *   journal; journal lines carry a sequence number so a crash between the two steps is harmless.
  */
 
-export type Collection = 'pools' | 'clients' | 'users' | 'lineages' | 'mail' | 'credentials';
+export type Collection = 'pools' | 'clients' | 'users' | 'lineages' | 'mail' | 'devices' | 'credentials';
 
 /** Every record, by collection: what a snapshot holds. */
 export interface Collections {
@@ -32,8 +33,10 @@ export interface Collections {
   users: UserRecord[];
   lineages: LineageRecord[];
   mail: MailMessage[];
-  /** Passkeys; snapshots written before issue 10 have none (read as []). */
-  credentials: WebAuthnCredentialRecord[];
+  /** Absent in snapshots written before device tracking. */
+  devices?: DeviceRecord[];
+  /** Passkeys; absent in snapshots written before passwordless sign-in. */
+  credentials?: WebAuthnCredentialRecord[];
 }
 
 /** The in-memory state the journal makes durable. */
@@ -53,8 +56,7 @@ interface JournalLine {
   v?: unknown;
 }
 
-interface Snapshot extends Omit<Collections, 'credentials'> {
-  credentials?: WebAuthnCredentialRecord[];
+interface Snapshot extends Collections {
   version: 1;
   seq: number;
 }
@@ -172,7 +174,7 @@ export class Journal {
         throw new StoreError(`${snapPath} is not a version 1 snapshot; refusing to start rather than lose data.`);
       }
       snapSeq = snap.seq;
-      this.state.restore({ ...snap, credentials: snap.credentials ?? [] });
+      this.state.restore(snap);
     }
     const text = (await this.file.readFile()).toString('utf8');
     const lines = text.split('\n');
@@ -229,6 +231,7 @@ function isSnapshot(v: unknown): v is Snapshot {
     s.version === 1 &&
     Number.isInteger(s.seq) &&
     [s.pools, s.clients, s.users, s.lineages, s.mail].every(Array.isArray) &&
+    (s.devices === undefined || Array.isArray(s.devices)) &&
     (s.credentials === undefined || Array.isArray(s.credentials))
   );
 }

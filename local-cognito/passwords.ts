@@ -1,10 +1,11 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { InitiateAuthResponse } from '@aws-sdk/client-cognito-identity-provider';
+import { rememberedDeviceChallenge } from './challenges/device-srp.ts';
 import type { RequestContext, Services } from './context.ts';
 import { MSG, notAuthorized, passwordResetRequired } from './errors.ts';
 import { newSession, poolNameOf } from './ids.ts';
 import { lockedUntil, withFailure, withoutFailures } from './lockout.ts';
-import type { ClientRecord, PoolRecord, UserRecord } from './records.ts';
+import type { ClientRecord, DeviceRecord, PoolRecord, UserRecord } from './records.ts';
 import { secondFactorChallenge, secondFactorDue } from './second-factor.ts';
 import { createVerifier } from './srp.ts';
 import { completeSignIn } from './token-lineages.ts';
@@ -41,7 +42,9 @@ export function failedPassword({ store, clock }: Pick<Services, 'store' | 'clock
 
 /**
  * What follows a correct password (SRP proof or USER_PASSWORD_AUTH): tokens, or the next
- * challenge for users an operator created or reset, or the second factor (second-factor.ts).
+ * challenge for users an operator created or reset, or DEVICE_SRP_AUTH for the `device` the
+ * sign-in named (devices.ts signInDevice) when it is remembered, or the second factor
+ * (second-factor.ts).
  */
 export async function afterPasswordVerified(
   services: Pick<Services, 'store' | 'clock' | 'tokens' | 'sessions'>,
@@ -49,6 +52,7 @@ export async function afterPasswordVerified(
   client: ClientRecord,
   user: UserRecord,
   ctx: RequestContext,
+  device?: DeviceRecord,
 ): Promise<InitiateAuthResponse> {
   const { store, clock, sessions } = services;
   const now = clock.now();
@@ -84,8 +88,11 @@ export async function afterPasswordVerified(
       },
     };
   }
+  // A remembered device proves itself instead of the second factor: this step comes first.
+  const deviceStep = rememberedDeviceChallenge(services, pool, client, user, device);
+  if (deviceStep) return deviceStep;
   const challenge = secondFactorChallenge(services, pool, client, user);
   if (challenge) return challenge;
-  const AuthenticationResult = await completeSignIn(services, pool, client, cleared, ctx);
+  const AuthenticationResult = await completeSignIn(services, pool, client, cleared, ctx, device);
   return { ChallengeParameters: {}, AuthenticationResult };
 }

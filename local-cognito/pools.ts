@@ -5,7 +5,7 @@ import { newClientId, newClientSecret, regionOf } from './ids.ts';
 import { Input } from './input.ts';
 import { DEFAULT_POLICY } from './password-policy.ts';
 import { mfaFromCreatePool, poolMfa } from './pool-mfa.ts';
-import type { ClientRecord, PasswordPolicy, PoolRecord } from './records.ts';
+import type { ClientRecord, DeviceSettings, PasswordPolicy, PoolRecord } from './records.ts';
 import { firstFactorsOf, signInSettings, tierOf } from './sign-in-policy.ts';
 import { type Wire, wireDate } from './wire.ts';
 
@@ -46,6 +46,20 @@ function passwordPolicy(input: Input): PasswordPolicy {
   };
 }
 
+/**
+ * DeviceConfiguration: giving any member turns device tracking on, an omitted member is false;
+ * an empty object or none leaves it off, as DescribeUserPool then shows no configuration
+ * (docs/cognito-mfa-passwordless.md §3.1).
+ */
+function deviceSettings(input: Input): DeviceSettings | undefined {
+  const d = input.optionalObject('DeviceConfiguration');
+  if (!d) return undefined;
+  const challenge = d.optionalBoolean('ChallengeRequiredOnNewDevice');
+  const onPrompt = d.optionalBoolean('DeviceOnlyRememberedOnUserPrompt');
+  if (challenge === undefined && onPrompt === undefined) return undefined;
+  return { challengeRequiredOnNewDevice: challenge ?? false, deviceOnlyRememberedOnUserPrompt: onPrompt ?? false };
+}
+
 function subset(input: Input, name: string, allowed: readonly string[]): string[] {
   const list = input.optionalStringList(name) ?? [];
   for (const v of list) {
@@ -68,6 +82,7 @@ export function buildPool(input: Input, id: string, now: number): PoolRecord {
   const caseSensitive = input.optionalObject('UsernameConfiguration')?.optionalBoolean('CaseSensitive') ?? true;
   const allowAdminCreateUserOnly =
     input.optionalObject('AdminCreateUserConfig')?.optionalBoolean('AllowAdminCreateUserOnly') ?? false;
+  const devices = deviceSettings(input);
   const autoVerifiedAttributes = subset(input, 'AutoVerifiedAttributes', VERIFIED_ATTRIBUTES);
   const verifyBeforeUpdate = subset(
     input.optionalObject('UserAttributeUpdateSettings') ?? new Input({}),
@@ -90,6 +105,7 @@ export function buildPool(input: Input, id: string, now: number): PoolRecord {
     allowAdminCreateUserOnly,
     input: plain(input),
     fakeSrpSecret: randomBytes(32).toString('base64'),
+    ...(devices ? { devices } : {}),
     mfa: mfaFromCreatePool(input, autoVerifiedAttributes),
     verifyBeforeUpdate,
     ...signInSettings(input),
@@ -98,9 +114,17 @@ export function buildPool(input: Input, id: string, now: number): PoolRecord {
 
 export function describePool(pool: PoolRecord, userCount: number): Wire<UserPoolType> {
   const region = regionOf(pool.id);
-  const echoed = pool.input as Wire<UserPoolType>;
+  const { DeviceConfiguration: _given, ...echoed } = pool.input as Wire<UserPoolType>;
   return {
     ...echoed,
+    ...(pool.devices
+      ? {
+          DeviceConfiguration: {
+            ChallengeRequiredOnNewDevice: pool.devices.challengeRequiredOnNewDevice,
+            DeviceOnlyRememberedOnUserPrompt: pool.devices.deviceOnlyRememberedOnUserPrompt,
+          },
+        }
+      : {}),
     Id: pool.id,
     Name: pool.name,
     Arn: `arn:aws:cognito-idp:${region}:000000000000:userpool/${pool.id}`,

@@ -41,6 +41,16 @@ export interface PoolRecord {
   firstAuthFactors?: AuthFactorType[];
   /** SetUserPoolMfaConfig's WebAuthnConfiguration (webauthn-config.ts); absent = Cognito's defaults. */
   webAuthn?: WebAuthnSettings;
+  /** DeviceConfiguration: present when the pool tracks devices (any member given turns it on). */
+  devices?: DeviceSettings;
+}
+
+/** A pool's device tracking (docs/cognito-mfa-passwordless.md §3.1). */
+export interface DeviceSettings {
+  /** A remembered device signs in with device SRP instead of the second factor. */
+  challengeRequiredOnNewDevice: boolean;
+  /** "User opt-in": ConfirmDevice leaves the device not remembered until UpdateDeviceStatus. */
+  deviceOnlyRememberedOnUserPrompt: boolean;
 }
 
 /** What SetUserPoolMfaConfig set, GetUserPoolMfaConfig answers and sign-in decides with (second-factor.ts). */
@@ -164,6 +174,29 @@ export interface LineageRecord {
   /** After a rotation: the replaced refresh token, accepted until `previousValidUntil` (retry grace). */
   previousRefreshHash?: string;
   previousValidUntil?: number;
+  /** The device this sign-in was made on: a known device's key, or the key issued as NewDeviceMetadata. */
+  deviceKey?: string;
+  /** Set when `deviceKey` was issued by this sign-in and not confirmed yet: ConfirmDevice takes it. */
+  newDeviceGroupKey?: string;
+}
+
+/** A device confirmed with ConfirmDevice (docs/cognito-mfa-passwordless.md §3.3–3.7). */
+export interface DeviceRecord {
+  /** `<region>_<uuid>`, unique across pools. */
+  deviceKey: string;
+  poolId: string;
+  /** Internal username of the owner. */
+  username: string;
+  groupKey: string;
+  name?: string;
+  /** The device's SRP salt: lowercase hex of the bytes the client sent (it may start with 00). */
+  salt: string;
+  /** The device's SRP verifier, in srp.ts's form (768 hex digits). */
+  verifier: string;
+  status: 'remembered' | 'not_remembered';
+  createdAt: number;
+  updatedAt: number;
+  lastAuthenticatedAt: number;
 }
 
 export interface MailMessage {

@@ -17,6 +17,8 @@ export function startSrpChallenge(
   user: UserRecord | undefined,
   typed: string,
   A: string,
+  /** AuthParameters.DEVICE_KEY of a remembered device, kept for the PASSWORD_VERIFIER step (devices.ts). */
+  deviceKey?: string,
 ): InitiateAuthResponse {
   let identity: { salt: string; verifier: string; userIdForSrp: string };
   if (user) {
@@ -47,6 +49,7 @@ export function startSrpChallenge(
       B: step.B,
       b: step.b,
       verifier: identity.verifier,
+      ...(deviceKey ? { deviceKey } : {}),
       expiresAt: now + client.authSessionMinutes * 60_000,
     },
     now,

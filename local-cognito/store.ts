@@ -3,6 +3,7 @@ import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
 import { type Collection, type Collections, Journal } from './journal.ts';
 import type {
   ClientRecord,
+  DeviceRecord,
   LineageRecord,
   MailMessage,
   PoolRecord,
@@ -39,12 +40,14 @@ export class Store {
   private readonly users = new Map<string, UserRecord>();
   private readonly lineages = new Map<string, LineageRecord>();
   private readonly mailbox = new Map<string, MailMessage>();
+  private readonly devices = new Map<string, DeviceRecord>();
   /** Passkeys by pool and credential ID (a credential ID is registered once per pool). */
   private readonly credentials = new Map<string, WebAuthnCredentialRecord>();
   // Derived indexes, rebuilt on load.
   private readonly byEmail = new Map<string, string>();
   private readonly byRefresh = new Map<string, string>();
   private readonly userLineages = new Map<string, Set<string>>();
+  private readonly userDevices = new Map<string, Set<string>>();
   private readonly userCredentials = new Map<string, Set<string>>();
 
   // Both set by open() before the store is handed out: the journal needs the store to load into.
@@ -114,6 +117,14 @@ export class Store {
     const ids = this.userLineages.get(userKey(user.poolId, user.username));
     return ids ? [...ids].map((id) => this.lineages.get(id)).filter((l): l is LineageRecord => !!l) : [];
   }
+  device(deviceKey: string): DeviceRecord | undefined {
+    return this.devices.get(deviceKey);
+  }
+  /** A user's devices in the order they were confirmed. */
+  devicesOf(user: UserRecord): DeviceRecord[] {
+    const keys = this.userDevices.get(userKey(user.poolId, user.username));
+    return keys ? [...keys].map((k) => this.devices.get(k)).filter((d): d is DeviceRecord => !!d) : [];
+  }
   credential(poolId: string, credentialId: string): WebAuthnCredentialRecord | undefined {
     return this.credentials.get(credentialKey(poolId, credentialId));
   }
@@ -141,11 +152,18 @@ export class Store {
   }
   deleteUser(u: UserRecord): void {
     for (const l of this.lineagesOf(u)) this.apply('lineages', l.originJti, undefined);
+    for (const d of this.devicesOf(u)) this.apply('devices', d.deviceKey, undefined);
     for (const c of this.credentialsOf(u)) this.deleteCredential(c);
     this.apply('users', userKey(u.poolId, u.username), undefined);
   }
   putLineage(l: LineageRecord): void {
     this.apply('lineages', l.originJti, l);
+  }
+  putDevice(d: DeviceRecord): void {
+    this.apply('devices', d.deviceKey, d);
+  }
+  deleteDevice(d: DeviceRecord): void {
+    this.apply('devices', d.deviceKey, undefined);
   }
   putCredential(c: WebAuthnCredentialRecord): void {
     this.apply('credentials', credentialKey(c.poolId, c.credentialId), c);
@@ -201,6 +219,7 @@ export class Store {
           if (ek) this.byEmail.set(ek, k);
         } else {
           this.userLineages.delete(k);
+          this.userDevices.delete(k);
         }
         break;
       }
@@ -229,20 +248,20 @@ export class Store {
       case 'mail':
         setOrDelete(this.mailbox, k, v as MailMessage | undefined);
         break;
+      case 'devices': {
+        const before = this.devices.get(k);
+        const after = v as DeviceRecord | undefined;
+        // Updates keep their place (confirmation order), unlike setOrDelete's re-insert.
+        if (after) this.devices.set(k, after);
+        else this.devices.delete(k);
+        reindexByUser(this.userDevices, k, before, after);
+        break;
+      }
       case 'credentials': {
         const before = this.credentials.get(k);
-        if (before) this.userCredentials.get(userKey(before.poolId, before.username))?.delete(k);
         const after = v as WebAuthnCredentialRecord | undefined;
         setOrDelete(this.credentials, k, after);
-        if (after) {
-          const uk = userKey(after.poolId, after.username);
-          let set = this.userCredentials.get(uk);
-          if (!set) {
-            set = new Set();
-            this.userCredentials.set(uk, set);
-          }
-          set.add(k);
-        }
+        reindexByUser(this.userCredentials, k, before, after);
         break;
       }
     }
@@ -254,7 +273,9 @@ export class Store {
     for (const u of records.users) this.applyInMemory('users', userKey(u.poolId, u.username), u);
     for (const l of records.lineages) this.applyInMemory('lineages', l.originJti, l);
     for (const m of records.mail) this.applyInMemory('mail', m.id, m);
-    for (const c of records.credentials) this.applyInMemory('credentials', credentialKey(c.poolId, c.credentialId), c);
+    for (const d of records.devices ?? []) this.applyInMemory('devices', d.deviceKey, d);
+    for (const c of records.credentials ?? [])
+      this.applyInMemory('credentials', credentialKey(c.poolId, c.credentialId), c);
   }
 
   /** Everything, minus lineages whose refresh token has expired (dropped in memory too). */
@@ -269,6 +290,7 @@ export class Store {
       users: [...this.users.values()],
       lineages: [...this.lineages.values()],
       mail: [...this.mailbox.values()],
+      devices: [...this.devices.values()],
       credentials: [...this.credentials.values()],
     };
   }
@@ -286,4 +308,22 @@ function setOrDelete<T>(map: Map<string, T>, k: string, v: T | undefined): void 
     map.delete(k); // re-insert so iteration order = last write (keeps mail newest last)
     map.set(k, v);
   }
+}
+
+/** Keeps a per-user index of record keys (a user's devices, passkeys) in step with one put or delete. */
+function reindexByUser(
+  index: Map<string, Set<string>>,
+  k: string,
+  before: { poolId: string; username: string } | undefined,
+  after: { poolId: string; username: string } | undefined,
+): void {
+  if (before) index.get(userKey(before.poolId, before.username))?.delete(k);
+  if (!after) return;
+  const uk = userKey(after.poolId, after.username);
+  let set = index.get(uk);
+  if (!set) {
+    set = new Set();
+    index.set(uk, set);
+  }
+  set.add(k);
 }

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import type { AuthenticationResultType } from '@aws-sdk/client-cognito-identity-provider';
 import { seconds } from './clock.ts';
 import { issuerFor, type RequestContext, type Services } from './context.ts';
+import { tracksDevices } from './devices.ts';
 import { MSG, notAuthorized } from './errors.ts';
-import { newRefreshToken, uuid } from './ids.ts';
-import type { ClientRecord, LineageRecord, PoolRecord, UserRecord } from './records.ts';
+import { newDeviceGroupKey, newDeviceKey, newRefreshToken, uuid } from './ids.ts';
+import type { ClientRecord, DeviceRecord, LineageRecord, PoolRecord, UserRecord } from './records.ts';
 
 /**
  * Token lineages: one per sign-in, holding its refresh token (by hash) and what every access and
@@ -15,16 +16,25 @@ export const hashToken = (token: string): string => createHash('sha256').update(
 
 type TokenServices = Pick<Services, 'store' | 'clock' | 'tokens'>;
 
-/** Mints the three tokens for a successful sign-in and records the refresh token's lineage. */
+/**
+ * Mints the three tokens for a successful sign-in and records the refresh token's lineage. Every
+ * sign-in path ends here, so this is where device tracking happens (docs/cognito-mfa-passwordless.md
+ * §3.2): a sign-in on a known `device` (the DEVICE_KEY the client sent, already checked to be this
+ * user's) marks its last use; any other sign-in in a pool that tracks devices gets a new key as
+ * NewDeviceMetadata, which this lineage keeps for ConfirmDevice.
+ */
 export async function completeSignIn(
   { store, clock, tokens }: TokenServices,
   pool: PoolRecord,
   client: ClientRecord,
   user: UserRecord,
   ctx: RequestContext,
+  device?: DeviceRecord,
 ): Promise<AuthenticationResultType> {
   const now = clock.now();
   const refreshToken = newRefreshToken();
+  const newDevice = tracksDevices(pool) && !device ? newDeviceFor(store, pool, user) : undefined;
+  if (device && tracksDevices(pool)) store.putDevice({ ...device, lastAuthenticatedAt: now });
   const lineage: LineageRecord = {
     originJti: uuid(),
     poolId: pool.id,
@@ -35,10 +45,25 @@ export async function completeSignIn(
     refreshHash: hashToken(refreshToken),
     refreshExpiresAt: now + client.refreshTokenSeconds * 1000,
     revoked: false,
+    ...(device && tracksDevices(pool) ? { deviceKey: device.deviceKey } : {}),
+    ...(newDevice ? { deviceKey: newDevice.DeviceKey, newDeviceGroupKey: newDevice.DeviceGroupKey } : {}),
   };
   store.putLineage(lineage);
   const result = await mintTokens({ tokens }, pool, client, user, lineage, ctx);
-  return { ...result, RefreshToken: refreshToken };
+  return { ...result, RefreshToken: refreshToken, ...(newDevice ? { NewDeviceMetadata: newDevice } : {}) };
+}
+
+/**
+ * A new device key; the group key is the one the user's devices already share, else a new one
+ * (one per user: a choice, docs/cognito-mfa-passwordless.md §6).
+ */
+function newDeviceFor(
+  store: Services['store'],
+  pool: PoolRecord,
+  user: UserRecord,
+): { DeviceKey: string; DeviceGroupKey: string } {
+  const groupKey = store.devicesOf(user)[0]?.groupKey ?? newDeviceGroupKey();
+  return { DeviceKey: newDeviceKey(pool.id), DeviceGroupKey: groupKey };
 }
 
 /**
@@ -102,7 +127,11 @@ async function mintTokens(
     eventId: lineage.eventId,
   };
   const [AccessToken, IdToken] = await Promise.all([
-    tokens.issueAccessToken({ ...common, lifetimeSeconds: client.accessTokenSeconds }),
+    tokens.issueAccessToken({
+      ...common,
+      lifetimeSeconds: client.accessTokenSeconds,
+      ...(lineage.deviceKey ? { deviceKey: lineage.deviceKey } : {}),
+    }),
     tokens.issueIdToken({ ...common, attributes: user.attributes, lifetimeSeconds: client.idTokenSeconds }),
   ]);
   return { AccessToken, ExpiresIn: client.accessTokenSeconds, TokenType: 'Bearer', IdToken };

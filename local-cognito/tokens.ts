@@ -42,6 +42,8 @@ export interface IdTokenInput extends CommonClaimsInput {
 
 export interface AccessTokenInput extends CommonClaimsInput {
   scope?: string;
+  /** The sign-in's device key, when the pool tracks devices (the `device_key` claim). */
+  deviceKey?: string;
 }
 
 /** The claims both kinds of token carry. */
@@ -194,6 +196,7 @@ export function createTokenIssuer(keys: TokenKeys, clock: Clock): TokenIssuer {
         ...groupsClaim(c.groups),
         iss: requireString(c.iss, 'iss'),
         client_id: requireString(c.clientId, 'client_id'),
+        ...(c.deviceKey === undefined ? {} : { device_key: requireString(c.deviceKey, 'device_key') }),
         origin_jti: requireString(c.originJti, 'origin_jti'),
         event_id: requireString(c.eventId, 'event_id'),
         token_use: 'access',

@@ -45,6 +45,9 @@ export function userPoolSettings(poolName: string): CreateUserPoolCommandInput {
     UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] },
     // Cognito refuses MFA ON/OPTIONAL at creation without SMS; riderMfaSettings() turns TOTP on next.
     MfaConfiguration: 'OFF',
+    // Device tracking "user opt-in": the rider chooses "Remember this device" after a sign-in, and a
+    // remembered device then signs in with device SRP instead of the second factor.
+    DeviceConfiguration: { ChallengeRequiredOnNewDevice: true, DeviceOnlyRememberedOnUserPrompt: true },
     DeletionProtection: 'ACTIVE',
   };
 }

@@ -58,7 +58,7 @@ function srpStart(services: Services, pool: PoolRecord, client: ClientRecord, pa
   const typed = requiredParameter(params, 'USERNAME');
   const A = requiredParameter(params, 'SRP_A');
   const user = riderNamed(services.store, { client, pool }, typed, params.SECRET_HASH);
-  return startSrpChallenge(services, pool, client, user, typed, A);
+  return startSrpChallenge(services, pool, client, user, typed, A, params.DEVICE_KEY);
 }
 
 /** A flow that ends in tokens (or the next challenge), given the request's AuthParameters. */
@@ -89,5 +89,5 @@ const passwordAuth: TokenFlow = async (services, pool, client, params, ctx) => {
   const typed = requiredParameter(params, 'USERNAME');
   const password = requiredParameter(params, 'PASSWORD');
   const user = riderNamed(services.store, { client, pool }, typed, params.SECRET_HASH);
-  return signInWithPassword(services, pool, client, user, password, ctx);
+  return signInWithPassword(services, pool, client, user, password, ctx, params.DEVICE_KEY);
 };

@@ -1,8 +1,10 @@
 import type { RespondToAuthChallengeResponse } from '@aws-sdk/client-cognito-identity-provider';
 import { attributeMap } from '../attributes.ts';
+import { answerDevicePasswordVerifier, answerDeviceSrpAuth } from '../challenges/device-srp.ts';
 import { mfaSetup } from '../challenges/mfa-setup.ts';
 import { softwareTokenMfa } from '../challenges/software-token-mfa.ts';
 import type { ActionFactory, RequestContext, Services } from '../context.ts';
+import { signInDevice } from '../devices.ts';
 import { invalidParameter, MSG, notAuthorized, userNotConfirmed } from '../errors.ts';
 import { poolNameOf } from '../ids.ts';
 import { CLIENT_ID_RULE, type Input, PASSWORD_RULE, requiredParameter, SESSION_RULE } from '../input.ts';
@@ -54,6 +56,10 @@ export const RespondToAuthChallenge: ActionFactory = (services) => {
         return passwordVerifier(services, pool, client, responses, ctx);
       case 'NEW_PASSWORD_REQUIRED':
         return newPassword(services, pool, client, responses, session, ctx);
+      case 'DEVICE_SRP_AUTH':
+        return answerDeviceSrpAuth(services, pool, client, responses, session);
+      case 'DEVICE_PASSWORD_VERIFIER':
+        return answerDevicePasswordVerifier(services, pool, client, responses, session, ctx);
       case 'SOFTWARE_TOKEN_MFA':
         return softwareTokenMfa(services, pool, client, responses, session, ctx);
       case 'MFA_SETUP':
@@ -112,7 +118,17 @@ async function passwordVerifier(
   assertNotLockedOut(user, now);
   // The password may have changed between the two steps.
   if (!proofOk || srp.verifier !== user.srp.verifier) throw failedPassword(services, user);
-  return afterPasswordVerified(services, pool, client, user, ctx);
+  let device: ReturnType<typeof signInDevice>;
+  try {
+    device = signInDevice(store, pool, user, responses.DEVICE_KEY ?? srp.deviceKey);
+  } catch (err) {
+    // amazon-cognito-identity-js answers an unknown device at once with the same SECRET_BLOCK and no
+    // DEVICE_KEY: keep the exchange for that retry, without the key.
+    const { deviceKey: _unknown, ...exchange } = srp;
+    sessions.put(secretBlock, exchange, now);
+    throw err;
+  }
+  return afterPasswordVerified(services, pool, client, user, ctx, device);
 }
 
 async function newPassword(

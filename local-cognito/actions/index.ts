@@ -4,14 +4,19 @@ import { AdminCreateUser } from './AdminCreateUser.ts';
 import { AdminDeleteUser } from './AdminDeleteUser.ts';
 import { AdminDisableUser } from './AdminDisableUser.ts';
 import { AdminEnableUser } from './AdminEnableUser.ts';
+import { AdminForgetDevice } from './AdminForgetDevice.ts';
+import { AdminGetDevice } from './AdminGetDevice.ts';
 import { AdminGetUser } from './AdminGetUser.ts';
+import { AdminListDevices } from './AdminListDevices.ts';
 import { AdminResetUserPassword } from './AdminResetUserPassword.ts';
 import { AdminSetUserMFAPreference } from './AdminSetUserMFAPreference.ts';
 import { AdminSetUserPassword } from './AdminSetUserPassword.ts';
+import { AdminUpdateDeviceStatus } from './AdminUpdateDeviceStatus.ts';
 import { AdminUserGlobalSignOut } from './AdminUserGlobalSignOut.ts';
 import { AssociateSoftwareToken } from './AssociateSoftwareToken.ts';
 import { ChangePassword } from './ChangePassword.ts';
 import { CompleteWebAuthnRegistration } from './CompleteWebAuthnRegistration.ts';
+import { ConfirmDevice } from './ConfirmDevice.ts';
 import { ConfirmForgotPassword } from './ConfirmForgotPassword.ts';
 import { ConfirmSignUp } from './ConfirmSignUp.ts';
 import { CreateUserPool } from './CreateUserPool.ts';
@@ -20,13 +25,16 @@ import { DeleteUser } from './DeleteUser.ts';
 import { DeleteWebAuthnCredential } from './DeleteWebAuthnCredential.ts';
 import { DescribeUserPool } from './DescribeUserPool.ts';
 import { DescribeUserPoolClient } from './DescribeUserPoolClient.ts';
+import { ForgetDevice } from './ForgetDevice.ts';
 import { ForgotPassword } from './ForgotPassword.ts';
+import { GetDevice } from './GetDevice.ts';
 import { GetTokensFromRefreshToken } from './GetTokensFromRefreshToken.ts';
 import { GetUser } from './GetUser.ts';
 import { GetUserAttributeVerificationCode } from './GetUserAttributeVerificationCode.ts';
 import { GetUserPoolMfaConfig } from './GetUserPoolMfaConfig.ts';
 import { GlobalSignOut } from './GlobalSignOut.ts';
 import { InitiateAuth } from './InitiateAuth.ts';
+import { ListDevices } from './ListDevices.ts';
 import { ListUserPoolClients } from './ListUserPoolClients.ts';
 import { ListUserPools } from './ListUserPools.ts';
 import { ListUsers } from './ListUsers.ts';
@@ -38,6 +46,7 @@ import { SetUserMFAPreference } from './SetUserMFAPreference.ts';
 import { SetUserPoolMfaConfig } from './SetUserPoolMfaConfig.ts';
 import { SignUp } from './SignUp.ts';
 import { StartWebAuthnRegistration } from './StartWebAuthnRegistration.ts';
+import { UpdateDeviceStatus } from './UpdateDeviceStatus.ts';
 import { UpdateUserAttributes } from './UpdateUserAttributes.ts';
 import { VerifySoftwareToken } from './VerifySoftwareToken.ts';
 import { VerifyUserAttribute } from './VerifyUserAttribute.ts';
@@ -63,6 +72,11 @@ export const actions: Record<string, ActionEntry> = {
   GlobalSignOut: rider(GlobalSignOut),
   RevokeToken: rider(RevokeToken),
   DeleteUser: rider(DeleteUser),
+  ConfirmDevice: rider(ConfirmDevice),
+  ListDevices: rider(ListDevices),
+  GetDevice: rider(GetDevice),
+  UpdateDeviceStatus: rider(UpdateDeviceStatus),
+  ForgetDevice: rider(ForgetDevice),
   AssociateSoftwareToken: rider(AssociateSoftwareToken),
   VerifySoftwareToken: rider(VerifySoftwareToken),
   SetUserMFAPreference: rider(SetUserMFAPreference),
@@ -87,6 +101,10 @@ export const actions: Record<string, ActionEntry> = {
   AdminEnableUser: operator(AdminEnableUser),
   AdminUserGlobalSignOut: operator(AdminUserGlobalSignOut),
   ListUsers: operator(ListUsers),
+  AdminListDevices: operator(AdminListDevices),
+  AdminGetDevice: operator(AdminGetDevice),
+  AdminUpdateDeviceStatus: operator(AdminUpdateDeviceStatus),
+  AdminForgetDevice: operator(AdminForgetDevice),
   AdminSetUserMFAPreference: operator(AdminSetUserMFAPreference),
   SetUserPoolMfaConfig: operator(SetUserPoolMfaConfig),
   GetUserPoolMfaConfig: operator(GetUserPoolMfaConfig),

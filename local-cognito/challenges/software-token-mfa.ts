@@ -1,5 +1,6 @@
 import type { RespondToAuthChallengeResponse } from '@aws-sdk/client-cognito-identity-provider';
 import type { RequestContext, Services } from '../context.ts';
+import { knownDevice } from '../devices.ts';
 import { codeMismatch, MSG, notAuthorized } from '../errors.ts';
 import { requiredParameter } from '../input.ts';
 import { lockedUntil, withFailure, withoutFailures } from '../lockout.ts';
@@ -46,6 +47,8 @@ export async function softwareTokenMfa(
   }
   const passed = { ...withoutFailures(user), totp: { ...user.totp!, lastStep: check.step }, updatedAt: now };
   store.putUser(passed);
-  const AuthenticationResult = await completeSignIn(services, pool, client, passed, ctx);
+  // A tracked device's key (amazon-cognito-identity-js sends it here too) gets no new device key.
+  const device = knownDevice(store, pool, passed, responses.DEVICE_KEY);
+  const AuthenticationResult = await completeSignIn(services, pool, client, passed, ctx, device);
   return { ChallengeParameters: {}, AuthenticationResult };
 }

@@ -1,5 +1,6 @@
 import type { InitiateAuthResponse } from '@aws-sdk/client-cognito-identity-provider';
 import type { RequestContext, Services } from '../context.ts';
+import { signInDevice } from '../devices.ts';
 import { MSG, notAuthorized, userNotConfirmed, userNotFound } from '../errors.ts';
 import { afterPasswordVerified, assertNotLockedOut, failedPassword, passwordMatches } from '../passwords.ts';
 import type { ClientRecord, PoolRecord, UserRecord } from '../records.ts';
@@ -15,6 +16,8 @@ export function signInWithPassword(
   user: UserRecord | undefined,
   password: string,
   ctx: RequestContext,
+  /** AuthParameters / ChallengeResponses DEVICE_KEY of a remembered device (devices.ts). */
+  deviceKey?: string,
 ): Promise<InitiateAuthResponse> {
   if (!user) {
     throw client.preventUserExistenceErrors === 'ENABLED'
@@ -24,5 +27,5 @@ export function signInWithPassword(
   if (user.status === 'UNCONFIRMED') throw userNotConfirmed(MSG.notConfirmed);
   assertNotLockedOut(user, services.clock.now());
   if (!passwordMatches(pool, user, password)) throw failedPassword(services, user);
-  return afterPasswordVerified(services, pool, client, user, ctx);
+  return afterPasswordVerified(services, pool, client, user, ctx, signInDevice(services.store, pool, user, deviceKey));
 }

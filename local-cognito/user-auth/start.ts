@@ -56,10 +56,12 @@ export async function issueChallenge(
 ): Promise<InitiateAuthResponse | undefined> {
   switch (factor) {
     case 'PASSWORD':
-      if (params.PASSWORD) return signInWithPassword(services, pool, client, user, params.PASSWORD, ctx);
+      if (params.PASSWORD) {
+        return signInWithPassword(services, pool, client, user, params.PASSWORD, ctx, params.DEVICE_KEY);
+      }
       return offer(services, pool, client, { user, typed }, 'PASSWORD', ['PASSWORD']);
     case 'PASSWORD_SRP':
-      if (params.SRP_A) return startSrpChallenge(services, pool, client, user, typed, params.SRP_A);
+      if (params.SRP_A) return startSrpChallenge(services, pool, client, user, typed, params.SRP_A, params.DEVICE_KEY);
       return offer(services, pool, client, { user, typed }, 'PASSWORD_SRP', ['PASSWORD_SRP']);
     case 'EMAIL_OTP':
       return issueEmailOtp(services, pool, client, user, typed, shownUsername(services, pool, user, typed));

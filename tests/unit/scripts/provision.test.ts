@@ -66,6 +66,7 @@ describe('provision: a fresh account', () => {
         VerificationMessageTemplate: { DefaultEmailOption: 'CONFIRM_WITH_CODE' },
         UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] },
         MfaConfiguration: 'OFF',
+        DeviceConfiguration: { ChallengeRequiredOnNewDevice: true, DeviceOnlyRememberedOnUserPrompt: true },
         DeletionProtection: 'ACTIVE',
       },
     ]);
