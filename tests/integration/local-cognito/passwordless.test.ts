@@ -209,6 +209,7 @@ describe('USER_AUTH: choosing a factor', () => {
       'AccessToken',
       'ExpiresIn',
       'IdToken',
+      'NewDeviceMetadata', // the riders' pool tracks devices
       'RefreshToken',
       'TokenType',
     ]);
