@@ -10,7 +10,7 @@ import { slimCognitoPlugin } from './vite-plugins/slim-cognito.ts';
 const root = import.meta.dirname;
 
 // One entry per page: a multi-page build, every page emitted into dist/.
-const pages = ['index', 'register', 'verify', 'signin'] as const;
+const pages = ['index', 'register', 'verify', 'signin', 'account'] as const;
 
 export default defineConfig({
   // amazon-cognito-identity-js bundles buffer@4, which reads `global` at load time;
@@ -25,6 +25,8 @@ export default defineConfig({
     preloadHomePlugin(),
     previewCachePlugin(),
   ],
+  // The sign-in page's QR worker (src/ui/qr-worker.ts) is an ES module like the pages.
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     // The polyfill would be an inline script, which the Content-Security-Policy forbids;

@@ -14,6 +14,8 @@ import { measureSignIns } from './signin-latency.ts';
 import { pageWeights } from './sizes.ts';
 
 const JS_BUDGET = 28_000; // bytes of gzip JavaScript per page (kB = 1000 bytes, as Vite prints them)
+/** Pages with a budget of their own: the account page carries its forms and the QR code (issue 9). */
+const PAGE_JS_BUDGET: Partial<Record<(typeof PAGES)[number], number>> = { 'account.html': 34_000 };
 const SIGN_IN_RUNS = 15; // of each variant, interleaved (bench/signin-latency.ts)
 const SIGN_IN_WARMUP = 2;
 const SIGN_IN_BUDGET = 90; // ms, submit → home painted, median, on a quiet machine
@@ -81,11 +83,12 @@ async function main(): Promise<void> {
     async () => {
       await ensureBuild(note);
       for (const w of await pageWeights(join(root, 'dist'), PAGES)) {
+        const budget = PAGE_JS_BUDGET[w.page as (typeof PAGES)[number]] ?? JS_BUDGET;
         print({
           name: `${w.page} JS gzip (brotli, raw)`,
           value: `${kB(w.js.gzip)} (${kB(w.js.brotli)}, ${kB(w.js.raw)})`,
-          budget: `≤ ${kB(JS_BUDGET)} gzip`,
-          ok: w.js.gzip <= JS_BUDGET,
+          budget: `≤ ${kB(budget)} gzip`,
+          ok: w.js.gzip <= budget,
         });
         print({
           name: `${w.page} CSS gzip (brotli, raw)`,
@@ -136,7 +139,8 @@ async function main(): Promise<void> {
 
     await section('Lighthouse 12.2.3 (mobile, simulated slow 4G) on each page served by vite preview', async () => {
       preview ??= await startPreview();
-      const paths = PAGES.map((p) => (p === 'index.html' ? '/' : `/${p}`));
+      // Not the account page: signed out (as Lighthouse is) it only sends the rider to sign in.
+      const paths = PAGES.filter((p) => p !== 'account.html').map((p) => (p === 'index.html' ? '/' : `/${p}`));
       for (const result of await lighthouseScores(preview.baseUrl, paths)) {
         for (const category of CATEGORIES) {
           const score = result.scores[category];

@@ -9,7 +9,7 @@ import type { PreviewServer } from 'vite';
 import { build, preview } from 'vite';
 
 export const root = resolve(import.meta.dirname, '..');
-export const PAGES = ['index.html', 'register.html', 'verify.html', 'signin.html'] as const;
+export const PAGES = ['index.html', 'register.html', 'verify.html', 'signin.html', 'account.html'] as const;
 /** What a build is made from; dist/ is stale when any of these is newer than its oldest page. */
 const INPUTS = [
   ...PAGES,

@@ -3,6 +3,7 @@
 
 import type { ICognitoStorage } from 'amazon-cognito-identity-js';
 import { CognitoUser, CognitoUserPool } from 'amazon-cognito-identity-js';
+import type { ErrorContext } from './errors.ts';
 import { AuthError, toAuthError } from './errors.ts';
 import { retryOnlyTransientErrors } from './retry-policy.ts';
 
@@ -45,11 +46,14 @@ export function riderUser(email: string): CognitoUser {
   return new CognitoUser({ Username: email, Pool: userPool(), ...(storage ? { Storage: storage } : {}) });
 }
 
-/** Runs a callback-style library call as a promise that rejects only with AuthError. */
-export function call<T>(run: (done: (err: unknown, value?: T) => void) => void): Promise<T> {
+/**
+ * Runs a callback-style library call as a promise that rejects only with AuthError (worded for
+ * `context` where the same Cognito answer means something else there: errors.ts).
+ */
+export function call<T>(run: (done: (err: unknown, value?: T) => void) => void, context?: ErrorContext): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     run((err, value) => (err ? reject(err) : resolve(value as T)));
   }).catch((err: unknown) => {
-    throw toAuthError(err);
+    throw toAuthError(err, context);
   });
 }

@@ -30,6 +30,10 @@ export type AuthErrorCode =
   | 'CodeDeliveryFailure'
   | 'SessionExpired'
   | 'SignedOut'
+  | 'MfaUnavailable'
+  | 'MfaNotSetUp'
+  | 'DevicesUnavailable'
+  | 'NotYourEmail'
   | 'Unsupported'
   | 'Config'
   | 'Network'
@@ -37,7 +41,14 @@ export type AuthErrorCode =
   | 'Unknown';
 
 /** Which form field an error belongs to, so a page can put it next to that field. */
-export type AuthErrorField = 'email' | 'password' | 'code';
+export type AuthErrorField = 'email' | 'password' | 'currentPassword' | 'code';
+
+/**
+ * Where an error happened, for the few Cognito answers whose meaning depends on the call: the same
+ * `Incorrect username or password.` is a wrong sign-in at sign-in but a wrong current password on the
+ * account page; a wrong 6-digit code is an authenticator code there, not an emailed one.
+ */
+export type ErrorContext = 'currentPassword' | 'changeEmail' | 'totp' | 'totpSetup' | 'devices';
 
 export class AuthError extends Error {
   override readonly name = 'AuthError';
@@ -55,6 +66,8 @@ export class AuthError extends Error {
 const SIGN_IN_AGAIN = 'Your session has ended. Please sign in again.';
 const TRY_LATER = 'Wild Rydes accounts are unavailable right now. Please try again in a few minutes.';
 const WAIT = 'Too many attempts. Please wait a few minutes, then try again.';
+const SET_UP_FIRST = 'Set up your authenticator app first: scan the QR code, then enter the code it shows.';
+const NO_MFA = 'Two-factor sign-in with an authenticator app isn’t available for Wild Rydes accounts right now.';
 
 type Entry = [AuthErrorCode, string, AuthErrorField?];
 
@@ -121,6 +134,18 @@ const BY_CODE: Record<string, Entry> = {
   ForbiddenException: ['Unavailable', TRY_LATER],
 };
 
+const TOTP_MISMATCH: Entry = [
+  'CodeMismatch',
+  'That code didn’t work: it was wrong or already used. Wait for the next code in your authenticator app and enter it.',
+  'code',
+];
+
+const SETUP_MISMATCH: Entry = [
+  'CodeMismatch',
+  'That code doesn’t match. Make sure the app shows “Wild Rydes”, then enter the 6 digits it shows now.',
+  'code',
+];
+
 // Service (or library) message → entry, for codes whose meaning depends on the message.
 const BY_MESSAGE: [RegExp, Entry][] = [
   [
@@ -176,19 +201,75 @@ const BY_MESSAGE: [RegExp, Entry][] = [
     ['InvalidEmail', 'Enter a valid email address, like name@example.com.', 'email'],
   ],
   [/^Network error$/, BY_CODE.NetworkError!],
+  // Authenticator-app codes (docs/cognito-mfa-passwordless.md §1.3, §1.6, §1.7): a wrong or reused code at
+  // sign-in, a wrong code while setting up, TOTP not set up or not offered by the pool.
+  [/^Invalid code or auth state/, TOTP_MISMATCH],
+  [/^Code mismatch and fail enable/, SETUP_MISMATCH],
+  [/delivery config set to turn on SOFTWARE_TOKEN_MFA/, ['MfaNotSetUp', SET_UP_FIRST]],
+  [/^Software Token MFA has not been enabled by the userPool/, ['MfaUnavailable', NO_MFA]],
+  [/^Software Token MFA does not exist/, ['MfaNotSetUp', SET_UP_FIRST]],
 ];
+
+// Entries that replace the general ones in one context (by Cognito code or by the service message).
+const IN_CONTEXT: Record<ErrorContext, [RegExp, Entry][]> = {
+  currentPassword: [
+    [
+      /^Incorrect username or password/,
+      ['NotAuthorized', 'That isn’t your current password. Check it and try again.', 'currentPassword'],
+    ],
+    [
+      /^Password attempts exceeded/,
+      [
+        'PasswordAttemptsExceeded',
+        'Too many wrong passwords. Wait a few minutes and try again, or sign out and reset your password.',
+        'currentPassword',
+      ],
+    ],
+  ],
+  changeEmail: [
+    [
+      /^AliasExistsException$|already exists/,
+      ['AliasExists', 'Another account already uses that email address. Choose a different one.', 'email'],
+    ],
+    [
+      /^CodeMismatchException$/,
+      ['CodeMismatch', 'That code isn’t right. Check the latest email we sent to your new address.', 'code'],
+    ],
+  ],
+  // A wrong code whose message is not the one quoted above still means the authenticator code.
+  totp: [[/^CodeMismatchException$/, TOTP_MISMATCH]],
+  // Cognito's code for a set-up code that doesn't match, whatever its message (or a Status ERROR: mfa.ts).
+  totpSetup: [[/^EnableSoftwareTokenMFAException$/, SETUP_MISMATCH]],
+  devices: [
+    [
+      /^InvalidUserPoolConfigurationException$|Device tracking/i,
+      ['DevicesUnavailable', 'Wild Rydes doesn’t remember devices at the moment, so there is nothing to manage here.'],
+    ],
+    [
+      /^ResourceNotFoundException$/,
+      ['DevicesUnavailable', 'That device was already forgotten. The list is now up to date.'],
+    ],
+  ],
+};
 
 /** How browsers word a failed fetch: Chromium, Firefox, Safari, Node. */
 const FETCH_FAILED =
   /Failed to fetch|NetworkError when attempting to fetch|Load failed|fetch failed|Network request failed/;
 
-/** Turns anything the library (or fetch) throws into an AuthError with a rider-readable message. */
-export function toAuthError(err: unknown): AuthError {
+/**
+ * Turns anything the library (or fetch) throws into an AuthError with a rider-readable message;
+ * `context` picks the wording for answers that mean something else in that call.
+ */
+export function toAuthError(err: unknown, context?: ErrorContext): AuthError {
   if (err instanceof AuthError) return err;
   const e = (err ?? {}) as { code?: unknown; name?: unknown; message?: unknown };
   const code = typeof e.code === 'string' ? e.code : typeof e.name === 'string' ? e.name : '';
   const message = typeof e.message === 'string' ? e.message : '';
-  const entry = BY_MESSAGE.find(([pattern]) => pattern.test(message))?.[1] ??
+  const inContext = context
+    ? IN_CONTEXT[context].find(([pattern]) => pattern.test(message) || pattern.test(code))?.[1]
+    : undefined;
+  const entry = inContext ??
+    BY_MESSAGE.find(([pattern]) => pattern.test(message))?.[1] ??
     BY_CODE[code] ??
     // fetch rejects with a TypeError when the network fails; any other TypeError means Cognito (or a
     // proxy in front of it) answered with something the library could not read, e.g. a 502 page.

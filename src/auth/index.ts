@@ -1,13 +1,28 @@
 // The public face of src/auth: the only code that talks to Cognito.
 
+export type { AccountOverview, EmailChange } from './account.ts';
+export {
+  accountOverview,
+  changeEmail,
+  changePassword,
+  confirmEmailChange,
+  deleteAccount,
+  resendEmailChangeCode,
+} from './account.ts';
 export type { AuthOptions } from './context.ts';
 export { configureAuth } from './context.ts';
+export type { RememberedDevice } from './devices.ts';
+export { forgetDevice, listDevices } from './devices.ts';
 export type { AuthErrorCode, AuthErrorField } from './errors.ts';
 export { AuthError, toAuthError } from './errors.ts';
+export { confirmTotpSetup, disableTotp, startTotpSetup, totpUri } from './mfa.ts';
 export { confirmForgotPassword, forgotPassword } from './password-reset.ts';
 export type { CodeDelivery } from './registration.ts';
 export { confirmRegistration, register, resendConfirmationCode } from './registration.ts';
+export type { MfaSetupChallenge, SecondFactorResult, TotpChallenge } from './second-factor.ts';
+export { answerTotp, finishMfaSetup, startMfaSetup } from './second-factor.ts';
 export type { RiderSession } from './session.ts';
 export { authorizedFetch, currentSession, getIdToken, signOut } from './session.ts';
 export type { NewPasswordChallenge, SignInResult } from './sign-in.ts';
 export { completeNewPassword, signIn } from './sign-in.ts';
+export type { TotpSecret } from './totp-secret.ts';

@@ -4,7 +4,10 @@ import type { CognitoUser, CognitoUserSession, IAuthenticationCallback } from 'a
 import { AuthenticationDetails } from 'amazon-cognito-identity-js';
 import { riderUser, userPool } from './context.ts';
 import { AuthError, toAuthError } from './errors.ts';
+import { forgetPreviousRider } from './previous-rider.ts';
 import { resendConfirmationCode } from './registration.ts';
+import type { SecondFactorResult } from './second-factor.ts';
+import { secondFactorCallbacks } from './second-factor.ts';
 import type { RiderSession } from './session.ts';
 import { toRiderSession } from './session.ts';
 import { checkNewPassword, normalizeEmail, requirePassword } from './validate.ts';
@@ -21,7 +24,9 @@ export type SignInResult =
   /** The account is unconfirmed: a fresh code was sent (destination null if sending failed). */
   | { next: 'confirmSignUp'; email: string; destination: string | null }
   /** An operator created the account: the rider must replace the temporary password. */
-  | { next: 'newPassword'; challenge: NewPasswordChallenge };
+  | { next: 'newPassword'; challenge: NewPasswordChallenge }
+  /** Two-factor sign-in: the authenticator code, or (the pool requires it) setting an authenticator up. */
+  | SecondFactorResult;
 
 const pending = new WeakMap<NewPasswordChallenge, CognitoUser>();
 
@@ -29,16 +34,6 @@ const UNSUPPORTED = new AuthError(
   'Unsupported',
   'This account needs a sign-in step this site doesn’t support yet. Please contact Wild Rydes support.',
 );
-
-/**
- * After `user` signed in: removes the tokens of a different rider who was signed in on this device
- * (the library only replaces LastAuthUser, leaving their refresh token in storage for good).
- */
-function forgetPreviousRider(previous: CognitoUser | null, user: CognitoUser): void {
-  if (!previous || previous.getUsername() === user.getUsername()) return;
-  previous.signOut(); // local only: clears their tokens, and LastAuthUser with them
-  (user as unknown as { cacheTokens(): void }).cacheTokens(); // so LastAuthUser names this rider again
-}
 
 /** Runs one library authentication step with every callback routed into a promise. */
 function authenticate(
@@ -63,9 +58,8 @@ function authenticate(
         pending.set(challenge, user);
         resolve({ next: 'newPassword', challenge });
       },
+      ...secondFactorCallbacks(user, email, previous, resolve, unsupported),
       mfaRequired: unsupported,
-      totpRequired: unsupported,
-      mfaSetup: unsupported,
       selectMFAType: unsupported,
       customChallenge: unsupported,
     });
@@ -92,15 +86,21 @@ export async function signIn(email: string, password: string): Promise<SignInRes
   }
 }
 
-/** Finishes NEW_PASSWORD_REQUIRED with the rider's chosen password; returns the session. */
-export async function completeNewPassword(challenge: NewPasswordChallenge, newPassword: string): Promise<RiderSession> {
+/**
+ * Finishes NEW_PASSWORD_REQUIRED with the rider's chosen password; returns the session, or the
+ * second-factor step a pool that requires MFA asks for next (MFA_SETUP for a new rider).
+ */
+export async function completeNewPassword(
+  challenge: NewPasswordChallenge,
+  newPassword: string,
+): Promise<RiderSession | SecondFactorResult> {
   checkNewPassword(newPassword);
   const user = pending.get(challenge);
   if (!user) throw new AuthError('SessionExpired', 'Your session has ended. Please sign in again.');
   const result = await authenticate(user, challenge.email, (callbacks) =>
     user.completeNewPasswordChallenge(newPassword, {}, callbacks),
   );
-  if (result.next !== 'done') throw UNSUPPORTED;
+  if (result.next !== 'done' && result.next !== 'totp' && result.next !== 'mfaSetup') throw UNSUPPORTED;
   pending.delete(challenge);
-  return result.session;
+  return result.next === 'done' ? result.session : result;
 }

@@ -35,3 +35,12 @@ export function requirePassword(password: string): string {
   if (!password) throw new AuthError('InvalidPassword', 'Enter your password.', undefined, 'password');
   return password;
 }
+
+/** The 6 digits an authenticator app shows, ignoring spaces; throws InvalidCode otherwise. */
+export function normalizeAppCode(code: string): string {
+  const value = code.replace(/\s/g, '');
+  if (!/^\d{6}$/.test(value)) {
+    throw new AuthError('InvalidCode', 'Enter the 6-digit code from your authenticator app.', undefined, 'code');
+  }
+  return value;
+}

@@ -6,11 +6,14 @@ import type * as Auth from '../auth/index.ts';
 import type { RiderSession } from '../auth/session.ts';
 import { byId, clearNotice, notify, show } from '../ui/dom.ts';
 import { whileBusy } from '../ui/form.ts';
+import { showAccountLinks } from '../ui/nav.ts';
 import { markWhenPainted } from '../ui/paint-mark.ts';
 import { whenShown } from '../ui/prerender.ts';
 
 export interface HomeDeps {
   auth: Pick<typeof Auth, 'currentSession' | 'signOut'>;
+  /** The page's query: ?deleted=1 (the account page deleted the account), ?signedOut=all. */
+  params?: URLSearchParams;
   /** Copies text; default: the async Clipboard API. */
   copy?: (text: string) => Promise<void>;
 }
@@ -29,7 +32,7 @@ const SESSION_LIFETIME = `${RIDER_TOKEN_VALIDITY.RefreshTokenValidity} ${RIDER_T
 
 const time = (date: Date): string => date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
-export async function mountHome(root: Document, { auth, copy }: HomeDeps): Promise<void> {
+export async function mountHome(root: Document, { auth, copy, params }: HomeDeps): Promise<void> {
   const message = byId(root, 'form-message');
   const token = byId<HTMLTextAreaElement>(root, 'id-token');
   const signedIn = byId(root, 'signed-in');
@@ -45,8 +48,7 @@ export async function mountHome(root: Document, { auth, copy }: HomeDeps): Promi
     show(byId(root, 'session-unknown'), state === 'unknown');
     show(byId(root, 'hero-signed-in'), !!session);
     show(byId(root, 'hero-signed-out'), out);
-    const nav = root.querySelector<HTMLElement>('.site-nav');
-    if (nav) show(nav, out);
+    showAccountLinks(root, session ? 'signed-in' : out ? 'signed-out' : 'unknown');
     token.value = session?.idToken ?? '';
     if (!session) return;
     byId(root, 'rider-email').textContent = session.email;
@@ -122,4 +124,14 @@ export async function mountHome(root: Document, { auth, copy }: HomeDeps): Promi
   time(new Date());
   await whenShown(root);
   await check();
+  // Where the account page sends a rider after deleting the account or signing out everywhere.
+  if (params?.get('deleted') && signedIn.hidden) {
+    notify(
+      message,
+      'success',
+      'Your Wild Rydes account is deleted, and nothing of it is left on this device. Thanks for riding with us.',
+    );
+  } else if (params?.get('signedOut') === 'all' && signedIn.hidden) {
+    notify(message, 'success', 'You’re signed out on all your devices.');
+  }
 }

@@ -1,4 +1,5 @@
-// signin.html: SRP sign-in, the unconfirmed and new-password steps, and "Forgot password?".
+// signin.html: SRP sign-in, the unconfirmed and new-password steps, "Forgot password?", and the
+// second-factor steps (signin-second-factor.ts).
 import type * as Auth from '../auth/index.ts';
 import type { NewPasswordChallenge } from '../auth/sign-in.ts';
 import { normalizeEmail } from '../auth/validate.ts';
@@ -7,14 +8,20 @@ import { byId, clearNotice, fieldError, notify, show } from '../ui/dom.ts';
 import { handleSubmit, showError, whileBusy } from '../ui/form.ts';
 import { passwordChecklist, passwordToggle } from '../ui/password.ts';
 import { prerenderOnInput } from '../ui/prerender.ts';
+import type { DrawQr } from '../ui/totp-setup.ts';
+import type { SecondFactorAuth } from './signin-second-factor.ts';
+import { mountSecondFactor } from './signin-second-factor.ts';
 
 export interface SignInDeps {
-  auth: Pick<typeof Auth, 'signIn' | 'completeNewPassword' | 'forgotPassword' | 'confirmForgotPassword'>;
+  auth: Pick<typeof Auth, 'signIn' | 'completeNewPassword' | 'forgotPassword' | 'confirmForgotPassword'> &
+    SecondFactorAuth;
   navigate(url: string): void;
   params: URLSearchParams;
+  /** Draws the set-up QR code (the entry loads src/ui/qr.ts only when a pool requires set-up). */
+  drawQr: DrawQr;
 }
 
-export function mountSignIn(root: Document, { auth, navigate, params }: SignInDeps): void {
+export function mountSignIn(root: Document, { auth, navigate, params, drawQr }: SignInDeps): void {
   const input = (id: string) => byId<HTMLInputElement>(root, id);
   const button = (id: string) => byId<HTMLButtonElement>(root, id);
   const form = (id: string) => byId<HTMLFormElement>(root, id);
@@ -25,24 +32,34 @@ export function mountSignIn(root: Document, { auth, navigate, params }: SignInDe
   const newPasswordForm = form('new-password-form');
   const forgotForm = form('forgot-form');
   const resetForm = form('reset-form');
-  const forms = [signInForm, newPasswordForm, forgotForm, resetForm];
+  const forms: HTMLElement[] = [signInForm, newPasswordForm, forgotForm, resetForm];
   const next = safeNextPath(params.get('next'));
   let challenge: NewPasswordChallenge | undefined;
   let resetEmail = '';
 
   const heading = byId(root, 'page-title');
   // The home page knows it may be prerendered (it reads the session once shown); other pages don't.
-  if (next === '/') prerenderOnInput(root, forms[0]!, next);
+  if (next === '/') prerenderOnInput(root, signInForm, next);
 
-  /** Shows one of the four forms, names the page after it, and moves focus to its first empty field. */
+  /** Shows one of the steps, names the page after it, and moves focus to its first empty field. */
   const step = (id: string, focus: HTMLInputElement): void => {
     for (const f of forms) show(f, f.id === id);
-    const title = form(id).dataset.title ?? '';
+    const title = byId(root, id).dataset.title ?? '';
     heading.textContent = title;
     root.title = `${title} — Wild Rydes`;
     show(byId(root, 'back-row'), id !== 'signin-form');
     focus.focus();
   };
+
+  const secondFactor = mountSecondFactor(root, {
+    auth,
+    message,
+    step,
+    restart: () => step('signin-form', email.value ? password : email),
+    done: () => navigate(next),
+    drawQr,
+  });
+  forms.push(...secondFactor.steps);
 
   email.value = params.get('email') ?? '';
   if (params.get('verified')) notify(message, 'success', 'Your email is confirmed. Sign in to start riding.');
@@ -67,6 +84,10 @@ export function mountSignIn(root: Document, { auth, navigate, params }: SignInDe
         if (result.destination) query.set('sent', '1');
         return navigate(`/verify.html?${query}`);
       }
+      if (result.next !== 'newPassword') {
+        password.value = '';
+        return secondFactor.show(result);
+      }
       challenge = result.challenge;
       input('new-password-username').value = normalizeEmail(email.value);
       password.value = '';
@@ -83,7 +104,8 @@ export function mountSignIn(root: Document, { auth, navigate, params }: SignInDe
     fields: { password: input('new-password') },
     async run() {
       if (!challenge) return step('signin-form', email);
-      await auth.completeNewPassword(challenge, input('new-password').value);
+      const result = await auth.completeNewPassword(challenge, input('new-password').value);
+      if ('next' in result) return secondFactor.show(result);
       navigate(next);
     },
   });

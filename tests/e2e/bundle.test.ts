@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { assetsOf } from '../../bench/sizes.ts';
 
 const DIST = join(import.meta.dirname, '..', '..', 'dist');
 
@@ -16,9 +17,11 @@ const shipped = files(DIST).filter((f) => /\.(html|js|css|svg|json|txt|map)$/.te
 const text = (f: string): string => readFileSync(f, 'utf8');
 
 describe('the production build', () => {
-  it('ships the four pages and their assets', () => {
+  it('ships the five pages and their assets', () => {
     const names = shipped.map((f) => relative(DIST, f));
-    expect(names).toEqual(expect.arrayContaining(['index.html', 'register.html', 'verify.html', 'signin.html']));
+    expect(names).toEqual(
+      expect.arrayContaining(['index.html', 'register.html', 'verify.html', 'signin.html', 'account.html']),
+    );
     expect(names.some((n) => n.startsWith('assets/') && n.endsWith('.js'))).toBe(true);
   });
 
@@ -34,6 +37,16 @@ describe('the production build', () => {
   ])('contains no %s', (_what, pattern) => {
     const hits = shipped.filter((f) => pattern.test(text(f))).map((f) => relative(DIST, f));
     expect(hits).toEqual([]);
+  });
+
+  it('loads the QR code library (lean-qr) on the account page only; sign-in has it in a worker it starts on demand', () => {
+    const withQr = (page: string) =>
+      assetsOf(text(join(DIST, page))).js.filter((asset) => text(join(DIST, asset)).includes('lean-qr error'));
+    expect(withQr('account.html')).toHaveLength(1);
+    for (const page of ['index.html', 'register.html', 'verify.html', 'signin.html'])
+      expect(withQr(page), page).toEqual([]);
+    const workers = shipped.filter((f) => /qr-worker-.*\.js$/.test(f));
+    expect(workers.map((f) => text(f).includes('lean-qr error'))).toEqual([true]);
   });
 
   it('has a CSP on every page and nothing inline that it would block', () => {

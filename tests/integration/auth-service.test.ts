@@ -279,6 +279,7 @@ describe('auth service against the local pool', () => {
 
     expect((await rejection(completeNewPassword(result.challenge, 'weak'))).code).toBe('InvalidPassword');
     const session = await completeNewPassword(result.challenge, 'MyOwnPass1!');
+    if ('next' in session) throw new Error(`expected a session, got the ${session.next} step`);
     expect(session.email).toBe(email);
     expect(await currentSession()).toEqual(session);
     await signOut();

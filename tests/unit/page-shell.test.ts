@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import account from '../../account.html?raw';
 import index from '../../index.html?raw';
 import register from '../../register.html?raw';
 import signin from '../../signin.html?raw';
@@ -6,7 +7,7 @@ import { PASSWORD_RULES } from '../../src/auth/password-policy.ts';
 import verify from '../../verify.html?raw';
 import { expandPageShell, PageShellError } from '../../vite-plugins/page-shell-html.ts';
 
-const pages = { index, register, signin, verify };
+const pages = { index, register, signin, verify, account };
 
 describe('the shared page shell', () => {
   it.each(Object.entries(pages))(
@@ -35,6 +36,7 @@ describe('the shared page shell', () => {
     expect(nav(signin)).toEqual(['Sign in']);
     expect(nav(index)).toEqual([]);
     expect(nav(verify)).toEqual([]);
+    expect(nav(account)).toEqual(['Your account']);
   });
 
   it('writes the password checklist from the policy module', () => {

@@ -1,4 +1,5 @@
 // Loads a real page's markup into the jsdom document and offers small test utilities.
+import account from '../../../account.html?raw';
 import index from '../../../index.html?raw';
 import register from '../../../register.html?raw';
 import signin from '../../../signin.html?raw';
@@ -7,8 +8,8 @@ import { expandPageShell } from '../../../vite-plugins/page-shell-html.ts';
 
 // The markup the browser gets: the shared page shell expanded, as the Vite plugin does.
 const pages = Object.fromEntries(
-  Object.entries({ index, register, signin, verify }).map(([name, html]) => [name, expandPageShell(html)]),
-) as Record<'index' | 'register' | 'signin' | 'verify', string>;
+  Object.entries({ index, register, signin, verify, account }).map(([name, html]) => [name, expandPageShell(html)]),
+) as Record<'index' | 'register' | 'signin' | 'verify' | 'account', string>;
 
 /** Replaces document.body with the page's <body> (scripts are not run; the test mounts the page). */
 export function loadPage(name: keyof typeof pages): Document {

@@ -14,16 +14,22 @@ const session: RiderSession = {
   expiresAt: new Date('2030-01-01T12:34:00Z'),
 };
 
-async function setup(overrides: Partial<Auth> = {}, copy?: HomeDeps['copy']) {
+async function setup(overrides: Partial<Auth> = {}, copy?: HomeDeps['copy'], query = '') {
   loadPage('index');
   const auth = {
     currentSession: vi.fn<Auth['currentSession']>(async () => session),
     signOut: vi.fn<Auth['signOut']>(async () => ({ revoked: true })),
     ...overrides,
   };
-  await mountHome(document, { auth, ...(copy ? { copy } : {}) });
+  await mountHome(document, { auth, ...(copy ? { copy } : {}), params: new URLSearchParams(query) });
   return { auth };
 }
+
+/** The header's account links a rider can see. */
+const navLinks = () =>
+  Array.from(document.querySelectorAll<HTMLAnchorElement>('.site-nav a'))
+    .filter((a) => !a.hidden)
+    .map((a) => a.textContent);
 
 describe('home page', () => {
   beforeEach(() => {
@@ -39,7 +45,32 @@ describe('home page', () => {
     expect($<HTMLTextAreaElement>('id-token').value).toBe(session.idToken);
     expect($<HTMLTimeElement>('token-expires').dateTime).toBe('2030-01-01T12:34:00.000Z');
     expect($('token-expires').textContent).toMatch(/^at \d{1,2}:\d{2}/);
-    expect(document.querySelector<HTMLElement>('.site-nav')!.hidden).toBe(true);
+    expect(navLinks()).toEqual(['Your account']);
+  });
+
+  it('links a signed-in rider to the account page, from the card and the header', async () => {
+    await setup();
+    const links = Array.from($('signed-in').querySelectorAll('a')).map((a) => [a.textContent, a.getAttribute('href')]);
+    expect(links).toEqual([['Manage your account', '/account.html']]);
+    expect(document.querySelector('.site-nav a[href="/account.html"]')!.textContent).toBe('Your account');
+  });
+
+  it.each([
+    [
+      '?deleted=1',
+      'Your Wild Rydes account is deleted, and nothing of it is left on this device. Thanks for riding with us.',
+    ],
+    ['?signedOut=all', 'You’re signed out on all your devices.'],
+  ])('after the account page (%s) says what happened', async (query, text) => {
+    await setup({ currentSession: async () => null }, undefined, query);
+    expect($('form-message').textContent).toBe(text);
+    expect($('form-message').className).toContain('notice-success');
+    expect($('signed-out').hidden).toBe(false);
+  });
+
+  it('ignores ?deleted=1 when someone is signed in (a stale or crafted link)', async () => {
+    await setup({}, undefined, '?deleted=1');
+    expect($('form-message').textContent).toBe('');
   });
 
   it('shows links to register and sign in when signed out', async () => {
@@ -49,7 +80,7 @@ describe('home page', () => {
     const links = Array.from($('signed-out').querySelectorAll('a')).map((a) => a.getAttribute('href'));
     expect(links).toEqual(['/register.html', '/signin.html']);
     expect($<HTMLTextAreaElement>('id-token').value).toBe('');
-    expect(document.querySelector<HTMLElement>('.site-nav')!.hidden).toBe(false);
+    expect(navLinks()).toEqual(['Sign in', 'Register']);
   });
 
   it('tells a signed-in rider they are all set, and a signed-out visitor to create an account', async () => {
@@ -95,7 +126,7 @@ describe('home page', () => {
       expect(visible('signed-in')).toBe(false);
       expect(visible('session-loading')).toBe(false);
       // No sign-in or register prompts as if the rider were signed out.
-      expect(document.querySelector<HTMLElement>('.site-nav')!.hidden).toBe(true);
+      expect(navLinks()).toEqual([]);
       expect(lede()).toEqual([]);
       expect($('form-message').textContent).toBe('');
       const retry = $<HTMLButtonElement>('retry-session');
@@ -137,7 +168,7 @@ describe('home page', () => {
       await settle();
       expect(visible('session-unknown')).toBe(false);
       expect(visible('signed-out')).toBe(true);
-      expect(document.querySelector<HTMLElement>('.site-nav')!.hidden).toBe(false);
+      expect(navLinks()).toEqual(['Sign in', 'Register']);
       expect(lede().map((span) => span.textContent)).toEqual(['Create a rider account to request your first ryde.']);
       expect($('form-message').textContent).toBe('Your session has ended. Please sign in again.');
       expect(document.activeElement).toBe($('main'));

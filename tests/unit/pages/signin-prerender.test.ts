@@ -18,8 +18,11 @@ function mount(query: string): void {
     completeNewPassword: vi.fn(),
     forgotPassword: vi.fn(),
     confirmForgotPassword: vi.fn(),
+    answerTotp: vi.fn(),
+    startMfaSetup: vi.fn(),
+    finishMfaSetup: vi.fn(),
   };
-  mountSignIn(document, { auth, navigate: vi.fn(), params: new URLSearchParams(query) });
+  mountSignIn(document, { auth, navigate: vi.fn(), params: new URLSearchParams(query), drawQr: vi.fn() });
 }
 
 afterEach(() => {

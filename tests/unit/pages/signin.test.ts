@@ -25,9 +25,12 @@ function setup(query = '', overrides: Partial<Auth> = {}) {
     completeNewPassword: vi.fn<Auth['completeNewPassword']>(async () => session),
     forgotPassword: vi.fn<Auth['forgotPassword']>(async () => ({ destination: 'r***@e***' })),
     confirmForgotPassword: vi.fn<Auth['confirmForgotPassword']>(async () => undefined),
+    answerTotp: vi.fn<Auth['answerTotp']>(async () => ({ session, remembered: false })),
+    startMfaSetup: vi.fn<Auth['startMfaSetup']>(async () => ({ secret: 'JBSWY3DPEHPK3PXP', uri: 'otpauth://totp/x' })),
+    finishMfaSetup: vi.fn<Auth['finishMfaSetup']>(async () => session),
     ...overrides,
   };
-  mountSignIn(document, { auth, navigate, params: new URLSearchParams(query) });
+  mountSignIn(document, { auth, navigate, params: new URLSearchParams(query), drawQr: vi.fn() });
   return { auth, navigate };
 }
 
@@ -36,7 +39,7 @@ const named = () => [$('page-title').textContent, document.title];
 
 const visibleForms = () =>
   Array.from(document.querySelectorAll('form'))
-    .filter((f) => !f.hidden)
+    .filter((f) => !f.closest('[hidden]'))
     .map((f) => f.id);
 
 async function signInWith(email = 'rider@example.com', password = 'Unicorn1!') {
