@@ -103,6 +103,7 @@ export const MSG = {
   emailMfaUnsupported: 'The local user pool does not send MFA codes by email; use SOFTWARE_TOKEN_MFA.',
   tokenOrSession: 'Exactly one of AccessToken or Session is required.',
   mfaAllDisabled: "Invalid MFA configuration given, can't disable all MFAs with a required or optional configuration.",
+  mfaOnAfterCreate: 'Cannot turn MFA functionality ON, once the user pool has been created.',
   mfaNeedsSms: 'SMS configuration and Auto verification for phone_number are required when MFA is required/optional',
   mfaMessageCode: (field: string) => `${field} must contain the placeholder {####}.`,
   verifyBeforeUpdateNotAutoVerified: (name: string) =>

@@ -4,9 +4,11 @@ import type {
   AuthFactorType,
   CreateUserPoolClientCommandInput,
   CreateUserPoolCommandInput,
+  DeviceConfigurationType,
   ExplicitAuthFlowsType,
   SetUserPoolMfaConfigCommandInput,
   UserPoolMfaType,
+  UserVerificationType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { PasswordPolicy } from './password-policy.ts';
 import { COGNITO_DEFAULT_PASSWORD_POLICY } from './password-policy.ts';
@@ -28,6 +30,18 @@ export const RIDER_TOKEN_VALIDITY = {
   'AccessTokenValidity' | 'IdTokenValidity' | 'RefreshTokenValidity' | 'TokenValidityUnits'
 >;
 
+/**
+ * Device tracking "user opt-in" (docs/cognito-mfa-passwordless.md §3.1): the site asks "Remember this
+ * device?" after a second-factor sign-in, and a remembered device signs in without the code.
+ */
+export const RIDER_DEVICE_CONFIGURATION = {
+  ChallengeRequiredOnNewDevice: true,
+  DeviceOnlyRememberedOnUserPrompt: true,
+} as const satisfies DeviceConfigurationType;
+
+/** Passkeys ask for the authenticator's PIN or biometrics, but sign-in works without (§5.1). */
+export const RIDER_PASSKEY_USER_VERIFICATION: UserVerificationType = 'preferred';
+
 /** Riders sign up with their email (case-insensitive), confirm it with a code, recover by email. */
 export function userPoolSettings(poolName: string): CreateUserPoolCommandInput {
   return {
@@ -45,9 +59,7 @@ export function userPoolSettings(poolName: string): CreateUserPoolCommandInput {
     UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] },
     // Cognito refuses MFA ON/OPTIONAL at creation without SMS; riderMfaSettings() turns TOTP on next.
     MfaConfiguration: 'OFF',
-    // Device tracking "user opt-in": the rider chooses "Remember this device" after a sign-in, and a
-    // remembered device then signs in with device SRP instead of the second factor.
-    DeviceConfiguration: { ChallengeRequiredOnNewDevice: true, DeviceOnlyRememberedOnUserPrompt: true },
+    DeviceConfiguration: { ...RIDER_DEVICE_CONFIGURATION },
     DeletionProtection: 'ACTIVE',
   };
 }

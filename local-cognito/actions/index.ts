@@ -48,6 +48,8 @@ import { SignUp } from './SignUp.ts';
 import { StartWebAuthnRegistration } from './StartWebAuthnRegistration.ts';
 import { UpdateDeviceStatus } from './UpdateDeviceStatus.ts';
 import { UpdateUserAttributes } from './UpdateUserAttributes.ts';
+import { UpdateUserPool } from './UpdateUserPool.ts';
+import { UpdateUserPoolClient } from './UpdateUserPoolClient.ts';
 import { VerifySoftwareToken } from './VerifySoftwareToken.ts';
 import { VerifyUserAttribute } from './VerifyUserAttribute.ts';
 
@@ -87,9 +89,11 @@ export const actions: Record<string, ActionEntry> = {
 
   CreateUserPool: operator(CreateUserPool),
   DescribeUserPool: operator(DescribeUserPool),
+  UpdateUserPool: operator(UpdateUserPool),
   ListUserPools: operator(ListUserPools),
   CreateUserPoolClient: operator(CreateUserPoolClient),
   DescribeUserPoolClient: operator(DescribeUserPoolClient),
+  UpdateUserPoolClient: operator(UpdateUserPoolClient),
   ListUserPoolClients: operator(ListUserPoolClients),
   AdminCreateUser: operator(AdminCreateUser),
   AdminConfirmSignUp: operator(AdminConfirmSignUp),

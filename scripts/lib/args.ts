@@ -78,3 +78,56 @@ export function checkEmail(email: string | undefined, command: string): string {
   }
   return email;
 }
+
+const MFA_VALUES = { off: 'OFF', optional: 'OPTIONAL', on: 'ON' } as const;
+export type MfaFlag = (typeof MFA_VALUES)[keyof typeof MFA_VALUES];
+
+export function checkMfa(value: string): MfaFlag {
+  const key = value.toLowerCase();
+  if (!Object.hasOwn(MFA_VALUES, key)) throw new UsageError(`--mfa "${value}" is not one of off, optional, on.`);
+  return MFA_VALUES[key as keyof typeof MFA_VALUES];
+}
+
+// A WebAuthn relying party ID is a domain (never an IP address), at most 127 characters in Cognito
+// (WebAuthnConfigurationType.RelyingPartyId); docs/cognito-mfa-passwordless.md §5.1.
+const DOMAIN_PATTERN = /^(?=.{1,127}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
+const IPV4_PATTERN = /^\d+(\.\d+){3}$/;
+
+export function checkRpId(value: string, source: string): string {
+  const rpId = value.toLowerCase();
+  if (!DOMAIN_PATTERN.test(rpId) || IPV4_PATTERN.test(rpId)) {
+    throw new UsageError(
+      `${source} "${value}" is not a domain name; passkeys are bound to one, e.g. rides.example.com (localhost for local use).`,
+    );
+  }
+  return rpId;
+}
+
+/** The site's address; its host name is the passkeys' relying party unless --rp-id names a parent domain. */
+export function checkSiteUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`--site-url "${value}" is not a URL; expected e.g. https://rides.example.com.`);
+  }
+  const local = url.hostname === 'localhost' || url.hostname.endsWith('.localhost');
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
+    throw new UsageError(
+      `--site-url "${value}" must be an https:// URL (browsers offer passkeys only there and on localhost).`,
+    );
+  }
+  return checkRpId(url.hostname, `The host of --site-url`);
+}
+
+/** --rp-id must be the site's host or a domain it belongs to (WebAuthn's registrable-suffix rule). */
+export function relyingPartyId(siteUrl: string | undefined, rpIdFlag: string | undefined): string | undefined {
+  const host = siteUrl === undefined ? undefined : checkSiteUrl(siteUrl);
+  const rpId = rpIdFlag === undefined ? undefined : checkRpId(rpIdFlag, '--rp-id');
+  if (host !== undefined && rpId !== undefined && host !== rpId && !host.endsWith(`.${rpId}`)) {
+    throw new UsageError(
+      `--rp-id ${rpId} does not fit --site-url ${siteUrl}: it must be ${host} or a domain it belongs to.`,
+    );
+  }
+  return rpId ?? host;
+}

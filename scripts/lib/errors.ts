@@ -88,6 +88,9 @@ function describeCallError(error: CognitoCallError, context: ErrorContext): stri
   if (BAD_CREDENTIALS.has(name)) {
     return `AWS rejected your credentials (${name}: ${cause.message}); refresh them (e.g. \`aws sso login\`) and try again.`;
   }
+  if (name === 'ResourceNotFoundException' && action === 'AdminForgetDevice' && /device/i.test(cause.message)) {
+    return `${context.email ?? 'This user'} has no device with that key in user pool ${pool}; \`npm run users -- devices ${context.email ?? '<email>'}\` lists them.`;
+  }
   if (name === 'ResourceNotFoundException') {
     return `User pool ${pool} not found ${where}; check --pool-id / VITE_COGNITO_USER_POOL_ID and --region.`;
   }

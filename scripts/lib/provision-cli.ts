@@ -1,24 +1,25 @@
 // `npm run provision`: parse, build the client, plan, (create,) write the env file, print.
 import { resolve } from 'node:path';
-import type { CreateUserPoolCommandInput } from '@aws-sdk/client-cognito-identity-provider';
 import { ENV_KEYS } from '../../shared/cognito-config.ts';
-import type { AppClientSettings } from '../../shared/rider-pool.ts';
 import { DEFAULT_CLIENT_NAME, DEFAULT_POOL_NAME } from '../../shared/rider-pool.ts';
-import { checkEndpoint, checkPoolId, parse } from './args.ts';
+import { checkEndpoint, checkMfa, checkPoolId, parse, relyingPartyId } from './args.ts';
 import { clientConfig, resolveRegion } from './aws.ts';
 import type { CliDeps } from './cli.ts';
 import { EXIT_OK, runCli } from './cli.ts';
 import { updateEnvFile } from './env-file.ts';
 import type { ErrorContext } from './errors.ts';
 import { UsageError } from './errors.ts';
-import type { ProvisionPlan } from './provision.ts';
 import { applyPlan, planProvision } from './provision.ts';
+import { printPlan, printResult } from './provision-report.ts';
+import type { SignInOptions } from './sign-in-settings.ts';
 
 export const PROVISION_USAGE = `Usage: npm run provision -- [options]
 
 Creates the riders' Cognito user pool and the web site's app client, or finds and reuses them
-by name (running it twice changes nothing), then writes VITE_COGNITO_* into the env file so
-\`npm run dev\` / \`npm run build\` use them. Other lines of the env file are kept.
+by name, then writes VITE_COGNITO_* into the env file so \`npm run dev\` / \`npm run build\` use
+them. Other lines of the env file are kept. The pool gets two-factor sign-in with an authenticator
+app (--mfa) and remembered devices ("user opt-in"); an existing pool that differs is updated with
+its other settings kept, so running it twice changes nothing.
 
 Options:
   --region <region>     AWS region (default: the --pool-id's region, else AWS_REGION,
@@ -30,13 +31,28 @@ Options:
                         for the local pool of \`npm run dev\` (written as VITE_COGNITO_ENDPOINT)
   --env-file <path>     env file to update (default: .env.local); a relative path is
                         relative to the project directory, where npm runs scripts
-  --dry-run             print what would be created or reused; calls only read APIs, writes nothing
+  --mfa <off|optional|on>
+                        two-factor sign-in with an authenticator app (TOTP): optional lets riders
+                        turn it on, on makes every rider set it up (default: optional; a pool
+                        that already requires MFA keeps on unless --mfa says otherwise)
+  --passwordless        also let riders sign in with a passkey or an emailed code (USER_AUTH):
+                        moves the pool to the Essentials feature plan (a paid plan; see
+                        https://aws.amazon.com/cognito/pricing/), allows the first factors
+                        PASSWORD, EMAIL_OTP and WEB_AUTHN, sets the passkeys' relying party and
+                        adds ALLOW_USER_AUTH to the app client; not with --mfa on
+  --site-url <url>      the site's address, e.g. https://rides.example.com; with --passwordless
+                        its host name is the passkeys' relying party
+  --rp-id <domain>      the relying party instead: the site's host or a domain it belongs to
+                        (default: the --site-url host, else the pool's current one)
+  --dry-run             print what would be created, updated or reused; calls only read APIs,
+                        writes nothing
   --debug               print the stack trace of unexpected errors
   -h, --help            show this help
 
 Credentials come from the AWS SDK's default chain (AWS_PROFILE, AWS_ACCESS_KEY_ID, ~/.aws, SSO);
 a loopback --endpoint needs none. IAM actions used: cognito-idp:ListUserPools, DescribeUserPool,
-CreateUserPool, ListUserPoolClients, DescribeUserPoolClient, CreateUserPoolClient.`;
+CreateUserPool, UpdateUserPool, GetUserPoolMfaConfig, SetUserPoolMfaConfig, ListUserPoolClients,
+DescribeUserPoolClient, CreateUserPoolClient, UpdateUserPoolClient.`;
 
 const OPTIONS = {
   region: { type: 'string' },
@@ -45,6 +61,10 @@ const OPTIONS = {
   'pool-id': { type: 'string' },
   endpoint: { type: 'string' },
   'env-file': { type: 'string' },
+  mfa: { type: 'string' },
+  passwordless: { type: 'boolean' },
+  'site-url': { type: 'string' },
+  'rp-id': { type: 'string' },
   'dry-run': { type: 'boolean' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -66,12 +86,13 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
     const poolId = values['pool-id'] === undefined ? undefined : checkPoolId(values['pool-id'], '--pool-id');
     const endpoint = values.endpoint === undefined ? undefined : checkEndpoint(values.endpoint, '--endpoint');
     const envFile = nonEmpty(values['env-file'], '--env-file') ?? '.env.local';
+    const signIn = signInOptions(values);
     const region = resolveRegion({ flag: values.region, poolId, env: deps.env }) ?? 'us-east-1';
     Object.assign(context, { region, ...(endpoint ? { endpoint } : {}), ...(poolId ? { poolId } : {}) });
 
     const client = deps.createClient(clientConfig(region, endpoint, deps.env));
     try {
-      const plan = await planProvision(client, { poolName, clientName, poolId });
+      const plan = await planProvision(client, { poolName, clientName, poolId, signIn });
       for (const warning of plan.warnings) deps.stderr(`Warning: ${warning}`);
       const envPath = resolve(deps.cwd, envFile);
 
@@ -90,8 +111,7 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
       const written = await updateEnvFile(deps.fs, envPath, updates);
 
       deps.stdout(`Region:      ${region}${endpoint ? ` (at ${endpoint})` : ''}`);
-      deps.stdout(`User pool:   ${poolName} ${result.poolId} (${result.poolCreated ? 'created' : 'reused'})`);
-      deps.stdout(`App client:  ${clientName} ${result.clientId} (${result.clientCreated ? 'created' : 'reused'})`);
+      printResult(deps, plan, result, { pool: poolName, client: clientName });
       deps.stdout(
         written.changed
           ? `Env file:    wrote ${Object.keys(updates)
@@ -118,69 +138,29 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
   });
 }
 
+function signInOptions(values: {
+  mfa?: string | undefined;
+  passwordless?: boolean | undefined;
+  'site-url'?: string | undefined;
+  'rp-id'?: string | undefined;
+}): SignInOptions {
+  const mfa = values.mfa === undefined ? undefined : checkMfa(values.mfa);
+  if (!values.passwordless) {
+    const stray =
+      values['site-url'] !== undefined ? '--site-url' : values['rp-id'] !== undefined ? '--rp-id' : undefined;
+    if (stray) throw new UsageError(`${stray} only applies with --passwordless (the passkeys' relying party).`);
+    return { mfa };
+  }
+  if (mfa === 'ON') {
+    throw new UsageError(
+      '--mfa on and --passwordless cannot go together: Cognito offers no passwordless sign-in while MFA is required; use --mfa optional.',
+    );
+  }
+  return { mfa, passwordless: { rpId: relyingPartyId(values['site-url'], values['rp-id']) } };
+}
+
 function nonEmpty(value: string | undefined, flag: string): string | undefined {
   if (value === undefined) return undefined;
   if (value.trim() === '') throw new UsageError(`${flag} needs a value.`);
   return value;
-}
-
-function describePoolSettings(input: CreateUserPoolCommandInput): string {
-  const policy = input.Policies?.PasswordPolicy;
-  const classes = [
-    policy?.RequireUppercase && 'upper',
-    policy?.RequireLowercase && 'lower',
-    policy?.RequireNumbers && 'number',
-    policy?.RequireSymbols && 'symbol',
-  ]
-    .filter(Boolean)
-    .join(', ');
-  return [
-    `username ${input.UsernameAttributes?.join('/')}${input.UsernameConfiguration?.CaseSensitive === false ? ' (case-insensitive)' : ''}`,
-    `auto-verified ${input.AutoVerifiedAttributes?.join('/')} (${input.VerificationMessageTemplate?.DefaultEmailOption})`,
-    `passwords ≥ ${policy?.MinimumLength} with ${classes}`,
-    `self sign-up ${input.AdminCreateUserConfig?.AllowAdminCreateUserOnly ? 'off' : 'on'}`,
-    `recovery by ${input.AccountRecoverySetting?.RecoveryMechanisms?.map((m) => m.Name).join(', ')}`,
-    `deletion protection ${input.DeletionProtection}`,
-  ].join('; ');
-}
-
-function describeClientSettings(input: AppClientSettings): string {
-  return [
-    input.GenerateSecret ? 'with secret' : 'no secret',
-    `flows ${input.ExplicitAuthFlows?.join(', ')}`,
-    `PreventUserExistenceErrors ${input.PreventUserExistenceErrors}`,
-    `token revocation ${input.EnableTokenRevocation ? 'on' : 'off'}`,
-    `ID/access tokens ${input.IdTokenValidity}/${input.AccessTokenValidity} ${input.TokenValidityUnits?.IdToken}, ` +
-      `refresh ${input.RefreshTokenValidity} ${input.TokenValidityUnits?.RefreshToken}`,
-  ].join('; ');
-}
-
-function printPlan(
-  deps: CliDeps,
-  plan: ProvisionPlan,
-  region: string,
-  endpoint: string | undefined,
-  envFile: string,
-): void {
-  deps.stdout('Dry run: nothing is created or written.');
-  deps.stdout(`Region:      ${region}${endpoint ? ` (at ${endpoint})` : ''}`);
-  deps.stdout(
-    plan.pool.action === 'create'
-      ? `User pool:   would create ${plan.pool.input.PoolName} (${describePoolSettings(plan.pool.input)})`
-      : `User pool:   would reuse ${plan.pool.pool.Name} ${plan.pool.poolId}`,
-  );
-  deps.stdout(
-    plan.client.action === 'create'
-      ? `App client:  would create ${plan.client.input.ClientName} (${describeClientSettings(plan.client.input)})`
-      : `App client:  would reuse ${plan.client.client.ClientName} ${plan.client.clientId}`,
-  );
-  const poolId = plan.pool.action === 'reuse' ? plan.pool.poolId : '<new pool ID>';
-  const clientId = plan.client.action === 'reuse' ? plan.client.clientId : '<new client ID>';
-  const lines = [
-    `${ENV_KEYS.poolId}=${poolId}`,
-    `${ENV_KEYS.clientId}=${clientId}`,
-    `${ENV_KEYS.region}=${region}`,
-    endpoint ? `${ENV_KEYS.endpoint}=${endpoint}` : `(remove ${ENV_KEYS.endpoint})`,
-  ];
-  deps.stdout(`Env file:    would set in ${envFile}: ${lines.join(' ')}`);
 }

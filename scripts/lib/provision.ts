@@ -5,6 +5,8 @@ import type {
   CognitoIdentityProviderClient,
   CreateUserPoolClientCommandInput,
   CreateUserPoolCommandInput,
+  UpdateUserPoolClientCommandInput,
+  UpdateUserPoolCommandInput,
   UserPoolClientDescription,
   UserPoolClientType,
   UserPoolDescriptionType,
@@ -15,21 +17,34 @@ import {
   CreateUserPoolCommand,
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
+  GetUserPoolMfaConfigCommand,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
   paginateListUserPoolClients,
   paginateListUserPools,
+  SetUserPoolMfaConfigCommand,
+  UpdateUserPoolClientCommand,
+  UpdateUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { AppClientSettings } from '../../shared/rider-pool.ts';
-import { appClientSettings, userPoolSettings } from '../../shared/rider-pool.ts';
 import { CliError, call } from './errors.ts';
 import { collectPages, ownInput } from './pages.ts';
+import type { Change, MfaInput, SignInOptions } from './sign-in-settings.ts';
+import {
+  clientChange,
+  existingPoolChanges,
+  newClientSettings,
+  newPoolMfa,
+  newPoolSettings,
+} from './sign-in-settings.ts';
 
 export interface ProvisionOptions {
   poolName: string;
   clientName: string;
   /** Use this pool instead of looking it up by name. */
   poolId?: string | undefined;
+  /** --mfa and --passwordless. */
+  signIn: SignInOptions;
 }
 
 export type PoolStep =
@@ -40,9 +55,18 @@ export type ClientStep =
   | { action: 'create'; input: AppClientSettings }
   | { action: 'reuse'; clientId: string; client: UserPoolClientType };
 
+/** The writes, in the order they are sent: create or update the pool, its MFA, then the client. */
 export interface ProvisionPlan {
   pool: PoolStep;
+  /** SetUserPoolMfaConfig (after CreateUserPool, or before UpdateUserPool). */
+  mfa?: Change<MfaInput> | undefined;
+  /** UpdateUserPool of a reused pool, with its full settings. */
+  poolUpdate?: Change<UpdateUserPoolCommandInput> | undefined;
+  /** SetUserPoolMfaConfig with the passkey relying party, after the pool update. */
+  passkeys?: Change<MfaInput> | undefined;
   client: ClientStep;
+  /** UpdateUserPoolClient of a reused client, with its full settings. */
+  clientUpdate?: Change<UpdateUserPoolClientCommandInput> | undefined;
   /** Things that work but deserve a look (printed, not fatal). */
   warnings: string[];
 }
@@ -151,10 +175,12 @@ export async function planProvision(
     }
     if (matches[0]?.Id) pool = await describePool(client, matches[0].Id);
   }
+  const newClient = newClientSettings(options.clientName, options.signIn);
   if (pool === undefined) {
     return {
-      pool: { action: 'create', input: userPoolSettings(options.poolName) },
-      client: { action: 'create', input: appClientSettings(options.clientName) },
+      pool: { action: 'create', input: newPoolSettings(options.poolName, options.signIn) },
+      mfa: newPoolMfa(options.signIn),
+      client: { action: 'create', input: newClient },
       warnings: [],
     };
   }
@@ -162,6 +188,10 @@ export async function planProvision(
   if (!poolId) throw new CliError('DescribeUserPool returned a pool without an ID.');
   const problem = poolProblem(pool);
   if (problem) throw new CliError(problem);
+  const mfaConfig = await call('GetUserPoolMfaConfig', () =>
+    client.send(new GetUserPoolMfaConfigCommand({ UserPoolId: poolId })),
+  );
+  const poolChanges = existingPoolChanges(pool, mfaConfig, options.signIn);
 
   const clients = await findClientsByName(client, poolId, options.clientName);
   if (clients.length > 1) {
@@ -174,7 +204,10 @@ export async function planProvision(
   if (!existing?.ClientId) {
     return {
       pool: { action: 'reuse', poolId, pool },
-      client: { action: 'create', input: appClientSettings(options.clientName) },
+      mfa: poolChanges.mfa,
+      poolUpdate: poolChanges.pool,
+      passkeys: poolChanges.passkeys,
+      client: { action: 'create', input: newClient },
       warnings: poolWarnings(pool),
     };
   }
@@ -194,7 +227,11 @@ export async function planProvision(
   }
   return {
     pool: { action: 'reuse', poolId, pool },
+    mfa: poolChanges.mfa,
+    poolUpdate: poolChanges.pool,
+    passkeys: poolChanges.passkeys,
     client: { action: 'reuse', clientId, client: appClient },
+    clientUpdate: clientChange(appClient, options.signIn),
     warnings,
   };
 }
@@ -210,6 +247,12 @@ export async function applyPlan(client: CognitoIdentityProviderClient, plan: Pro
   } else {
     poolId = plan.pool.poolId;
   }
+  const setMfa = (input: MfaInput) => () =>
+    client.send(new SetUserPoolMfaConfigCommand({ UserPoolId: poolId, ...input }));
+  if (plan.mfa) await call('SetUserPoolMfaConfig', setMfa(plan.mfa.input));
+  const poolUpdate = plan.poolUpdate?.input;
+  if (poolUpdate) await call('UpdateUserPool', () => client.send(new UpdateUserPoolCommand(poolUpdate)));
+  if (plan.passkeys) await call('SetUserPoolMfaConfig', setMfa(plan.passkeys.input));
   let clientId: string;
   if (plan.client.action === 'create') {
     const input: CreateUserPoolClientCommandInput = { UserPoolId: poolId, ...plan.client.input };
@@ -218,6 +261,10 @@ export async function applyPlan(client: CognitoIdentityProviderClient, plan: Pro
     clientId = created.UserPoolClient.ClientId;
   } else {
     clientId = plan.client.clientId;
+  }
+  const clientUpdate = plan.clientUpdate?.input;
+  if (clientUpdate) {
+    await call('UpdateUserPoolClient', () => client.send(new UpdateUserPoolClientCommand(clientUpdate)));
   }
   return {
     poolId,

@@ -7,10 +7,12 @@ import { checkEmail, checkEndpoint, checkPoolId, LOCAL_POOL_HINT, parse } from '
 import { clientConfig, resolveRegion } from './aws.ts';
 import type { CliDeps } from './cli.ts';
 import { EXIT_OK, runCli } from './cli.ts';
+import { DEVICE_KEY_PATTERN, forgetDevice, formatDeviceTable, listDevices, turnOffMfa } from './devices.ts';
 import { loadViteEnv } from './env-file.ts';
 import type { ErrorContext } from './errors.ts';
 import { UsageError } from './errors.ts';
 import { confirmUser, createUser, deleteUser, formatUserTable, listUsers, resetPassword } from './users.ts';
+import { COMMAND_HELP } from './users-help.ts';
 
 /** The local pool's default pool (what the site uses with no VITE_COGNITO_*), used with --endpoint alone. */
 const LOCAL_DEFAULT_POOL_ID = LOCAL_POOL.userPoolId;
@@ -37,38 +39,13 @@ Commands:
                           choose their own password at first sign-in
   delete <email>          delete a rider
   reset-password <email>  make a rider set a new password (Cognito emails them a code)
+  mfa <email> off         turn off a rider's authenticator app (they lost their phone)
+  devices <email>         list a rider's remembered devices; \`devices <email> forget <key>\`
+                          forgets one
 
 ${COMMON_OPTIONS}
 
 Run \`npm run users -- <command> --help\` for a command's details.`;
-
-const COMMAND_HELP: Record<string, string> = {
-  list: `Usage: npm run users -- list [options]
-
-Lists every user of the pool (all pages) as a table: email, status, enabled, created.
-IAM action: cognito-idp:ListUsers.`,
-  confirm: `Usage: npm run users -- confirm <email> [options]
-
-Confirms a rider who signed up but has not entered the emailed code (AdminConfirmSignUp),
-so they can sign in. A rider who is already confirmed is left as is.
-IAM action: cognito-idp:AdminConfirmSignUp.`,
-  create: `Usage: npm run users -- create <email> [--invite] [options]
-
-Creates a rider (AdminCreateUser) with a verified email and a random temporary password that
-is printed once; at first sign-in they must choose their own (status FORCE_CHANGE_PASSWORD).
-  --invite            also let Cognito email the invitation with the temporary password
-                      (default: no email is sent)
-IAM action: cognito-idp:AdminCreateUser.`,
-  delete: `Usage: npm run users -- delete <email> [options]
-
-Deletes a rider (AdminDeleteUser). This cannot be undone.
-IAM action: cognito-idp:AdminDeleteUser.`,
-  'reset-password': `Usage: npm run users -- reset-password <email> [options]
-
-Resets a rider's password (AdminResetUserPassword): Cognito emails them a code and they must
-set a new password with "Forgot password" before they can sign in again.
-IAM action: cognito-idp:AdminResetUserPassword.`,
-};
 
 const OPTIONS = {
   'pool-id': { type: 'string' },
@@ -145,13 +122,13 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
         return EXIT_OK;
       }
       throw new UsageError(
-        'Missing command (list, confirm, create, delete, reset-password). Run `npm run users -- --help` for usage.',
+        'Missing command (list, confirm, create, delete, reset-password, mfa, devices). Run `npm run users -- --help` for usage.',
       );
     }
     const help = COMMAND_HELP[command];
     if (help === undefined) {
       throw new UsageError(
-        `Unknown command "${command}"; expected list, confirm, create, delete or reset-password. Run \`npm run users -- --help\` for usage.`,
+        `Unknown command "${command}"; expected list, confirm, create, delete, reset-password, mfa or devices. Run \`npm run users -- --help\` for usage.`,
       );
     }
     if (values.help) {
@@ -163,7 +140,7 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
         `--invite only applies to \`create\`. Run \`npm run users -- ${command} --help\` for usage.`,
       );
     }
-    const surplus = command === 'list' ? [email, ...extra] : extra;
+    const { surplus, deviceKey } = commandArguments(command, email, extra);
     const unexpected = surplus.find((arg) => arg !== undefined);
     if (unexpected !== undefined) {
       throw new UsageError(
@@ -226,6 +203,29 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
           deps.stdout(`Deleted ${address} from ${where}.`);
           return EXIT_OK;
         }
+        case 'mfa': {
+          await turnOffMfa(client, target.poolId, address!);
+          deps.stdout(
+            `Turned off the authenticator app of ${address} in ${where}: they sign in with their password ` +
+              '(and set up a new authenticator where the pool requires MFA).',
+          );
+          return EXIT_OK;
+        }
+        case 'devices': {
+          if (deviceKey !== undefined) {
+            await forgetDevice(client, target.poolId, address!, deviceKey);
+            deps.stdout(`Forgot device ${deviceKey} of ${address} in ${where}; it asks for the second factor again.`);
+            return EXIT_OK;
+          }
+          const devices = await listDevices(client, target.poolId, address!);
+          if (devices.length === 0) {
+            deps.stdout(`No remembered devices for ${address} in ${where}.`);
+          } else {
+            for (const line of formatDeviceTable(devices)) deps.stdout(line);
+            deps.stdout(`${devices.length} device${devices.length === 1 ? '' : 's'} of ${address} in ${where}.`);
+          }
+          return EXIT_OK;
+        }
         default: {
           await resetPassword(client, target.poolId, address!);
           deps.stdout(
@@ -238,4 +238,37 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
       client.destroy();
     }
   });
+}
+
+/** The words after `<command> <email>`: `mfa` needs `off`; `devices` takes `forget <device-key>`. */
+function commandArguments(
+  command: string,
+  email: string | undefined,
+  extra: string[],
+): { surplus: (string | undefined)[]; deviceKey?: string } {
+  if (command === 'list') return { surplus: [email, ...extra] };
+  if (command === 'mfa') {
+    const [setting, ...rest] = extra;
+    if (email !== undefined && setting !== 'off') {
+      throw new UsageError(
+        `\`mfa\` takes \`off\`, e.g. \`npm run users -- mfa ${email} off\`${setting === undefined ? '' : ` (not "${setting}")`}.`,
+      );
+    }
+    return { surplus: rest };
+  }
+  if (command === 'devices' && extra.length > 0) {
+    const [verb, deviceKey, ...rest] = extra;
+    if (verb !== 'forget' || deviceKey === undefined) {
+      throw new UsageError(
+        `\`devices\` takes \`forget <device-key>\`, e.g. \`npm run users -- devices ${email} forget us-east-1_…\`.`,
+      );
+    }
+    if (deviceKey.length > 55 || !DEVICE_KEY_PATTERN.test(deviceKey)) {
+      throw new UsageError(
+        `"${deviceKey}" is not a device key; expected <region>_<id> as \`users devices ${email}\` lists them.`,
+      );
+    }
+    return { surplus: rest, deviceKey };
+  }
+  return { surplus: extra };
 }

@@ -57,7 +57,7 @@ export async function startAuthTestPool(label: string): Promise<AuthTestPool> {
   const realNow = Date.now;
   const clock = {
     now: () => realNow() + offset,
-    advance: (ms: number) => {
+    advance: (ms: number): void => {
       offset += ms;
     },
   };

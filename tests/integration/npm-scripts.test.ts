@@ -212,7 +212,14 @@ describe('npm run provision', () => {
     );
     expectSuccess(exit);
     expect(exit.stdout).toContain('Dry run: nothing is created or written.');
-    expect(exit.stdout).toContain(`User pool:   would reuse RidersDry ${poolId}`);
+    // A pool made without the riders' sign-in settings would be updated; the dry run only says so.
+    expect(exit.stdout).toContain(
+      `User pool:   would update RidersDry ${poolId} (UpdateUserPool with its current settings and: remembered devices on user opt-in)`,
+    );
+    expect(exit.stdout).toContain('MFA config:  would set OFF → OPTIONAL with an authenticator app');
+    const after = (await ok(pool.url, 'DescribeUserPool', { UserPoolId: poolId })).UserPool as Record<string, unknown>;
+    expect(after.DeviceConfiguration).toBeUndefined();
+    expect(after.MfaConfiguration).toBe('OFF');
     expect(exit.stdout).toMatch(/^App client: {2}would create RidersDryWeb \(/m);
     expect(exit.stdout).toContain('Env file:    would set in dry.env: ');
     expect((await ok(pool.url, 'ListUserPoolClients', { UserPoolId: poolId, MaxResults: 60 })).UserPoolClients).toEqual(

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import {
   AdminConfirmSignUpCommand,
   CognitoIdentityProviderClient,
+  CreateUserPoolCommand,
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
   ListUserPoolsCommand,
@@ -109,6 +110,41 @@ describe('provision against the local pool', () => {
       VITE_COGNITO_REGION: 'us-east-1',
       VITE_COGNITO_ENDPOINT: pool.url,
     });
+  });
+});
+
+describe('provision updates an older pool', () => {
+  it('adds remembered devices and the authenticator app, keeps its own settings, then changes nothing', async () => {
+    const created = await sdk.send(
+      new CreateUserPoolCommand({
+        PoolName: 'WildRydesOlder',
+        UsernameAttributes: ['email'],
+        AutoVerifiedAttributes: ['email'],
+        Policies: { PasswordPolicy: { MinimumLength: 14 } },
+        UserPoolTags: { team: 'rides' },
+      }),
+    );
+    const poolId = created.UserPool!.Id!;
+    const dir = join(workDir, 'older');
+    await mkdir(dir);
+    const argv = ['--endpoint', pool.url, '--pool-id', poolId];
+    const first = await run(provision, argv, dir);
+    expect(first.stderr).toEqual([]);
+    expect(first.stdout).toContain(
+      `User pool:   WildRydesOlder ${poolId} (updated: remembered devices on user opt-in)`,
+    );
+    expect(first.stdout).toContain('MFA config:  set OFF → OPTIONAL with an authenticator app');
+    const described = (await sdk.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).UserPool!;
+    expect(described).toMatchObject({
+      Name: 'WildRydesOlder',
+      MfaConfiguration: 'OPTIONAL',
+      DeviceConfiguration: { ChallengeRequiredOnNewDevice: true, DeviceOnlyRememberedOnUserPrompt: true },
+      Policies: { PasswordPolicy: { MinimumLength: 14 } },
+      UserPoolTags: { team: 'rides' },
+    });
+    const second = await run(provision, argv, dir);
+    expect(second.stdout).toContain(`User pool:   WildRydesOlder ${poolId} (reused)`);
+    expect(second.stdout).toContain('MFA config:  unchanged');
   });
 });
 

@@ -3,6 +3,10 @@
 
 import type {
   CognitoIdentityProviderClient,
+  GetUserPoolMfaConfigResponse,
+  SetUserPoolMfaConfigCommandInput,
+  UpdateUserPoolClientCommandInput,
+  UpdateUserPoolCommandInput,
   UserPoolClientType,
   UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -11,9 +15,13 @@ import {
   CreateUserPoolCommand,
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
+  GetUserPoolMfaConfigCommand,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
   ResourceNotFoundException,
+  SetUserPoolMfaConfigCommand,
+  UpdateUserPoolClientCommand,
+  UpdateUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
 
@@ -22,6 +30,8 @@ type Stub = AwsClientStub<CognitoIdentityProviderClient>;
 export class FakeCognito {
   pools: UserPoolType[] = [];
   clients: UserPoolClientType[] = [];
+  /** GetUserPoolMfaConfig's answer per pool ID (a new pool: MFA OFF, nothing configured). */
+  mfa = new Map<string, GetUserPoolMfaConfigResponse>();
   private seq = 0;
 
   /** Page size for List* calls, small to exercise pagination. */
@@ -34,6 +44,20 @@ export class FakeCognito {
       ...pool,
     };
     this.pools.push(full);
+    return full;
+  }
+
+  /** A pool as `npm run provision` leaves it: remembered devices on opt-in, MFA optional with TOTP. */
+  addRiderPool(pool: Partial<UserPoolType> & { Name: string }): UserPoolType {
+    const full = this.addPool({
+      DeviceConfiguration: { ChallengeRequiredOnNewDevice: true, DeviceOnlyRememberedOnUserPrompt: true },
+      MfaConfiguration: 'OPTIONAL',
+      ...pool,
+    });
+    this.mfa.set(full.Id!, {
+      MfaConfiguration: full.MfaConfiguration ?? 'OFF',
+      SoftwareTokenMfaConfiguration: { Enabled: true },
+    });
     return full;
   }
 
@@ -59,7 +83,57 @@ export class FakeCognito {
     return pool;
   }
 
+  /**
+   * UpdateUserPool as Cognito does it: what the request omits goes back to its default (here:
+   * absent), only the ID, name and creation-time settings stay.
+   */
+  private updatePool(input: UpdateUserPoolCommandInput): void {
+    const pool = this.pool(input.UserPoolId);
+    const { UserPoolId, PoolName, ...settings } = input;
+    const replaced: UserPoolType = {
+      Id: UserPoolId,
+      Name: PoolName ?? pool.Name,
+      ...(pool.UsernameAttributes ? { UsernameAttributes: pool.UsernameAttributes } : {}),
+      ...settings,
+    };
+    this.pools[this.pools.indexOf(pool)] = replaced;
+  }
+
+  private updateClient(input: UpdateUserPoolClientCommandInput): UserPoolClientType {
+    const index = this.clients.findIndex((c) => c.UserPoolId === input.UserPoolId && c.ClientId === input.ClientId);
+    if (index < 0) throw new ResourceNotFoundException({ message: 'Client does not exist.', $metadata: {} });
+    const old = this.clients[index]!;
+    const replaced: UserPoolClientType = {
+      ...input,
+      ClientName: input.ClientName ?? old.ClientName,
+      ...(old.ClientSecret ? { ClientSecret: old.ClientSecret } : {}),
+    };
+    this.clients[index] = replaced;
+    return replaced;
+  }
+
+  private setMfa(input: SetUserPoolMfaConfigCommandInput): GetUserPoolMfaConfigResponse {
+    const { UserPoolId, ...config } = input;
+    const pool = this.pool(UserPoolId);
+    const mfa = config.MfaConfiguration ?? 'OFF';
+    this.mfa.set(UserPoolId!, { ...config, MfaConfiguration: mfa });
+    this.pools[this.pools.indexOf(pool)] = { ...pool, MfaConfiguration: mfa };
+    return this.mfa.get(UserPoolId!)!;
+  }
+
   install(mock: Stub): void {
+    mock.on(GetUserPoolMfaConfigCommand).callsFake((input: { UserPoolId?: string }) => {
+      this.pool(input.UserPoolId);
+      return this.mfa.get(input.UserPoolId!) ?? { MfaConfiguration: 'OFF' };
+    });
+    mock.on(SetUserPoolMfaConfigCommand).callsFake((input: SetUserPoolMfaConfigCommandInput) => this.setMfa(input));
+    mock.on(UpdateUserPoolCommand).callsFake((input: UpdateUserPoolCommandInput) => {
+      this.updatePool(input);
+      return {};
+    });
+    mock
+      .on(UpdateUserPoolClientCommand)
+      .callsFake((input: UpdateUserPoolClientCommandInput) => ({ UserPoolClient: this.updateClient(input) }));
     mock.on(ListUserPoolsCommand).callsFake((input: { NextToken?: string }) => {
       const { items, next } = this.page(this.pools, input.NextToken);
       return { UserPools: items.map((p) => ({ Id: p.Id, Name: p.Name })), ...(next ? { NextToken: next } : {}) };

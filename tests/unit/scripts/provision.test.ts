@@ -10,7 +10,10 @@ import {
   DescribeUserPoolCommand,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
+  SetUserPoolMfaConfigCommand,
   TooManyRequestsException,
+  UpdateUserPoolClientCommand,
+  UpdateUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -26,6 +29,9 @@ const cognito = mockClient(CognitoIdentityProviderClient);
 const expectNoWrites = (): void => {
   expect(cognito).not.toHaveReceivedCommand(CreateUserPoolCommand);
   expect(cognito).not.toHaveReceivedCommand(CreateUserPoolClientCommand);
+  expect(cognito).not.toHaveReceivedCommand(UpdateUserPoolCommand);
+  expect(cognito).not.toHaveReceivedCommand(UpdateUserPoolClientCommand);
+  expect(cognito).not.toHaveReceivedCommand(SetUserPoolMfaConfigCommand);
 };
 
 let h: Harness;
@@ -70,6 +76,9 @@ describe('provision: a fresh account', () => {
         DeletionProtection: 'ACTIVE',
       },
     ]);
+    expect(cognito.commandCalls(SetUserPoolMfaConfigCommand).map((c) => c.args[0].input)).toEqual([
+      { UserPoolId: fake.pools[0]!.Id, MfaConfiguration: 'OPTIONAL', SoftwareTokenMfaConfiguration: { Enabled: true } },
+    ]);
     const poolId = fake.pools[0]!.Id!;
     expect(cognito.commandCalls(CreateUserPoolClientCommand).map((c) => c.args[0].input)).toEqual([
       {
@@ -101,6 +110,7 @@ describe('provision: a fresh account', () => {
     expect(h.stdout).toEqual([
       'Region:      us-east-1',
       `User pool:   WildRydes ${poolId} (created)`,
+      'MFA config:  set OPTIONAL with an authenticator app',
       `App client:  WildRydesWebApp ${clientId} (created)`,
       'Env file:    wrote VITE_COGNITO_USER_POOL_ID, VITE_COGNITO_USER_POOL_CLIENT_ID, VITE_COGNITO_REGION to .env.local',
       'Note:        Cognito sends emails from its default sender (limited to 50 a day); use Amazon SES for production.',
@@ -163,7 +173,7 @@ describe('provision: idempotency', () => {
 
   it('finds the pool on a later page of ListUserPools and checks it with DescribeUserPool', async () => {
     for (let i = 0; i < 5; i++) fake.addPool({ Name: `Other${i}` });
-    const pool = fake.addPool({ Name: 'WildRydes' });
+    const pool = fake.addRiderPool({ Name: 'WildRydes' });
     const appClient = fake.addClient({ UserPoolId: pool.Id!, ClientName: 'WildRydesWebApp' });
     for (let i = 0; i < 3; i++) fake.addClient({ UserPoolId: pool.Id!, ClientName: `Other${i}` });
 
@@ -187,7 +197,7 @@ describe('provision: idempotency', () => {
   });
 
   it('reuses an existing pool and adds the missing app client', async () => {
-    const pool = fake.addPool({ Name: 'WildRydes' });
+    const pool = fake.addRiderPool({ Name: 'WildRydes' });
     expect(await main([], h.deps)).toBe(0);
     expect(cognito).not.toHaveReceivedCommand(CreateUserPoolCommand);
     expect(cognito).toHaveReceivedCommandExactlyOnceWith(CreateUserPoolClientCommand, {
@@ -310,7 +320,9 @@ describe('provision --dry-run', () => {
       'Dry run: nothing is created or written.',
       'Region:      us-east-1',
       'User pool:   would create WildRydes (username email (case-insensitive); auto-verified email (CONFIRM_WITH_CODE); ' +
-        'passwords ≥ 8 with upper, lower, number, symbol; self sign-up on; recovery by verified_email; deletion protection ACTIVE)',
+        'passwords ≥ 8 with upper, lower, number, symbol; self sign-up on; recovery by verified_email; deletion protection ACTIVE; ' +
+        'remembered devices on user opt-in)',
+      'MFA config:  would set OPTIONAL with an authenticator app',
       'App client:  would create WildRydesWebApp (no secret; flows ALLOW_USER_SRP_AUTH, ALLOW_REFRESH_TOKEN_AUTH; ' +
         'PreventUserExistenceErrors ENABLED; token revocation on; ID/access tokens 60/60 minutes, refresh 30 days)',
       'Env file:    would set in .env.local: VITE_COGNITO_USER_POOL_ID=<new pool ID> VITE_COGNITO_USER_POOL_CLIENT_ID=<new client ID> ' +
@@ -326,11 +338,13 @@ describe('provision --dry-run', () => {
     expect([...called].sort()).toEqual([
       'DescribeUserPoolClientCommand',
       'DescribeUserPoolCommand',
+      'GetUserPoolMfaConfigCommand',
       'ListUserPoolClientsCommand',
       'ListUserPoolsCommand',
     ]);
     expect(h.stdout.slice(2)).toEqual([
-      `User pool:   would reuse WildRydes ${pool.Id}`,
+      `User pool:   would update WildRydes ${pool.Id} (UpdateUserPool with its current settings and: remembered devices on user opt-in)`,
+      'MFA config:  would set OFF → OPTIONAL with an authenticator app',
       `App client:  would reuse WildRydesWebApp ${appClient.ClientId}`,
       `Env file:    would set in .env.local: VITE_COGNITO_USER_POOL_ID=${pool.Id} VITE_COGNITO_USER_POOL_CLIENT_ID=${appClient.ClientId} ` +
         'VITE_COGNITO_REGION=us-east-1 VITE_COGNITO_ENDPOINT=http://127.0.0.1:5173/__cognito/',

@@ -398,11 +398,11 @@ describe('users: errors', () => {
     ],
     [
       ['remove', 'a@example.com'],
-      'Error: Unknown command "remove"; expected list, confirm, create, delete or reset-password. Run `npm run users -- --help` for usage.',
+      'Error: Unknown command "remove"; expected list, confirm, create, delete, reset-password, mfa or devices. Run `npm run users -- --help` for usage.',
     ],
     [
       [],
-      'Error: Missing command (list, confirm, create, delete, reset-password). Run `npm run users -- --help` for usage.',
+      'Error: Missing command (list, confirm, create, delete, reset-password, mfa, devices). Run `npm run users -- --help` for usage.',
     ],
     [['list', '--force'], "Error: Unknown option '--force'. Run `npm run users -- --help` for usage."],
     [['list', 'extra'], 'Error: Unexpected argument "extra". Run `npm run users -- list --help` for usage.'],
