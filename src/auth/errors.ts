@@ -1,5 +1,6 @@
 // The one error type the auth functions throw, and the table that turns every Cognito error a
-// rider can hit (codes and service messages: docs/cognito.md §2.2) into a sentence that
+// rider can hit (codes and service messages: docs/cognito.md §2.2; passkeys and emailed codes:
+// docs/cognito-mfa-passwordless.md §4, §5, and the browser's passkey errors) into a sentence that
 // says what to do next.
 import { passwordChecklist } from '../../shared/password-checklist.ts';
 import { RIDER_PASSWORD_POLICY } from '../../shared/rider-pool.ts';
@@ -35,6 +36,13 @@ export type AuthErrorCode =
   | 'DevicesUnavailable'
   | 'NotYourEmail'
   | 'Unsupported'
+  | 'PasswordlessUnavailable'
+  | 'NoPasskey'
+  | 'NoEmailCode'
+  | 'PasskeyCancelled'
+  | 'PasskeyExists'
+  | 'PasskeyNotSupported'
+  | 'PasskeysUnavailable'
   | 'Config'
   | 'Network'
   | 'Unavailable'
@@ -48,7 +56,16 @@ export type AuthErrorField = 'email' | 'password' | 'currentPassword' | 'code';
  * `Incorrect username or password.` is a wrong sign-in at sign-in but a wrong current password on the
  * account page; a wrong 6-digit code is an authenticator code there, not an emailed one.
  */
-export type ErrorContext = 'currentPassword' | 'changeEmail' | 'totp' | 'totpSetup' | 'devices';
+export type ErrorContext =
+  | 'currentPassword'
+  | 'changeEmail'
+  | 'totp'
+  | 'totpSetup'
+  | 'devices'
+  | 'passwordlessStart'
+  | 'passkeySignIn'
+  | 'emailCodeSignIn'
+  | 'passkeyRegistration';
 
 export class AuthError extends Error {
   override readonly name = 'AuthError';
@@ -68,6 +85,15 @@ const TRY_LATER = 'Wild Rydes accounts are unavailable right now. Please try aga
 const WAIT = 'Too many attempts. Please wait a few minutes, then try again.';
 const SET_UP_FIRST = 'Set up your authenticator app first: scan the QR code, then enter the code it shows.';
 const NO_MFA = 'Two-factor sign-in with an authenticator app isn’t available for Wild Rydes accounts right now.';
+const OTHER_WAYS = 'sign in with your password or an emailed code';
+const PASSKEYS_OFF = `Passkeys aren’t available for Wild Rydes accounts right now. Please ${OTHER_WAYS}.`;
+const PASSWORD_ONLY = 'That way of signing in isn’t available right now. Please sign in with your password.';
+const WRONG_ADDRESS =
+  'Passkeys don’t work on this address of the site. Open Wild Rydes at its usual address and try again.';
+const CODE_USED_UP = 'That code can’t be used any more. Choose “Send a new code” to get another.';
+const PASSKEY_EXISTS =
+  'This device already has a passkey for your account. Use it to sign in, or add one on another device.';
+const ADD_AGAIN = 'Adding the passkey took too long. Choose “Add a passkey” again.';
 
 type Entry = [AuthErrorCode, string, AuthErrorField?];
 
@@ -132,6 +158,19 @@ const BY_CODE: Record<string, Entry> = {
   UnsupportedOperationException: ['Config', TRY_LATER],
   InternalErrorException: ['Unavailable', TRY_LATER],
   ForbiddenException: ['Unavailable', TRY_LATER],
+  // Passkey registration (StartWebAuthnRegistration / CompleteWebAuthnRegistration,
+  // docs/cognito-mfa-passwordless.md §5.2–§5.3).
+  WebAuthnNotEnabledException: ['PasskeysUnavailable', PASSKEYS_OFF],
+  WebAuthnConfigurationMissingException: ['PasskeysUnavailable', PASSKEYS_OFF],
+  WebAuthnRelyingPartyMismatchException: ['PasskeysUnavailable', WRONG_ADDRESS],
+  WebAuthnOriginNotAllowedException: ['PasskeysUnavailable', WRONG_ADDRESS],
+  WebAuthnChallengeNotFoundException: ['SessionExpired', ADD_AGAIN],
+  WebAuthnClientMismatchException: ['SessionExpired', ADD_AGAIN],
+  WebAuthnCredentialNotSupportedException: [
+    'PasskeyNotSupported',
+    'That kind of passkey isn’t supported. Try another one, such as the one built into your phone or computer.',
+  ],
+  FeatureUnavailableInTierException: ['PasskeysUnavailable', PASSKEYS_OFF],
 };
 
 const TOTP_MISMATCH: Entry = [
@@ -145,6 +184,28 @@ const SETUP_MISMATCH: Entry = [
   'That code doesn’t match. Make sure the app shows “Wild Rydes”, then enter the 6 digits it shows now.',
   'code',
 ];
+/**
+ * Sign-in choices this rider can't use: not Cognito errors, but what its SELECT_CHALLENGE answer left
+ * out — no passkey yet, or two-factor sign-in, which limits a rider to the password (§4.1). Worded to
+ * fit an unknown email too, which Cognito answers the same way (§4.2).
+ */
+export const noPasskey = (): AuthError =>
+  new AuthError(
+    'NoPasskey',
+    'You can’t sign in with a passkey here yet: no passkey has been added for this email address, or two-factor sign-in is on (it needs your password). Sign in with your password or an emailed code.',
+  );
+export const noEmailCode = (): AuthError =>
+  new AuthError(
+    'NoEmailCode',
+    'We can’t email a sign-in code for this account (with two-factor sign-in on, Wild Rydes needs your password). Sign in with your password.',
+  );
+export const unsupportedStep = (): AuthError =>
+  new AuthError(
+    'Unsupported',
+    'This account needs a sign-in step this site doesn’t support yet. Please contact Wild Rydes support.',
+  );
+/** Cognito answered with something that isn't what the API reference describes (so nothing the rider can fix). */
+export const unreadableAnswer = (detail: string): AuthError => new AuthError('Unavailable', TRY_LATER, detail);
 
 // Service (or library) message → entry, for codes whose meaning depends on the message.
 const BY_MESSAGE: [RegExp, Entry][] = [
@@ -210,7 +271,14 @@ const BY_MESSAGE: [RegExp, Entry][] = [
   [/^Software Token MFA does not exist/, ['MfaNotSetUp', SET_UP_FIRST]],
 ];
 
+/** The general entry for a service message, for a context that must keep it ahead of its own. */
+const general = (message: string): [RegExp, Entry] => BY_MESSAGE.find(([pattern]) => pattern.test(message))!;
+
 // Entries that replace the general ones in one context (by Cognito code or by the service message).
+// The browser's passkey errors are DOMExceptions named as in W3C WebAuthn ("Registration/Authentication
+// API Exceptions"; docs/cognito-mfa-passwordless.md §5.8): NotAllowedError when the rider cancels, the
+// prompt times out or the device has no matching passkey; AbortError when it was aborted;
+// InvalidStateError when the authenticator already holds one of the excluded passkeys.
 const IN_CONTEXT: Record<ErrorContext, [RegExp, Entry][]> = {
   currentPassword: [
     [
@@ -248,6 +316,64 @@ const IN_CONTEXT: Record<ErrorContext, [RegExp, Entry][]> = {
     [
       /^ResourceNotFoundException$/,
       ['DevicesUnavailable', 'That device was already forgotten. The list is now up to date.'],
+    ],
+  ],
+  // InitiateAuth USER_AUTH from a client without ALLOW_USER_AUTH (or a pool without the flow): the
+  // email was checked before sending, so nothing else in the request can be invalid.
+  passwordlessStart: [
+    [/^InvalidParameterException$|^UnsupportedOperationException$/, ['PasswordlessUnavailable', PASSWORD_ONLY]],
+  ],
+  passkeySignIn: [
+    [
+      /^(NotAllowedError|AbortError)$/,
+      [
+        'PasskeyCancelled',
+        `The passkey sign-in was cancelled or timed out, or this device has no passkey for this account. Try again, or ${OTHER_WAYS}.`,
+      ],
+    ],
+    // The page's host is not the relying party's (or is an IP address, which WebAuthn refuses).
+    [/^SecurityError$/, ['PasskeysUnavailable', `${WRONG_ADDRESS} Or ${OTHER_WAYS}.`]],
+    [
+      /^(NotSupportedError|InvalidStateError|ConstraintError)$/,
+      ['PasskeysUnavailable', `This browser can’t use a passkey here. Please ${OTHER_WAYS}.`],
+    ],
+    // Lockout, a disabled account and an ended session keep their general sentences; any other
+    // refusal is of the assertion (docs/cognito-mfa-passwordless.md §5.6).
+    general('Password attempts exceeded'),
+    general('User is disabled.'),
+    general('Invalid session for the user, session is expired.'),
+    [/^NotAuthorizedException$/, ['NotAuthorized', `That passkey wasn’t accepted. Try again, or ${OTHER_WAYS}.`]],
+  ],
+  emailCodeSignIn: [
+    // The challenge's Session ended: its lifetime passed, or too many wrong codes (docs/cognito-mfa-passwordless.md §4.5).
+    [/session is expired|^Invalid session/, ['SessionExpired', CODE_USED_UP, 'code']],
+    [/^ExpiredCodeException$/, ['ExpiredCode', CODE_USED_UP, 'code']],
+    [
+      /^CodeMismatchException$/,
+      ['CodeMismatch', 'That code isn’t right. Check the newest sign-in email from us and try again.', 'code'],
+    ],
+  ],
+  passkeyRegistration: [
+    [
+      /^(NotAllowedError|AbortError)$/,
+      ['PasskeyCancelled', 'No passkey was added: it was cancelled or timed out. Choose “Add a passkey” to try again.'],
+    ],
+    // The browser's excludeCredentials normally stops this first; the local pool's text (Cognito's is not documented).
+    [/^InvalidStateError$|already registered/, ['PasskeyExists', PASSKEY_EXISTS]],
+    [
+      /^(NotSupportedError|ConstraintError)$/,
+      [
+        'PasskeyNotSupported',
+        'This device can’t create a passkey Wild Rydes can use. Try another device or password manager.',
+      ],
+    ],
+    [/^SecurityError$/, ['PasskeysUnavailable', WRONG_ADDRESS]],
+    [
+      /^LimitExceededException$/,
+      [
+        'LimitExceeded',
+        'Your account has as many passkeys as it can hold. Remove one you no longer use, then add the new one.',
+      ],
     ],
   ],
 };

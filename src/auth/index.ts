@@ -9,6 +9,7 @@ export {
   deleteAccount,
   resendEmailChangeCode,
 } from './account.ts';
+export { addPasskey } from './add-passkey.ts';
 export type { AuthOptions } from './context.ts';
 export { configureAuth } from './context.ts';
 export type { RememberedDevice } from './devices.ts';
@@ -16,7 +17,11 @@ export { forgetDevice, listDevices } from './devices.ts';
 export type { AuthErrorCode, AuthErrorField } from './errors.ts';
 export { AuthError, toAuthError } from './errors.ts';
 export { confirmTotpSetup, disableTotp, startTotpSetup, totpUri } from './mfa.ts';
+export type { Passkey } from './passkeys.ts';
+export { listPasskeys, removePasskey } from './passkeys.ts';
 export { confirmForgotPassword, forgotPassword } from './password-reset.ts';
+export type { EmailCodeChallenge, EmailCodeStart, PasskeyOptions, PasskeySignInResult } from './passwordless.ts';
+export { confirmEmailCode, signInWithPasskey, startEmailCodeSignIn } from './passwordless.ts';
 export type { CodeDelivery } from './registration.ts';
 export { confirmRegistration, register, resendConfirmationCode } from './registration.ts';
 export type { MfaSetupChallenge, SecondFactorResult, TotpChallenge } from './second-factor.ts';

@@ -3,7 +3,7 @@
 import type { CognitoUser, CognitoUserSession, IAuthenticationCallback } from 'amazon-cognito-identity-js';
 import { AuthenticationDetails } from 'amazon-cognito-identity-js';
 import { riderUser, userPool } from './context.ts';
-import { AuthError, toAuthError } from './errors.ts';
+import { AuthError, toAuthError, unsupportedStep } from './errors.ts';
 import { forgetPreviousRider } from './previous-rider.ts';
 import { resendConfirmationCode } from './registration.ts';
 import type { SecondFactorResult } from './second-factor.ts';
@@ -30,10 +30,7 @@ export type SignInResult =
 
 const pending = new WeakMap<NewPasswordChallenge, CognitoUser>();
 
-const UNSUPPORTED = new AuthError(
-  'Unsupported',
-  'This account needs a sign-in step this site doesn’t support yet. Please contact Wild Rydes support.',
-);
+const UNSUPPORTED = unsupportedStep();
 
 /** Runs one library authentication step with every callback routed into a promise. */
 function authenticate(

@@ -8,6 +8,7 @@ import {
 } from '../auth/account.ts';
 import { forgetDevice, listDevices } from '../auth/devices.ts';
 import { confirmTotpSetup, disableTotp, startTotpSetup } from '../auth/mfa.ts';
+import { listPasskeys, removePasskey } from '../auth/passkeys.ts';
 import { currentSession, signOut } from '../auth/session.ts';
 import { mountAccount } from '../pages/account/index.ts';
 import { drawQr } from '../ui/qr.ts';
@@ -27,6 +28,10 @@ start(({ navigate }) =>
       disableTotp,
       listDevices,
       forgetDevice,
+      listPasskeys,
+      // Creating a passkey (the WebAuthn conversions) loads when the rider chooses “Add a passkey”.
+      addPasskey: () => import('../auth/add-passkey.ts').then(({ addPasskey }) => addPasskey()),
+      removePasskey,
       signOut,
       deleteAccount,
     },

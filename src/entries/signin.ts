@@ -16,6 +16,8 @@ start((context) =>
       startMfaSetup,
       finishMfaSetup,
     },
+    // Passkeys and emailed codes: a chunk of their own, fetched when a rider first chooses one.
+    loadPasswordless: () => import('../auth/passwordless.ts'),
     ...context,
     // Only a pool that requires two-factor sign-in needs the QR code here: computed in a worker then.
     drawQr: drawQrInWorker,

@@ -1,5 +1,5 @@
-// signin.html: SRP sign-in, the unconfirmed and new-password steps, "Forgot password?", and the
-// second-factor steps (signin-second-factor.ts).
+// signin.html: SRP sign-in, the unconfirmed and new-password steps, "Forgot password?", the
+// second-factor steps (signin-second-factor.ts), and the passkey and emailed-code steps (src/pages/signin/).
 import type * as Auth from '../auth/index.ts';
 import type { NewPasswordChallenge } from '../auth/sign-in.ts';
 import { normalizeEmail } from '../auth/validate.ts';
@@ -9,19 +9,24 @@ import { handleSubmit, showError, whileBusy } from '../ui/form.ts';
 import { passwordChecklist, passwordToggle } from '../ui/password.ts';
 import { prerenderOnInput } from '../ui/prerender.ts';
 import type { DrawQr } from '../ui/totp-setup.ts';
+import type { PasswordlessAuth } from './signin/other-ways.ts';
+import { mountOtherWays } from './signin/other-ways.ts';
+import type { SignInPage } from './signin/page.ts';
 import type { SecondFactorAuth } from './signin-second-factor.ts';
 import { mountSecondFactor } from './signin-second-factor.ts';
 
 export interface SignInDeps {
   auth: Pick<typeof Auth, 'signIn' | 'completeNewPassword' | 'forgotPassword' | 'confirmForgotPassword'> &
     SecondFactorAuth;
+  /** Loads passkey and emailed-code sign-in (on first use); without it the page offers only the password. */
+  loadPasswordless?: (() => Promise<PasswordlessAuth>) | undefined;
   navigate(url: string): void;
   params: URLSearchParams;
   /** Draws the set-up QR code (the entry loads src/ui/qr.ts only when a pool requires set-up). */
   drawQr: DrawQr;
 }
 
-export function mountSignIn(root: Document, { auth, navigate, params, drawQr }: SignInDeps): void {
+export function mountSignIn(root: Document, { auth, loadPasswordless, navigate, params, drawQr }: SignInDeps): void {
   const input = (id: string) => byId<HTMLInputElement>(root, id);
   const button = (id: string) => byId<HTMLButtonElement>(root, id);
   const form = (id: string) => byId<HTMLFormElement>(root, id);
@@ -32,7 +37,7 @@ export function mountSignIn(root: Document, { auth, navigate, params, drawQr }: 
   const newPasswordForm = form('new-password-form');
   const forgotForm = form('forgot-form');
   const resetForm = form('reset-form');
-  const forms: HTMLElement[] = [signInForm, newPasswordForm, forgotForm, resetForm];
+  const forms: HTMLElement[] = [signInForm, newPasswordForm, forgotForm, resetForm, form('email-code-form')];
   const next = safeNextPath(params.get('next'));
   let challenge: NewPasswordChallenge | undefined;
   let resetEmail = '';
@@ -61,6 +66,22 @@ export function mountSignIn(root: Document, { auth, navigate, params, drawQr }: 
   });
   forms.push(...secondFactor.steps);
 
+  const toVerify = (address: string, destination: string | null): void => {
+    const query = new URLSearchParams({ email: address, unconfirmed: '1' });
+    if (destination) query.set('sent', '1');
+    navigate(`/verify.html?${query}`);
+  };
+  const page: SignInPage = {
+    root,
+    message,
+    email,
+    password,
+    step,
+    signedIn: () => navigate(next),
+    confirmSignUp: toVerify,
+  };
+  if (loadPasswordless) mountOtherWays(page, loadPasswordless);
+
   email.value = params.get('email') ?? '';
   if (params.get('verified')) notify(message, 'success', 'Your email is confirmed. Sign in to start riding.');
   (email.value ? password : email).focus();
@@ -79,11 +100,7 @@ export function mountSignIn(root: Document, { auth, navigate, params, drawQr }: 
     async run() {
       const result = await auth.signIn(email.value, password.value);
       if (result.next === 'done') return navigate(next);
-      if (result.next === 'confirmSignUp') {
-        const query = new URLSearchParams({ email: result.email, unconfirmed: '1' });
-        if (result.destination) query.set('sent', '1');
-        return navigate(`/verify.html?${query}`);
-      }
+      if (result.next === 'confirmSignUp') return toVerify(result.email, result.destination);
       if (result.next !== 'newPassword') {
         password.value = '';
         return secondFactor.show(result);

@@ -6,9 +6,10 @@ import type { DrawQr } from '../../ui/totp-setup.ts';
 import { mountDevices } from './devices.ts';
 import { mountEmail } from './email.ts';
 import { mountDelete, mountSignOutEverywhere } from './leave.ts';
+import { mountPasskeys } from './passkeys.ts';
 import { mountPassword } from './password.ts';
 import type { AccountAuth, AccountContext } from './section.ts';
-import { explain, SIGN_IN_HERE } from './section.ts';
+import { explain, explainOnLoad, SIGN_IN_HERE } from './section.ts';
 import { mountTwoFactor } from './two-factor.ts';
 
 export interface AccountDeps {
@@ -61,5 +62,13 @@ export async function mountAccount(root: Document, deps: AccountDeps): Promise<v
       'Your email address isn’t confirmed yet. Enter the code we emailed you under “Email address”.',
     );
   }
-  await mountDevices(ctx);
+  await Promise.all([
+    mountDevices(ctx),
+    mountPasskeys(byId(root, 'passkeys'), {
+      auth: deps.auth,
+      twoFactorOn: overview.totpEnabled,
+      explain: (region, err) => explain(region, err),
+      explainOnLoad,
+    }),
+  ]);
 }

@@ -20,6 +20,9 @@ export type AccountAuth = Pick<
   | 'disableTotp'
   | 'listDevices'
   | 'forgetDevice'
+  | 'listPasskeys'
+  | 'addPasskey'
+  | 'removePasskey'
   | 'signOut'
   | 'deleteAccount'
 >;

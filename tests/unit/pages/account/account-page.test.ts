@@ -29,6 +29,7 @@ describe('account page: loading, signed out, header', () => {
       'Change password',
       'Email address',
       'Two-factor sign-in',
+      'Passkeys',
       'Remembered devices',
       'Sign out on all devices',
       'Delete my account',
