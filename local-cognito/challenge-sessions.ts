@@ -1,7 +1,11 @@
+import { randomBytes } from 'node:crypto';
+import type { ChallengeNameType } from '@aws-sdk/client-cognito-identity-provider';
+
 /**
  * Short-lived authentication state held in memory only: SRP exchanges between InitiateAuth and
- * RespondToAuthChallenge, NEW_PASSWORD_REQUIRED and the MFA challenges. Bounded in size and time, and
- * each entry is single-use.
+ * RespondToAuthChallenge, NEW_PASSWORD_REQUIRED, the MFA challenges, the USER_AUTH steps
+ * (SELECT_CHALLENGE, EMAIL_OTP, WEB_AUTHN) and pending passkey registrations. Bounded in size and
+ * time, and each entry is single-use (a handler that keeps one alive puts it back).
  */
 export interface SrpSession {
   kind: 'srp';
@@ -71,13 +75,72 @@ export interface MfaSetupSession {
   verified: boolean;
 }
 
+/** USER_AUTH without a usable preference: the factors offered (user-auth/). */
+export interface SelectChallengeSession {
+  kind: 'select-challenge';
+  poolId: string;
+  clientId: string;
+  /** Internal username, or undefined for an unknown user (PreventUserExistenceErrors). */
+  username: string | undefined;
+  /** The name the rider typed, for a simulated challenge to an unknown user. */
+  typed: string;
+  available: ChallengeNameType[];
+  expiresAt: number;
+}
+
+/** An emailed sign-in code (user-auth/email-otp.ts); `code` undefined for an unknown user. */
+export interface EmailOtpSession {
+  kind: 'email-otp';
+  poolId: string;
+  clientId: string;
+  username: string | undefined;
+  code: string | undefined;
+  /** When the code stops working (may be before the session's own end). */
+  codeExpiresAt: number;
+  wrongAnswers: number;
+  expiresAt: number;
+}
+
+/** A passkey sign-in challenge (user-auth/web-authn.ts). */
+export interface WebAuthnSignInSession {
+  kind: 'webauthn-sign-in';
+  poolId: string;
+  clientId: string;
+  username: string;
+  challenge: string;
+  rpId: string;
+  expiresAt: number;
+}
+
+/** A pending StartWebAuthnRegistration, keyed by `registrationKey(pool, user)`. */
+export interface WebAuthnRegistrationSession {
+  kind: 'webauthn-registration';
+  poolId: string;
+  clientId: string;
+  username: string;
+  challenge: string;
+  rpId: string;
+  expiresAt: number;
+}
+
 export type AuthSession =
   | SrpSession
   | NewPasswordSession
   | SoftwareTokenMfaSession
   | MfaSetupSession
   | DeviceSrpSession
-  | DeviceVerifierSession;
+  | DeviceVerifierSession
+  | SelectChallengeSession
+  | EmailOtpSession
+  | WebAuthnSignInSession
+  | WebAuthnRegistrationSession;
+
+/** Keeps registration keys out of reach of a Session a client makes up (keys share one table). */
+const REGISTRATION_SALT = randomBytes(16).toString('hex');
+
+/** One pending passkey registration per user: a new Start replaces the previous challenge. */
+export const registrationKey = (poolId: string, username: string): string =>
+  `webauthn-registration|${REGISTRATION_SALT}|${poolId}|${username}`;
 
 export class SessionTable {
   private readonly entries = new Map<string, AuthSession>();

@@ -3,7 +3,7 @@ import { REGION_PATTERN } from '../shared/patterns.ts';
 import { startLocalCognito } from './index.ts';
 
 const USAGE = `Usage: npm run cognito:local -- [--port <PORT>] [--data-dir <DIR>] [--host <ADDR>] [--region <REGION>]
-                             [--allowed-host <NAME>]... [--allowed-origin <ORIGIN>]... [--quiet]
+                             [--allowed-host <NAME>]... [--allowed-origin <ORIGIN>]... [--rp-id <HOST>] [--quiet]
 
 Runs the embedded Cognito user pool on its own. It speaks the cognito-idp JSON 1.1 API, so any
 Cognito client works against it: amazon-cognito-identity-js (endpoint), the AWS SDK v3 (endpoint),
@@ -17,10 +17,13 @@ the AWS CLI (--endpoint-url). State is kept in --data-dir (default .local-cognit
                     .example.test allows it and its subdomains); other Host headers are refused
   --allowed-origin  a site whose pages may call the pool's API, e.g. http://mybox.test:5173
                     (repeatable); by default only loopback origins may; the mailbox stays loopback-only
+  --rp-id      the passkey relying party ID (the site's host name, e.g. localhost) for pools that set
+               none; by default a loopback page's own host (localhost or 127.0.0.1) is used
   --quiet      do not print mail and errors
   -h, --help   show this help
 `;
 
+const RP_ID = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
 const HOST_NAME = /^\.?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$|^\[[0-9a-f:.]+\]$/i;
 
 /** The origin a browser sends for that site (scheme, host, port), or undefined if it is not one. */
@@ -44,6 +47,7 @@ function readArgs() {
       region: { type: 'string', default: 'us-east-1' },
       'allowed-host': { type: 'string', multiple: true, default: [] },
       'allowed-origin': { type: 'string', multiple: true, default: [] },
+      'rp-id': { type: 'string' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -92,8 +96,16 @@ async function main(): Promise<number> {
     );
     return 2;
   }
+  const rpId = values['rp-id'];
+  if (rpId !== undefined && !RP_ID.test(rpId)) {
+    process.stderr.write(
+      `--rp-id takes a host name without scheme or port (localhost, rides.example.com), not "${rpId}".\n`,
+    );
+    return 2;
+  }
   try {
     const running = await startLocalCognito({
+      ...(rpId ? { relyingPartyId: rpId } : {}),
       port,
       host: values.host,
       dataDir: values['data-dir'],

@@ -14,6 +14,8 @@ export interface Services {
   mailer: Mailer;
   sessions: SessionTable;
   srpSecrets: SrpSecrets;
+  /** The passkey relying party for pools without their own (`--rp-id`; webauthn-config.ts). */
+  relyingPartyId?: string;
   log: (line: string) => void;
 }
 
@@ -24,6 +26,8 @@ export interface RequestContext {
   requestId: string;
   /** Region of the caller's SigV4 credential scope (AWS SDK/CLI), else the server's default. */
   region: string;
+  /** The calling page's `Origin` header, if any (a loopback page's host can name the RP ID; webauthn-config.ts). */
+  origin?: string;
 }
 
 export type Action = (input: Input, ctx: RequestContext) => Promise<object>;

@@ -36,6 +36,15 @@ export const unsupportedOperation = make('UnsupportedOperationException');
 export const serialization = make('SerializationException');
 export const unauthorized = make('UnauthorizedException');
 export const unsupportedTokenType = make('UnsupportedTokenTypeException');
+export const featureUnavailableInTier = make('FeatureUnavailableInTierException');
+// Passkeys (docs/cognito-mfa-passwordless.md §5.2–§5.3); Cognito's texts are not documented (§6).
+export const webAuthnNotEnabled = make('WebAuthnNotEnabledException');
+export const webAuthnConfigurationMissing = make('WebAuthnConfigurationMissingException');
+export const webAuthnChallengeNotFound = make('WebAuthnChallengeNotFoundException');
+export const webAuthnRelyingPartyMismatch = make('WebAuthnRelyingPartyMismatchException');
+export const webAuthnOriginNotAllowed = make('WebAuthnOriginNotAllowedException');
+export const webAuthnClientMismatch = make('WebAuthnClientMismatchException');
+export const webAuthnCredentialNotSupported = make('WebAuthnCredentialNotSupportedException');
 export const deviceKeyExists = make('DeviceKeyExistsException');
 export const softwareTokenMfaNotFound = make('SoftwareTokenMFANotFoundException');
 export const enableSoftwareTokenMfa = make('EnableSoftwareTokenMFAException');
@@ -69,7 +78,11 @@ export const MSG = {
   flowNotEnabled: 'Auth flow not enabled for this client',
   passwordAuthNotEnabled: 'USER_PASSWORD_AUTH flow not enabled for this client',
   customAuthNotConfigured: 'Custom auth lambda trigger is not configured for the user pool.',
-  userAuthUnsupported: 'The local user pool does not support the USER_AUTH flow; use USER_SRP_AUTH.',
+  // Choice-based sign-in (docs/cognito-mfa-passwordless.md §4, §6): where Cognito's text is unknown, the pool's own.
+  challengeNotAvailable: (challenge: string) => `The ${challenge} challenge is not available for this user.`,
+  challengeCodeMismatch: 'Invalid code or auth state for the user.',
+  passkeyFailed: 'Incorrect username or password.',
+  credentialNotJson: 'CREDENTIAL is not a WebAuthn credential in JSON.',
   authFlowUnsupported: 'Initiate Auth method not supported.',
   challengeUnsupported: (challenge: string) => `The local user pool does not issue the ${challenge} challenge.`,
   invalidSrpA: 'SRP_A is not a valid SRP public value.',
@@ -148,4 +161,18 @@ export const MSG = {
   filterParse: 'Error while parsing filter.',
   invalidSearchAttribute: (name: string) => `Invalid search attribute: ${name}`,
   structureExpected: 'Start of structure or map expected.',
+  // Sign-in policy and feature plan
+  featureUnavailableInTier: (feature: string) => `${feature} is not available in the LITE feature plan.`,
+  webAuthnNeedsAnotherFactor: 'WEB_AUTHN cannot be the only allowed first auth factor.',
+  // Passkeys
+  webAuthnNotEnabled: 'WEB_AUTHN is not an allowed first auth factor of this user pool.',
+  webAuthnConfigurationMissing: 'The user pool has no WebAuthn relying party ID; set one with SetUserPoolMfaConfig.',
+  webAuthnChallengeNotFound: 'No passkey registration is pending for this user, or it has expired.',
+  webAuthnRelyingPartyMismatch: (rpId: string) => `The credential was not created for the relying party ${rpId}.`,
+  webAuthnOriginNotAllowed: (origin: string) => `The origin ${origin} is not allowed for this relying party.`,
+  webAuthnClientMismatch: 'The passkey registration was started by another app client.',
+  webAuthnCredentialNotSupported: (reason: string) => `The credential is not supported: ${reason}`,
+  webAuthnCredentialExists: 'This passkey is already registered.',
+  webAuthnLimit: 'A user can register at most 20 passkeys.',
+  credentialNotFound: 'No passkey with this credential ID exists for the user.',
 } as const;

@@ -156,6 +156,7 @@ export function createHandler(services: Services, options: HandlerOptions): Pool
       baseUrl: `http://${host}${basePath}`,
       requestId,
       region: signingRegion(req.headers.authorization) ?? options.defaultRegion,
+      ...(req.headers.origin ? { origin: req.headers.origin } : {}),
     };
     let result: object;
     try {

@@ -33,6 +33,11 @@ export interface LocalCognitoOptions {
   allowedHosts?: AccessPolicy['allowedHosts'];
   /** Origins whose pages may call the API besides loopback and same-origin ones (`--allowed-origin`). */
   allowedOrigins?: AccessPolicy['allowedOrigins'];
+  /**
+   * The passkey relying party ID for pools that have none of their own (`--rp-id`), e.g. the
+   * site's host name; unset, a loopback page's own host is used (webauthn-config.ts).
+   */
+  relyingPartyId?: string;
 }
 
 /** The pool as a request handler, to mount in any Node HTTP server (Vite mounts it at /__cognito). */
@@ -63,6 +68,7 @@ export async function createLocalCognito(options: LocalCognitoOptions): Promise<
       mailer: createMailer(store, clock, log),
       sessions: new SessionTable(),
       srpSecrets,
+      ...(options.relyingPartyId ? { relyingPartyId: options.relyingPartyId.toLowerCase() } : {}),
       log,
     };
     const handle = createHandler(services, {

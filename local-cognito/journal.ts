@@ -1,7 +1,15 @@
 import { type FileHandle, open, readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileDurably } from '../shared/node/durable-file.ts';
-import type { ClientRecord, DeviceRecord, LineageRecord, MailMessage, PoolRecord, UserRecord } from './records.ts';
+import type {
+  ClientRecord,
+  DeviceRecord,
+  LineageRecord,
+  MailMessage,
+  PoolRecord,
+  UserRecord,
+  WebAuthnCredentialRecord,
+} from './records.ts';
 import { StoreError } from './store-error.ts';
 
 /**
@@ -16,7 +24,7 @@ import { StoreError } from './store-error.ts';
  *   journal; journal lines carry a sequence number so a crash between the two steps is harmless.
  */
 
-export type Collection = 'pools' | 'clients' | 'users' | 'lineages' | 'mail' | 'devices';
+export type Collection = 'pools' | 'clients' | 'users' | 'lineages' | 'mail' | 'devices' | 'credentials';
 
 /** Every record, by collection: what a snapshot holds. */
 export interface Collections {
@@ -27,6 +35,8 @@ export interface Collections {
   mail: MailMessage[];
   /** Absent in snapshots written before device tracking. */
   devices?: DeviceRecord[];
+  /** Passkeys; absent in snapshots written before passwordless sign-in. */
+  credentials?: WebAuthnCredentialRecord[];
 }
 
 /** The in-memory state the journal makes durable. */
@@ -221,6 +231,7 @@ function isSnapshot(v: unknown): v is Snapshot {
     s.version === 1 &&
     Number.isInteger(s.seq) &&
     [s.pools, s.clients, s.users, s.lineages, s.mail].every(Array.isArray) &&
-    (s.devices === undefined || Array.isArray(s.devices))
+    (s.devices === undefined || Array.isArray(s.devices)) &&
+    (s.credentials === undefined || Array.isArray(s.credentials))
   );
 }

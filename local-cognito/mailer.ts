@@ -34,6 +34,10 @@ export const messages = {
     subject: 'Your Wild Rydes verification code',
     text: `Your verification code is ${code}. It expires in 24 hours.`,
   }),
+  signIn: (code: string) => ({
+    subject: 'Your Wild Rydes sign-in code',
+    text: `Your sign-in code is ${code}. It expires in 3 minutes. If you did not try to sign in, ignore this message.`,
+  }),
   invitation: (username: string, password: string) => ({
     subject: 'Your temporary password',
     text: `Your username is ${username} and temporary password is ${password}. Sign in and choose a new password.`,

@@ -2,11 +2,11 @@ import type {
   EmailMfaConfigType,
   GetUserPoolMfaConfigResponse,
   SmsMfaConfigType,
-  WebAuthnConfigurationType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { invalidParameter, MSG } from './errors.ts';
 import type { Input } from './input.ts';
 import type { PoolMfaRecord, PoolRecord } from './records.ts';
+import { webAuthnConfigurationOf } from './webauthn-config.ts';
 
 /** The pool's MFA settings (docs/cognito-mfa-passwordless.md §1.1), read from requests and shown back. */
 
@@ -55,22 +55,6 @@ function emailConfig(input: Input): EmailMfaConfigType | undefined {
   };
 }
 
-function webAuthnConfig(input: Input): WebAuthnConfigurationType | undefined {
-  const w = input.optionalObject('WebAuthnConfiguration');
-  if (!w) return undefined;
-  const rp = w.optionalString('RelyingPartyId', { min: 1, max: 127 });
-  const uv = w.optionalEnum('UserVerification', ['required', 'preferred'] as const);
-  const factor = w.optionalEnum('FactorConfiguration', [
-    'SINGLE_FACTOR',
-    'MULTI_FACTOR_WITH_USER_VERIFICATION',
-  ] as const);
-  return {
-    ...(rp !== undefined ? { RelyingPartyId: rp } : {}),
-    ...(uv !== undefined ? { UserVerification: uv } : {}),
-    ...(factor !== undefined ? { FactorConfiguration: factor } : {}),
-  };
-}
-
 /**
  * SetUserPoolMfaConfig's request applied to the current settings. A member left out keeps its
  * current value (the API reference does not say; so a caller that only sets WebAuthnConfiguration
@@ -82,7 +66,6 @@ export function mfaFromRequest(input: Input, current: PoolMfaRecord): PoolMfaRec
     input.optionalObject('SoftwareTokenMfaConfiguration')?.optionalBoolean('Enabled') ?? current.softwareToken;
   const sms = smsConfig(input) ?? current.sms;
   const email = emailConfig(input) ?? current.email;
-  const webAuthn = webAuthnConfig(input) ?? current.webAuthn;
   const anyFactor = softwareToken || sms?.SmsConfiguration !== undefined || email?.Message !== undefined;
   if (configuration !== 'OFF' && !anyFactor) throw invalidParameter(MSG.mfaAllDisabled);
   return {
@@ -90,7 +73,6 @@ export function mfaFromRequest(input: Input, current: PoolMfaRecord): PoolMfaRec
     softwareToken,
     ...(sms ? { sms } : {}),
     ...(email ? { email } : {}),
-    ...(webAuthn ? { webAuthn } : {}),
   };
 }
 
@@ -106,13 +88,16 @@ export function mfaFromCreatePool(input: Input, autoVerified: readonly string[])
   return { configuration, softwareToken: false, sms: { SmsConfiguration: { SnsCallerArn: arn } } };
 }
 
-/** GetUserPoolMfaConfig's and SetUserPoolMfaConfig's answer. */
-export function describeMfa(mfa: PoolMfaRecord): GetUserPoolMfaConfigResponse {
+/**
+ * GetUserPoolMfaConfig's and SetUserPoolMfaConfig's answer. `WebAuthnConfiguration` is the pool's
+ * own record (webauthn-config.ts), shown once it was set.
+ */
+export function describeMfa(mfa: PoolMfaRecord, pool?: PoolRecord): GetUserPoolMfaConfigResponse {
   return {
     MfaConfiguration: mfa.configuration,
     SoftwareTokenMfaConfiguration: { Enabled: mfa.softwareToken },
     ...(mfa.sms ? { SmsMfaConfiguration: mfa.sms } : {}),
     ...(mfa.email ? { EmailMfaConfiguration: mfa.email } : {}),
-    ...(mfa.webAuthn ? { WebAuthnConfiguration: mfa.webAuthn } : {}),
+    ...(pool?.webAuthn ? { WebAuthnConfiguration: webAuthnConfigurationOf(pool) } : {}),
   };
 }

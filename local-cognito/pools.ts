@@ -6,6 +6,7 @@ import { Input } from './input.ts';
 import { DEFAULT_POLICY } from './password-policy.ts';
 import { mfaFromCreatePool, poolMfa } from './pool-mfa.ts';
 import type { ClientRecord, DeviceSettings, PasswordPolicy, PoolRecord } from './records.ts';
+import { firstFactorsOf, signInSettings, tierOf } from './sign-in-policy.ts';
 import { type Wire, wireDate } from './wire.ts';
 
 const POOL_NAME_RULE = { min: 1, max: 128, pattern: /^[\w\s+=,.@-]+$/, patternText: '[\\w\\s+=,.@-]+' };
@@ -107,6 +108,7 @@ export function buildPool(input: Input, id: string, now: number): PoolRecord {
     ...(devices ? { devices } : {}),
     mfa: mfaFromCreatePool(input, autoVerifiedAttributes),
     verifyBeforeUpdate,
+    ...signInSettings(input),
   };
 }
 
@@ -126,7 +128,10 @@ export function describePool(pool: PoolRecord, userCount: number): Wire<UserPool
     Id: pool.id,
     Name: pool.name,
     Arn: `arn:aws:cognito-idp:${region}:000000000000:userpool/${pool.id}`,
-    Policies: { PasswordPolicy: { ...pool.policy, PasswordHistorySize: 0 } },
+    Policies: {
+      PasswordPolicy: { ...pool.policy, PasswordHistorySize: 0 },
+      SignInPolicy: { AllowedFirstAuthFactors: firstFactorsOf(pool) },
+    },
     DeletionProtection: echoed.DeletionProtection ?? 'INACTIVE',
     LambdaConfig: echoed.LambdaConfig ?? {},
     AutoVerifiedAttributes: pool.autoVerifiedAttributes as ('email' | 'phone_number')[],
@@ -145,7 +150,7 @@ export function describePool(pool: PoolRecord, userCount: number): Wire<UserPool
       AllowAdminCreateUserOnly: pool.allowAdminCreateUserOnly,
     },
     VerificationMessageTemplate: echoed.VerificationMessageTemplate ?? { DefaultEmailOption: 'CONFIRM_WITH_CODE' },
-    UserPoolTier: echoed.UserPoolTier ?? 'ESSENTIALS',
+    UserPoolTier: tierOf(pool),
     CreationDate: wireDate(pool.createdAt),
     LastModifiedDate: wireDate(pool.updatedAt),
   };

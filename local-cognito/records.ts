@@ -1,10 +1,11 @@
 import type {
+  AuthFactorType,
   EmailMfaConfigType,
   SmsMfaConfigType,
   UserPoolMfaType,
+  UserPoolTierType,
   UserStatusType,
   VerifiedAttributeType,
-  WebAuthnConfigurationType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { PasswordPolicy } from '../shared/password-policy.ts';
 
@@ -31,6 +32,15 @@ export interface PoolRecord {
   mfa?: PoolMfaRecord;
   /** UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate: changes wait for the code. */
   verifyBeforeUpdate?: VerifiedAttributeType[];
+  /**
+   * The feature plan (UserPoolTier). Absent in records written before issue 10: read it with
+   * `tierOf` (sign-in-policy.ts), which gives Cognito's default, ESSENTIALS.
+   */
+  tier?: UserPoolTierType;
+  /** Policies.SignInPolicy.AllowedFirstAuthFactors; absent = ['PASSWORD'] (`firstFactorsOf`). */
+  firstAuthFactors?: AuthFactorType[];
+  /** SetUserPoolMfaConfig's WebAuthnConfiguration (webauthn-config.ts); absent = Cognito's defaults. */
+  webAuthn?: WebAuthnSettings;
   /** DeviceConfiguration: present when the pool tracks devices (any member given turns it on). */
   devices?: DeviceSettings;
 }
@@ -51,8 +61,33 @@ export interface PoolMfaRecord {
   /** Stored and echoed only: the local pool sends no text messages and no MFA emails. */
   sms?: SmsMfaConfigType;
   email?: EmailMfaConfigType;
-  /** Stored and echoed; the passkey actions read the relying party from it. */
-  webAuthn?: WebAuthnConfigurationType;
+  // WebAuthnConfiguration is the pool's `webAuthn` (webauthn-config.ts), applied by SetUserPoolMfaConfig.
+}
+
+/** The pool's passkey relying party, as WebAuthnConfigurationType holds it. */
+export interface WebAuthnSettings {
+  /** Unset: the server's configured RP ID, else the loopback host of the page (webauthn-config.ts). */
+  relyingPartyId?: string;
+  userVerification: 'required' | 'preferred';
+  factorConfiguration: 'SINGLE_FACTOR' | 'MULTI_FACTOR_WITH_USER_VERIFICATION';
+}
+
+/** One registered passkey (CompleteWebAuthnRegistration); removed with its user. */
+export interface WebAuthnCredentialRecord {
+  poolId: string;
+  /** Internal username of the owner. */
+  username: string;
+  /** base64url credential ID, as the authenticator made it. */
+  credentialId: string;
+  /** COSE public key, base64url. */
+  publicKey: string;
+  /** Signature counter last seen; an assertion must raise it (unless both are 0). */
+  counter: number;
+  relyingPartyId: string;
+  friendlyName: string;
+  transports: string[];
+  attachment?: 'platform' | 'cross-platform';
+  createdAt: number;
 }
 
 export interface ClientRecord {

@@ -1,7 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
 import { type Collection, type Collections, Journal } from './journal.ts';
-import type { ClientRecord, DeviceRecord, LineageRecord, MailMessage, PoolRecord, UserRecord } from './records.ts';
+import type {
+  ClientRecord,
+  DeviceRecord,
+  LineageRecord,
+  MailMessage,
+  PoolRecord,
+  UserRecord,
+  WebAuthnCredentialRecord,
+} from './records.ts';
 
 /**
  * The pool's state in memory: its records and the indexes over them, changed only through
@@ -24,6 +32,7 @@ export interface StoreOptions {
 }
 
 const userKey = (poolId: string, username: string): string => `${poolId}|${username}`;
+const credentialKey = (poolId: string, credentialId: string): string => `${poolId}|${credentialId}`;
 
 export class Store {
   private readonly pools = new Map<string, PoolRecord>();
@@ -32,11 +41,14 @@ export class Store {
   private readonly lineages = new Map<string, LineageRecord>();
   private readonly mailbox = new Map<string, MailMessage>();
   private readonly devices = new Map<string, DeviceRecord>();
+  /** Passkeys by pool and credential ID (a credential ID is registered once per pool). */
+  private readonly credentials = new Map<string, WebAuthnCredentialRecord>();
   // Derived indexes, rebuilt on load.
   private readonly byEmail = new Map<string, string>();
   private readonly byRefresh = new Map<string, string>();
   private readonly userLineages = new Map<string, Set<string>>();
   private readonly userDevices = new Map<string, Set<string>>();
+  private readonly userCredentials = new Map<string, Set<string>>();
 
   // Both set by open() before the store is handed out: the journal needs the store to load into.
   private journal!: Journal;
@@ -113,6 +125,14 @@ export class Store {
     const keys = this.userDevices.get(userKey(user.poolId, user.username));
     return keys ? [...keys].map((k) => this.devices.get(k)).filter((d): d is DeviceRecord => !!d) : [];
   }
+  credential(poolId: string, credentialId: string): WebAuthnCredentialRecord | undefined {
+    return this.credentials.get(credentialKey(poolId, credentialId));
+  }
+  /** A user's passkeys in registration order. */
+  credentialsOf(user: UserRecord): WebAuthnCredentialRecord[] {
+    const ids = this.userCredentials.get(userKey(user.poolId, user.username));
+    return ids ? [...ids].map((id) => this.credentials.get(id)).filter((c): c is WebAuthnCredentialRecord => !!c) : [];
+  }
   /** Newest first. */
   mail(to?: string): MailMessage[] {
     const all = [...this.mailbox.values()].reverse();
@@ -133,6 +153,7 @@ export class Store {
   deleteUser(u: UserRecord): void {
     for (const l of this.lineagesOf(u)) this.apply('lineages', l.originJti, undefined);
     for (const d of this.devicesOf(u)) this.apply('devices', d.deviceKey, undefined);
+    for (const c of this.credentialsOf(u)) this.deleteCredential(c);
     this.apply('users', userKey(u.poolId, u.username), undefined);
   }
   putLineage(l: LineageRecord): void {
@@ -143,6 +164,12 @@ export class Store {
   }
   deleteDevice(d: DeviceRecord): void {
     this.apply('devices', d.deviceKey, undefined);
+  }
+  putCredential(c: WebAuthnCredentialRecord): void {
+    this.apply('credentials', credentialKey(c.poolId, c.credentialId), c);
+  }
+  deleteCredential(c: WebAuthnCredentialRecord): void {
+    this.apply('credentials', credentialKey(c.poolId, c.credentialId), undefined);
   }
   addMail(m: MailMessage): void {
     this.apply('mail', m.id, m);
@@ -223,20 +250,18 @@ export class Store {
         break;
       case 'devices': {
         const before = this.devices.get(k);
-        if (before) this.userDevices.get(userKey(before.poolId, before.username))?.delete(k);
         const after = v as DeviceRecord | undefined;
         // Updates keep their place (confirmation order), unlike setOrDelete's re-insert.
         if (after) this.devices.set(k, after);
         else this.devices.delete(k);
-        if (after) {
-          const uk = userKey(after.poolId, after.username);
-          let set = this.userDevices.get(uk);
-          if (!set) {
-            set = new Set();
-            this.userDevices.set(uk, set);
-          }
-          set.add(k);
-        }
+        reindexByUser(this.userDevices, k, before, after);
+        break;
+      }
+      case 'credentials': {
+        const before = this.credentials.get(k);
+        const after = v as WebAuthnCredentialRecord | undefined;
+        setOrDelete(this.credentials, k, after);
+        reindexByUser(this.userCredentials, k, before, after);
         break;
       }
     }
@@ -249,6 +274,8 @@ export class Store {
     for (const l of records.lineages) this.applyInMemory('lineages', l.originJti, l);
     for (const m of records.mail) this.applyInMemory('mail', m.id, m);
     for (const d of records.devices ?? []) this.applyInMemory('devices', d.deviceKey, d);
+    for (const c of records.credentials ?? [])
+      this.applyInMemory('credentials', credentialKey(c.poolId, c.credentialId), c);
   }
 
   /** Everything, minus lineages whose refresh token has expired (dropped in memory too). */
@@ -264,6 +291,7 @@ export class Store {
       lineages: [...this.lineages.values()],
       mail: [...this.mailbox.values()],
       devices: [...this.devices.values()],
+      credentials: [...this.credentials.values()],
     };
   }
 
@@ -280,4 +308,22 @@ function setOrDelete<T>(map: Map<string, T>, k: string, v: T | undefined): void 
     map.delete(k); // re-insert so iteration order = last write (keeps mail newest last)
     map.set(k, v);
   }
+}
+
+/** Keeps a per-user index of record keys (a user's devices, passkeys) in step with one put or delete. */
+function reindexByUser(
+  index: Map<string, Set<string>>,
+  k: string,
+  before: { poolId: string; username: string } | undefined,
+  after: { poolId: string; username: string } | undefined,
+): void {
+  if (before) index.get(userKey(before.poolId, before.username))?.delete(k);
+  if (!after) return;
+  const uk = userKey(after.poolId, after.username);
+  let set = index.get(uk);
+  if (!set) {
+    set = new Set();
+    index.set(uk, set);
+  }
+  set.add(k);
 }

@@ -24,12 +24,16 @@ const MOUNT = LOCAL_POOL.mountPath;
 
 const pools = new Map<string, Promise<LocalCognito>>();
 
-function poolFor(dataDir: string, logger: Logger): Promise<LocalCognito> {
+function poolFor(dataDir: string, logger: Logger, options: LocalCognitoPluginOptions): Promise<LocalCognito> {
   let pool = pools.get(dataDir);
   if (!pool) {
     // One pool per data directory for the life of the process: Vite restarts its server on config
     // changes and must not open the journal twice.
-    pool = createLocalCognito({ dataDir, log: (line) => logger.info(`[local-cognito] ${line}`, { timestamp: true }) });
+    pool = createLocalCognito({
+      dataDir,
+      log: (line) => logger.info(`[local-cognito] ${line}`, { timestamp: true }),
+      ...(options.relyingPartyId ? { relyingPartyId: options.relyingPartyId } : {}),
+    });
     pools.set(dataDir, pool);
   }
   return pool;
@@ -42,7 +46,20 @@ function pointsAtMount(endpoint: string | undefined): boolean {
   return isLoopbackUrl(endpoint) && new URL(endpoint).pathname.startsWith(MOUNT);
 }
 
-export function localCognito(): Plugin {
+export interface LocalCognitoPluginOptions {
+  /**
+   * The passkey relying party ID (the site's host name). Unset: LOCAL_COGNITO_RP_ID, else the host
+   * of the page that calls (localhost or 127.0.0.1), see local-cognito/webauthn-config.ts.
+   */
+  relyingPartyId?: string;
+}
+
+export function localCognito(options: LocalCognitoPluginOptions = {}): Plugin {
+  const settings: LocalCognitoPluginOptions = {
+    ...((options.relyingPartyId ?? process.env.LOCAL_COGNITO_RP_ID)
+      ? { relyingPartyId: options.relyingPartyId ?? process.env.LOCAL_COGNITO_RP_ID }
+      : {}),
+  };
   let enabled = true;
   let dataDir = '';
 
@@ -51,7 +68,7 @@ export function localCognito(): Plugin {
     serving: ResolvedServerOptions | ResolvedPreviewOptions,
   ): Promise<void> {
     if (!enabled) return;
-    const pool = await poolFor(dataDir, server.config.logger);
+    const pool = await poolFor(dataDir, server.config.logger, settings);
     const access = accessFromVite(serving);
     const middleware: Connect.NextHandleFunction = (req, res) => pool.handle(req, res, MOUNT, access);
     server.middlewares.use(MOUNT, middleware);

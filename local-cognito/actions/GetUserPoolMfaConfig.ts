@@ -6,5 +6,7 @@ import { resolvePool } from '../resources.ts';
 
 export const GetUserPoolMfaConfig: ActionFactory =
   ({ store }) =>
-  async (input): Promise<GetUserPoolMfaConfigResponse> =>
-    describeMfa(poolMfa(resolvePool(store, input.string('UserPoolId', POOL_ID_RULE))));
+  async (input): Promise<GetUserPoolMfaConfigResponse> => {
+    const pool = resolvePool(store, input.string('UserPoolId', POOL_ID_RULE));
+    return describeMfa(poolMfa(pool), pool);
+  };

@@ -1,16 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import type { InitiateAuthResponse } from '@aws-sdk/client-cognito-identity-provider';
 import type { ActionFactory, RequestContext, Services } from '../context.ts';
-import { signInDevice } from '../devices.ts';
-import { invalidParameter, MSG, notAuthorized, userNotConfirmed, userNotFound } from '../errors.ts';
+import { invalidParameter, MSG } from '../errors.ts';
 import { CLIENT_ID_RULE, type Input, requiredParameter } from '../input.ts';
-import { afterPasswordVerified, assertNotLockedOut, failedPassword, passwordMatches } from '../passwords.ts';
 import { allowsFlow } from '../pools.ts';
 import type { ClientRecord, PoolRecord } from '../records.ts';
 import { resolveClient } from '../resources.ts';
 import { checkSecretHash, riderNamed } from '../secret-hash.ts';
-import { fakeSrpIdentity, SrpError, startSrp } from '../srp.ts';
+import { startSrpChallenge } from '../srp-start.ts';
 import { refreshTokens } from '../token-lineages.ts';
+import { signInWithPassword } from '../user-auth/password.ts';
+import { startUserAuth } from '../user-auth/start.ts';
 
 const FLOWS = [
   'USER_SRP_AUTH',
@@ -46,67 +45,20 @@ export const InitiateAuth: ActionFactory = (services) => {
       case 'CUSTOM_AUTH':
         throw invalidParameter(MSG.customAuthNotConfigured);
       case 'USER_AUTH':
-        throw invalidParameter(MSG.userAuthUnsupported);
+        // ALLOW_USER_AUTH covers password, SRP and passwordless sign-in (docs/cognito-mfa-passwordless.md §4.1).
+        if (!allowsFlow(client, 'USER_AUTH')) throw invalidParameter(MSG.flowNotEnabled);
+        return startUserAuth(services, pool, client, params, ctx);
       default:
         throw invalidParameter(MSG.authFlowUnsupported);
     }
   };
 };
 
-function srpStart(
-  { store, clock, sessions, srpSecrets }: Services,
-  pool: PoolRecord,
-  client: ClientRecord,
-  params: Record<string, string>,
-): InitiateAuthResponse {
+function srpStart(services: Services, pool: PoolRecord, client: ClientRecord, params: Record<string, string>) {
   const typed = requiredParameter(params, 'USERNAME');
   const A = requiredParameter(params, 'SRP_A');
-  const user = riderNamed(store, { client, pool }, typed, params.SECRET_HASH);
-  let identity: { salt: string; verifier: string; userIdForSrp: string };
-  if (user) {
-    identity = { ...user.srp, userIdForSrp: user.username };
-  } else if (client.preventUserExistenceErrors === 'ENABLED') {
-    // A challenge indistinguishable from a real one; the proof then fails like a wrong password.
-    identity = fakeSrpIdentity(srpSecrets.fakeIdentitySecret(pool.fakeSrpSecret), typed);
-  } else {
-    throw userNotFound(MSG.userDoesNotExist);
-  }
-  let step: ReturnType<typeof startSrp>;
-  try {
-    step = startSrp(identity.verifier, A);
-  } catch (err) {
-    if (err instanceof SrpError) throw invalidParameter(MSG.invalidSrpA);
-    throw err;
-  }
-  const now = clock.now();
-  const secretBlock = randomBytes(64).toString('base64');
-  sessions.put(
-    secretBlock,
-    {
-      kind: 'srp',
-      poolId: pool.id,
-      clientId: client.clientId,
-      username: user?.username,
-      userIdForSrp: identity.userIdForSrp,
-      A,
-      B: step.B,
-      b: step.b,
-      verifier: identity.verifier,
-      ...(params.DEVICE_KEY ? { deviceKey: params.DEVICE_KEY } : {}),
-      expiresAt: now + client.authSessionMinutes * 60_000,
-    },
-    now,
-  );
-  return {
-    ChallengeName: 'PASSWORD_VERIFIER',
-    ChallengeParameters: {
-      SALT: identity.salt,
-      SECRET_BLOCK: secretBlock,
-      SRP_B: step.B,
-      USERNAME: identity.userIdForSrp,
-      USER_ID_FOR_SRP: identity.userIdForSrp,
-    },
-  };
+  const user = riderNamed(services.store, { client, pool }, typed, params.SECRET_HASH);
+  return startSrpChallenge(services, pool, client, user, typed, A, params.DEVICE_KEY);
 }
 
 /** A flow that ends in tokens (or the next challenge), given the request's AuthParameters. */
@@ -134,18 +86,8 @@ const refresh: TokenFlow = async (services, pool, client, params, ctx) => {
 };
 
 const passwordAuth: TokenFlow = async (services, pool, client, params, ctx) => {
-  const { store, clock } = services;
   const typed = requiredParameter(params, 'USERNAME');
   const password = requiredParameter(params, 'PASSWORD');
-  const user = riderNamed(store, { client, pool }, typed, params.SECRET_HASH);
-  if (!user) {
-    throw client.preventUserExistenceErrors === 'ENABLED'
-      ? notAuthorized(MSG.incorrectCredentials)
-      : userNotFound(MSG.userDoesNotExist);
-  }
-  if (user.status === 'UNCONFIRMED') throw userNotConfirmed(MSG.notConfirmed);
-  assertNotLockedOut(user, clock.now());
-  if (!passwordMatches(pool, user, password)) throw failedPassword(services, user);
-  const device = signInDevice(store, pool, user, params.DEVICE_KEY);
-  return afterPasswordVerified(services, pool, client, user, ctx, device);
+  const user = riderNamed(services.store, { client, pool }, typed, params.SECRET_HASH);
+  return signInWithPassword(services, pool, client, user, password, ctx, params.DEVICE_KEY);
 };

@@ -16,6 +16,9 @@ import { secondFactorChallenge } from '../second-factor.ts';
 import { checkSecretHash } from '../secret-hash.ts';
 import { parseSrpTimestamp, verifyPasswordClaim } from '../srp.ts';
 import { completeSignIn } from '../token-lineages.ts';
+import { answerEmailOtp } from '../user-auth/email-otp.ts';
+import { answerChoice } from '../user-auth/select-challenge.ts';
+import { answerWebAuthn } from '../user-auth/web-authn.ts';
 
 const CHALLENGES = [
   'PASSWORD_VERIFIER',
@@ -61,6 +64,14 @@ export const RespondToAuthChallenge: ActionFactory = (services) => {
         return softwareTokenMfa(services, pool, client, responses, session, ctx);
       case 'MFA_SETUP':
         return mfaSetup(services, pool, client, responses, session, ctx);
+      case 'SELECT_CHALLENGE':
+      case 'PASSWORD':
+      case 'PASSWORD_SRP':
+        return answerChoice(services, pool, client, challenge, responses, session, ctx);
+      case 'EMAIL_OTP':
+        return answerEmailOtp(services, pool, client, responses, session, ctx);
+      case 'WEB_AUTHN':
+        return answerWebAuthn(services, pool, client, responses, session, ctx);
       default:
         throw invalidParameter(MSG.challengeUnsupported(String(challenge)));
     }

@@ -15,12 +15,14 @@ import { AdminUpdateDeviceStatus } from './AdminUpdateDeviceStatus.ts';
 import { AdminUserGlobalSignOut } from './AdminUserGlobalSignOut.ts';
 import { AssociateSoftwareToken } from './AssociateSoftwareToken.ts';
 import { ChangePassword } from './ChangePassword.ts';
+import { CompleteWebAuthnRegistration } from './CompleteWebAuthnRegistration.ts';
 import { ConfirmDevice } from './ConfirmDevice.ts';
 import { ConfirmForgotPassword } from './ConfirmForgotPassword.ts';
 import { ConfirmSignUp } from './ConfirmSignUp.ts';
 import { CreateUserPool } from './CreateUserPool.ts';
 import { CreateUserPoolClient } from './CreateUserPoolClient.ts';
 import { DeleteUser } from './DeleteUser.ts';
+import { DeleteWebAuthnCredential } from './DeleteWebAuthnCredential.ts';
 import { DescribeUserPool } from './DescribeUserPool.ts';
 import { DescribeUserPoolClient } from './DescribeUserPoolClient.ts';
 import { ForgetDevice } from './ForgetDevice.ts';
@@ -36,12 +38,14 @@ import { ListDevices } from './ListDevices.ts';
 import { ListUserPoolClients } from './ListUserPoolClients.ts';
 import { ListUserPools } from './ListUserPools.ts';
 import { ListUsers } from './ListUsers.ts';
+import { ListWebAuthnCredentials } from './ListWebAuthnCredentials.ts';
 import { ResendConfirmationCode } from './ResendConfirmationCode.ts';
 import { RespondToAuthChallenge } from './RespondToAuthChallenge.ts';
 import { RevokeToken } from './RevokeToken.ts';
 import { SetUserMFAPreference } from './SetUserMFAPreference.ts';
 import { SetUserPoolMfaConfig } from './SetUserPoolMfaConfig.ts';
 import { SignUp } from './SignUp.ts';
+import { StartWebAuthnRegistration } from './StartWebAuthnRegistration.ts';
 import { UpdateDeviceStatus } from './UpdateDeviceStatus.ts';
 import { UpdateUserAttributes } from './UpdateUserAttributes.ts';
 import { UpdateUserPool } from './UpdateUserPool.ts';
@@ -78,6 +82,10 @@ export const actions: Record<string, ActionEntry> = {
   AssociateSoftwareToken: rider(AssociateSoftwareToken),
   VerifySoftwareToken: rider(VerifySoftwareToken),
   SetUserMFAPreference: rider(SetUserMFAPreference),
+  StartWebAuthnRegistration: rider(StartWebAuthnRegistration),
+  CompleteWebAuthnRegistration: rider(CompleteWebAuthnRegistration),
+  ListWebAuthnCredentials: rider(ListWebAuthnCredentials),
+  DeleteWebAuthnCredential: rider(DeleteWebAuthnCredential),
 
   CreateUserPool: operator(CreateUserPool),
   DescribeUserPool: operator(DescribeUserPool),

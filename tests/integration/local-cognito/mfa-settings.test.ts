@@ -65,7 +65,8 @@ describe('pool MFA settings', () => {
     expect(set).toEqual({
       MfaConfiguration: 'ON',
       SoftwareTokenMfaConfiguration: { Enabled: true },
-      WebAuthnConfiguration: webAuthn,
+      // The pool's passkey settings (webauthn-config.ts): what was left out shows Cognito's default.
+      WebAuthnConfiguration: { ...webAuthn, FactorConfiguration: 'SINGLE_FACTOR' },
     });
     // A later call that names only MfaConfiguration leaves the rest as it was.
     expect(await ok(p.url, 'SetUserPoolMfaConfig', { UserPoolId: poolId, MfaConfiguration: 'OPTIONAL' })).toEqual({

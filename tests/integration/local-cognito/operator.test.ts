@@ -313,7 +313,12 @@ describe('app clients', () => {
     );
     expect(web?.ClientSecret).toBeUndefined();
     expect(web?.PreventUserExistenceErrors).toBe('ENABLED');
-    expect([...(web?.ExplicitAuthFlows ?? [])].sort()).toEqual(['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH']);
+    // The web client also allows choice-based sign-in (issue 10).
+    expect([...(web?.ExplicitAuthFlows ?? [])].sort()).toEqual([
+      'ALLOW_REFRESH_TOKEN_AUTH',
+      'ALLOW_USER_AUTH',
+      'ALLOW_USER_SRP_AUTH',
+    ]);
     // A client of another pool is not found under this one.
     await expectSdkError(
       us.send(new DescribeUserPoolClientCommand({ UserPoolId: pool.poolId, ClientId: legacyClientId })),
