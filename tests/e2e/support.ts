@@ -13,6 +13,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import { launchChromium } from '../../bench/chrome.ts';
+import { localhostOrigin } from './second-factors.ts';
 
 export const baseUrl = inject('baseUrl');
 export const POOL_ID = 'us-east-1_LocalPool';
@@ -50,6 +51,9 @@ export interface Journey {
 // A rejected sign-in is an HTTP 400 from Cognito, and Chromium logs every 4xx fetch as
 // "Failed to load resource" on the console. These are the API answering, not page errors.
 const COGNITO_4XX = /^Failed to load resource: the server responded with a status of 4\d\d/;
+/** The pool's address under both names of the site: passkey journeys browse it as localhost. */
+const POOL_URLS = [baseUrl, localhostOrigin(baseUrl)].map((origin) => `${origin}/__cognito`);
+const toPool = (url: string): boolean => POOL_URLS.some((pool) => url.startsWith(pool));
 
 /**
  * Registers before/after hooks for a test file: one Chromium for the file, a fresh context per
@@ -100,7 +104,7 @@ export function useBrowser(): { open(options?: BrowserContextOptions): Promise<J
         if (msg.type() !== 'error') return;
         const text = msg.text();
         const from = msg.location().url;
-        if (COGNITO_4XX.test(text) && from.startsWith(`${baseUrl}/__cognito/`)) return;
+        if (COGNITO_4XX.test(text) && toPool(from)) return;
         if (expected.some((p) => p.test(text))) return;
         journey.problems.push(`console error on ${page.url()}: ${text}${from ? ` (${from})` : ''}`);
       });
@@ -109,7 +113,7 @@ export function useBrowser(): { open(options?: BrowserContextOptions): Promise<J
           journey.problems.push(`HTTP ${res.status()} for ${res.request().method()} ${res.url()}`);
       });
       page.on('request', (req) => {
-        if (!req.url().startsWith(`${baseUrl}/__cognito`)) return;
+        if (!toPool(req.url())) return;
         const action = (req.headers()['x-amz-target'] ?? '').replace(/^AWSCognitoIdentityProviderService\./, '');
         let body: Record<string, unknown> = {};
         try {
