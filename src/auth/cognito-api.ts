@@ -1,4 +1,4 @@
-// Cognito actions the library has no method for (USER_AUTH, passkeys), sent through the library's own
+// Cognito actions the library has no method for (USER_AUTH, passkeys; ConfirmDevice, which it sends only inside its own sign-ins), sent through the library's own
 // HTTP client (`CognitoUserPool#client`: the same endpoint, headers and error shape as every other
 // call; docs/cognito.md §1), so the site still has one Cognito client. Request and response shapes
 // are the AWS SDK's; members the SDK turns into other types (timestamps become Dates) are read as
@@ -6,6 +6,8 @@
 import type {
   CompleteWebAuthnRegistrationRequest,
   CompleteWebAuthnRegistrationResponse,
+  ConfirmDeviceRequest,
+  ConfirmDeviceResponse,
   DeleteWebAuthnCredentialRequest,
   DeleteWebAuthnCredentialResponse,
   InitiateAuthRequest,
@@ -24,6 +26,7 @@ interface Actions {
   RespondToAuthChallenge: [RespondToAuthChallengeRequest, RespondToAuthChallengeResponse];
   StartWebAuthnRegistration: [StartWebAuthnRegistrationRequest, StartWebAuthnRegistrationResponse];
   CompleteWebAuthnRegistration: [CompleteWebAuthnRegistrationRequest, CompleteWebAuthnRegistrationResponse];
+  ConfirmDevice: [ConfirmDeviceRequest, ConfirmDeviceResponse];
   ListWebAuthnCredentials: [ListWebAuthnCredentialsRequest, ListWebAuthnCredentialsResponse];
   DeleteWebAuthnCredential: [DeleteWebAuthnCredentialRequest, DeleteWebAuthnCredentialResponse];
 }

@@ -12,6 +12,7 @@ import {
 } from 'amazon-cognito-identity-js';
 import { riderUser, userPool } from './context.ts';
 import { unreadableAnswer } from './errors.ts';
+import { confirmNewDevice } from './new-device.ts';
 import { forgetPreviousRider } from './previous-rider.ts';
 import type { RiderSession } from './session.ts';
 import { toRiderSession } from './session.ts';
@@ -20,9 +21,10 @@ import { toRiderSession } from './session.ts';
  * Stores the tokens of a finished sign-in and returns the rider's session. The library keys them by
  * the username inside the tokens (the pool's UUID for an email-as-username pool, docs/cognito.md
  * §5.6), not by the email the rider typed, as it does after SRP (USER_ID_FOR_SRP).
- * `NewDeviceMetadata` is not confirmed: remembered devices come from the password sign-in.
+ * A device in `NewDeviceMetadata` is confirmed as the library confirms it after SRP (new-device.ts),
+ * so refreshing works in a pool that tracks devices; it is not remembered.
  */
-export function storeSession(result: AuthenticationResultType | undefined): RiderSession {
+export async function storeSession(result: AuthenticationResultType | undefined): Promise<RiderSession> {
   const { IdToken, AccessToken, RefreshToken } = result ?? {};
   if (typeof IdToken !== 'string' || typeof AccessToken !== 'string' || typeof RefreshToken !== 'string') {
     throw unreadableAnswer('AuthenticationResult without the three tokens');
@@ -38,5 +40,8 @@ export function storeSession(result: AuthenticationResultType | undefined): Ride
   const user = riderUser(claims.username);
   user.setSignInUserSession(session);
   forgetPreviousRider(previous, user);
+  if (result?.NewDeviceMetadata) {
+    await confirmNewDevice(user, AccessToken, result.NewDeviceMetadata);
+  }
   return toRiderSession(session);
 }

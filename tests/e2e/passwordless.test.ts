@@ -20,6 +20,7 @@ import {
   audit,
   baseUrl,
   createRider,
+  decodeJwt,
   expectFocus,
   expectPath,
   expectSignedIn,
@@ -94,6 +95,8 @@ describe('a rider with a passkey (keyboard only, 375 px)', () => {
     await activate(page, page.getByRole('button', { name: 'Sign in with a passkey' }));
     const token = await expectSignedIn(page, email);
     expect(userAuth(cognitoCalls.slice(since))).toEqual({ preferred: ['WEB_AUTHN'], answered: ['WEB_AUTHN'] });
+    // The new device its tokens name is confirmed, so they can be refreshed (src/auth/new-device.ts).
+    expect(cognitoCalls.slice(since).map((c) => c.action)).toContain('ConfirmDevice');
     const [used] = await authenticator.credentials();
     expect(used!.signCount).toBeGreaterThan(stored[0]!.signCount);
 
@@ -204,12 +207,30 @@ describe('a rider signing in with an emailed code', () => {
     const { preferred, answered } = userAuth(cognitoCalls);
     expect(preferred).toEqual(['EMAIL_OTP', 'EMAIL_OTP']);
     expect(new Set(answered)).toEqual(new Set(['EMAIL_OTP']));
+    const confirmed = cognitoCalls.filter((c) => c.action === 'ConfirmDevice').map((c) => c.body.DeviceKey);
+    expect(confirmed).toHaveLength(1);
 
-    // Like any other session: a reload keeps it, sign-out ends it.
-    const since = cognitoCalls.length;
+    // Like any other session: a reload keeps it, the refresh token renews it, sign-out ends it.
+    let since = cognitoCalls.length;
     await page.reload();
     expect(await expectSignedIn(page, email)).toBe(token);
     expect(cognitoCalls.slice(since).map((c) => c.action)).not.toContain('InitiateAuth');
+    // The library's clock drift makes the stored tokens look two hours old (as in account.test.ts).
+    const drifted = await page.evaluate(() => {
+      const keys = Object.keys(localStorage).filter(
+        (k) => k.startsWith('CognitoIdentityServiceProvider.') && k.endsWith('.clockDrift'),
+      );
+      for (const k of keys) localStorage.setItem(k, String(-2 * 3600));
+      return keys;
+    });
+    expect(drifted).toHaveLength(1);
+    since = cognitoCalls.length;
+    await page.reload();
+    expect(decodeJwt(await expectSignedIn(page, email)).sub).toBe(decodeJwt(token).sub);
+    const renewals = cognitoCalls.slice(since).filter((c) => c.action === 'InitiateAuth');
+    expect(renewals.map((c) => c.body.AuthFlow)).toEqual(['REFRESH_TOKEN_AUTH']);
+    // …naming the device confirmed at sign-in, without which Cognito refuses the refresh (§3.2 of the docs).
+    expect((renewals[0]!.body.AuthParameters as Record<string, unknown>).DEVICE_KEY).toBe(confirmed[0]);
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await expectSignedOut(page);
     await expectText(statusRegion(page), /You’re signed out\./);
