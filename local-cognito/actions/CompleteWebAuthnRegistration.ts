@@ -1,5 +1,5 @@
 import type { CompleteWebAuthnRegistrationResponse } from '@aws-sdk/client-cognito-identity-provider';
-import { type RegistrationResponseJSON, verifyRegistrationResponse } from '@simplewebauthn/server';
+import type { RegistrationResponseJSON, VerifiedRegistrationResponse } from '@simplewebauthn/server';
 import { authenticateAccessToken } from '../access-token-caller.ts';
 import { registrationKey } from '../challenge-sessions.ts';
 import { looksLikeCredential, readClientData } from '../client-data.ts';
@@ -19,6 +19,7 @@ import { TOKEN_RULE } from '../input.ts';
 import { assertPasskeysEnabled, friendlyNameFor, knownTransports, MAX_PASSKEYS } from '../passkeys.ts';
 import type { WebAuthnCredentialRecord } from '../records.ts';
 import { originAllowed, webAuthnSettingsOf } from '../webauthn-config.ts';
+import { webAuthnServer } from '../webauthn-verifier.ts';
 
 /**
  * Verifies the authenticator's attestation with @simplewebauthn/server against the pending
@@ -69,7 +70,7 @@ export const CompleteWebAuthnRegistration: ActionFactory =
     return {};
   };
 
-type Verified = Extract<Awaited<ReturnType<typeof verifyRegistrationResponse>>, { verified: true }>['registrationInfo'];
+type Verified = NonNullable<VerifiedRegistrationResponse['registrationInfo']>;
 
 /** The library's verdict, its refusals turned into Cognito's exceptions. */
 async function verify(
@@ -79,6 +80,7 @@ async function verify(
   { requireUserVerification }: { requireUserVerification: boolean },
 ): Promise<Verified> {
   try {
+    const { verifyRegistrationResponse } = await webAuthnServer();
     const result = await verifyRegistrationResponse({
       response,
       expectedChallenge: pending.challenge,

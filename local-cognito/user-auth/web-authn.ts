@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { RespondToAuthChallengeResponse } from '@aws-sdk/client-cognito-identity-provider';
-import { type AuthenticationResponseJSON, verifyAuthenticationResponse } from '@simplewebauthn/server';
+import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import type { WebAuthnSignInSession } from '../challenge-sessions.ts';
 import { looksLikeCredential, readClientData } from '../client-data.ts';
 import type { RequestContext, Services } from '../context.ts';
@@ -12,6 +12,7 @@ import { assertNotLockedOut } from '../passwords.ts';
 import type { ClientRecord, PoolRecord, UserRecord, WebAuthnCredentialRecord } from '../records.ts';
 import { checkSecretHash } from '../secret-hash.ts';
 import { originAllowed, userHandleOf, webAuthnSettingsOf } from '../webauthn-config.ts';
+import { webAuthnServer } from '../webauthn-verifier.ts';
 import { passkeysFor } from './factors.ts';
 import { finishFirstFactor } from './finish.ts';
 import { assertNamesSessionUser } from './session-user.ts';
@@ -121,6 +122,7 @@ async function verified(
   const clientData = readClientData(assertion);
   if (!clientData || !originAllowed(clientData.origin, session.rpId)) return undefined;
   try {
+    const { verifyAuthenticationResponse } = await webAuthnServer();
     const result = await verifyAuthenticationResponse({
       response: assertion,
       expectedChallenge: session.challenge,

@@ -8,7 +8,7 @@ import { byId, clearNotice, notify, show } from '../ui/dom.ts';
 import { whileBusy } from '../ui/form.ts';
 import { showAccountLinks } from '../ui/nav.ts';
 import { markWhenPainted } from '../ui/paint-mark.ts';
-import { whenShown } from '../ui/prerender.ts';
+import { storageWrite, whenShown } from '../ui/prerender.ts';
 
 export interface HomeDeps {
   auth: Pick<typeof Auth, 'currentSession' | 'signOut'>;
@@ -93,10 +93,18 @@ export async function mountHome(root: Document, { auth, copy, params }: HomeDeps
   signOutButton('sign-out', false);
   signOutButton('sign-out-everywhere', true);
 
-  /** Asks for the session and shows it; when that fails (tokens are kept) says so and returns the reason. */
-  const check = async (): Promise<string | null> => {
+  /**
+   * Asks for the session and shows it; when that fails (tokens are kept) says so and returns the
+   * reason. With `arriving`, a missing session is asked for again once the sign-in's writes arrive.
+   */
+  const check = async (arriving?: () => Promise<void>): Promise<string | null> => {
     try {
-      render(await auth.currentSession());
+      let session = await auth.currentSession();
+      if (!session && arriving) {
+        await arriving();
+        session = await auth.currentSession();
+      }
+      render(session);
       return null;
     } catch (err) {
       const reason = problem(err);
@@ -122,8 +130,10 @@ export async function mountHome(root: Document, { auth, copy, params }: HomeDeps
   // Meanwhile, warm what the first render needs and can have now: Intl's locale data for the expiry
   // time, ~30 ms cold in the prerender's fresh renderer, measured after activation (bench/signin-trace.ts).
   time(new Date());
-  await whenShown(root);
-  await check();
+  const prerendered = await whenShown(root);
+  // Prerendered, it was shown because a sign-in just finished (storageWrite says why it may not see
+  // the tokens yet): the library writes LastAuthUser last. Up to 2 s, then whatever storage holds.
+  await check(prerendered ? () => storageWrite(root, '.LastAuthUser', 2000) : undefined);
   // Where the account page sends a rider after deleting the account or signing out everywhere.
   if (params?.get('deleted') && signedIn.hidden) {
     notify(

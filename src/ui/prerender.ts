@@ -45,11 +45,34 @@ export function prerenderOnInput(root: Document, form: HTMLFormElement, path: st
 }
 
 /**
- * Resolves when the page is shown: at once, or, for a prerendered page, when the rider navigates
- * to it. A page whose answer depends on what happened meanwhile (the home page reads the tokens
- * that sign-in stored) waits for this before it looks.
+ * Resolves when the page is shown: at once (false), or, for a prerendered page, when the rider
+ * navigates to it (true). A page whose answer depends on what happened meanwhile (the home page reads
+ * the tokens that sign-in stored) waits for this before it looks.
  */
-export function whenShown(root: Document): Promise<void> {
-  if (!(root as Document & { prerendering?: boolean }).prerendering) return Promise.resolve();
-  return new Promise((resolve) => root.addEventListener('prerenderingchange', () => resolve(), { once: true }));
+export function whenShown(root: Document): Promise<boolean> {
+  if (!(root as Document & { prerendering?: boolean }).prerendering) return Promise.resolve(false);
+  return new Promise((resolve) => root.addEventListener('prerenderingchange', () => resolve(true), { once: true }));
+}
+
+/**
+ * Resolves when another page of this site writes a localStorage key that ends with `suffix`, or
+ * after `ms`. A prerendered page runs in a renderer of its own, which learns of the writes of the
+ * page that prerendered it a moment after they happen: on a busy machine it can be shown before
+ * the sign-in page's tokens have reached it, and must wait for them rather than say "signed out".
+ */
+export function storageWrite(root: Document, suffix: string, ms: number): Promise<void> {
+  const view = root.defaultView;
+  if (!view) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      view.removeEventListener('storage', onStorage);
+      resolve();
+    };
+    const onStorage = (event: StorageEvent): void => {
+      if (event.key?.endsWith(suffix)) done();
+    };
+    const timer = setTimeout(done, ms);
+    view.addEventListener('storage', onStorage);
+  });
 }

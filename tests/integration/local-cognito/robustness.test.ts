@@ -83,6 +83,8 @@ async function usersWithEmail(url: string, email: string): Promise<{ Username: s
 }
 
 /** `npx tsx local-cognito/cli.ts` in its own process group; resolves once it prints its URL. */
+const SPAWN_TIMEOUT_MS = 60_000;
+
 async function spawnCli(dir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn('npx', ['tsx', 'local-cognito/cli.ts', '--port', '0', '--data-dir', dir], {
     cwd: REPO,
@@ -92,7 +94,10 @@ async function spawnCli(dir: string): Promise<{ child: ChildProcess; url: string
   children.push(child);
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`no "listening" line: ${out}`)), 20_000);
+    // npx, then tsx, then the pool's module graph: about a second on a quiet machine, but many
+    // times that when other test files load every core, so the bound is generous (the test's own
+    // timeout is above it); it only turns a pool that never starts into a readable failure.
+    const timer = setTimeout(() => reject(new Error(`no "listening" line: ${out}`)), SPAWN_TIMEOUT_MS);
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /listening on (http:\/\/\S+\/)/.exec(out);
@@ -838,79 +843,91 @@ describe('durability', () => {
     }
   });
 
-  it('kill -9 right after an acknowledged SignUp loses nothing; a second process on the same dir is refused', async () => {
-    const dir = await tempDataDir('kill9');
-    const { child, url } = await spawnCli(dir);
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  it(
+    'kill -9 right after an acknowledged SignUp loses nothing; a second process on the same dir is refused',
+    async () => {
+      const dir = await tempDataDir('kill9');
+      const { child, url } = await spawnCli(dir);
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
-    // While it runs, a second pool on the same data dir (this process) is refused with a clear message.
-    await expect(startLocalCognito({ dataDir: dir, quiet: true })).rejects.toThrow(/is in use by process \d+/);
+      // While it runs, a second pool on the same data dir (this process) is refused with a clear message.
+      await expect(startLocalCognito({ dataDir: dir, quiet: true })).rejects.toThrow(/is in use by process \d+/);
 
-    const email = uniqueEmail('kill9');
-    const res = await call(url, 'SignUp', { ClientId: CLIENT_ID, Username: email, Password: PASSWORD });
-    expect(res.status, res.text).toBe(200);
-    // The pool process itself is the one that holds the lock (npx and tsx sit above it).
-    const poolPid = Number((await readFile(join(dir, 'pool.lock'), 'utf8')).trim());
-    expect(poolPid).toBeGreaterThan(0);
-    process.kill(poolPid, 'SIGKILL');
-    await exited;
+      const email = uniqueEmail('kill9');
+      const res = await call(url, 'SignUp', { ClientId: CLIENT_ID, Username: email, Password: PASSWORD });
+      expect(res.status, res.text).toBe(200);
+      // The pool process itself is the one that holds the lock (npx and tsx sit above it).
+      const poolPid = Number((await readFile(join(dir, 'pool.lock'), 'utf8')).trim());
+      expect(poolPid).toBeGreaterThan(0);
+      process.kill(poolPid, 'SIGKILL');
+      await exited;
 
-    const restarted = await startLocalCognito({ dataDir: dir, quiet: true });
-    try {
-      const users = await usersWithEmail(restarted.url, email);
-      expect(users).toHaveLength(1);
-      expect(users[0]?.Username).toBe(res.json?.UserSub);
-      expect(users[0]?.UserStatus).toBe('UNCONFIRMED');
-      expect(await mailTo(restarted.url, email)).toHaveLength(1);
-    } finally {
-      await restarted.close();
-    }
-  }, 40_000);
+      const restarted = await startLocalCognito({ dataDir: dir, quiet: true });
+      try {
+        const users = await usersWithEmail(restarted.url, email);
+        expect(users).toHaveLength(1);
+        expect(users[0]?.Username).toBe(res.json?.UserSub);
+        expect(users[0]?.UserStatus).toBe('UNCONFIRMED');
+        expect(await mailTo(restarted.url, email)).toHaveLength(1);
+      } finally {
+        await restarted.close();
+      }
+    },
+    SPAWN_TIMEOUT_MS + 30_000,
+  );
 
-  it('kill -9 of the whole process tree (npx, tsx and the pool at once) still lets a new pool start', async () => {
-    const dir = await tempDataDir('killtree');
-    const { child, url } = await spawnCli(dir);
-    const email = uniqueEmail('killtree');
-    const res = await call(url, 'SignUp', { ClientId: CLIENT_ID, Username: email, Password: PASSWORD });
-    expect(res.status, res.text).toBe(200);
-    expect(Number((await readFile(join(dir, 'pool.lock'), 'utf8')).trim())).toBeGreaterThan(0);
-    // 'close' comes once every process of the tree has let go of the output pipes they share, the
-    // pool included: it is dead, or a zombie nobody reaped (its parent died with it), whose lock is
-    // stale all the same.
-    const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
-    process.kill(-(child.pid as number), 'SIGKILL');
-    await closed;
-    const restarted = await startLocalCognito({ dataDir: dir, quiet: true });
-    try {
-      expect(await usersWithEmail(restarted.url, email)).toHaveLength(1);
-    } finally {
-      await restarted.close();
-    }
-  }, 40_000);
+  it(
+    'kill -9 of the whole process tree (npx, tsx and the pool at once) still lets a new pool start',
+    async () => {
+      const dir = await tempDataDir('killtree');
+      const { child, url } = await spawnCli(dir);
+      const email = uniqueEmail('killtree');
+      const res = await call(url, 'SignUp', { ClientId: CLIENT_ID, Username: email, Password: PASSWORD });
+      expect(res.status, res.text).toBe(200);
+      expect(Number((await readFile(join(dir, 'pool.lock'), 'utf8')).trim())).toBeGreaterThan(0);
+      // 'close' comes once every process of the tree has let go of the output pipes they share, the
+      // pool included: it is dead, or a zombie nobody reaped (its parent died with it), whose lock is
+      // stale all the same.
+      const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
+      process.kill(-(child.pid as number), 'SIGKILL');
+      await closed;
+      const restarted = await startLocalCognito({ dataDir: dir, quiet: true });
+      try {
+        expect(await usersWithEmail(restarted.url, email)).toHaveLength(1);
+      } finally {
+        await restarted.close();
+      }
+    },
+    SPAWN_TIMEOUT_MS + 30_000,
+  );
 
-  it('a second pool in another process is refused while the first runs', async () => {
-    const dir = await tempDataDir('locked');
-    const running = await startLocalCognito({ dataDir: dir, quiet: true });
-    try {
-      const child = spawn('npx', ['tsx', 'local-cognito/cli.ts', '--port', '0', '--data-dir', dir], {
-        cwd: REPO,
-        detached: true,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      children.push(child);
-      let out = '';
-      child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-      child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-      const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
-      expect(code).toBe(1);
-      expect(out).toContain(`is in use by process ${process.pid}`);
-      expect(out).not.toContain('listening');
-      // The running pool is unharmed.
-      expect((await call(running.url, 'ListUsers', { UserPoolId: POOL_ID })).status).toBe(200);
-    } finally {
-      await running.close();
-    }
-  }, 30_000);
+  it(
+    'a second pool in another process is refused while the first runs',
+    async () => {
+      const dir = await tempDataDir('locked');
+      const running = await startLocalCognito({ dataDir: dir, quiet: true });
+      try {
+        const child = spawn('npx', ['tsx', 'local-cognito/cli.ts', '--port', '0', '--data-dir', dir], {
+          cwd: REPO,
+          detached: true,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        children.push(child);
+        let out = '';
+        child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+        child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+        const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+        expect(code).toBe(1);
+        expect(out).toContain(`is in use by process ${process.pid}`);
+        expect(out).not.toContain('listening');
+        // The running pool is unharmed.
+        expect((await call(running.url, 'ListUsers', { UserPoolId: POOL_ID })).status).toBe(200);
+      } finally {
+        await running.close();
+      }
+    },
+    SPAWN_TIMEOUT_MS + 30_000,
+  );
 
   it('a torn last journal line is ignored, and the journal keeps working after it', async () => {
     const dir = await tempDataDir('torn');

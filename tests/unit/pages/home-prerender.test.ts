@@ -35,4 +35,56 @@ describe('home page, prerendered', () => {
     expect($('signed-in').hidden).toBe(false);
     expect($('rider-email').textContent).toBe('rider@example.com');
   });
+
+  it('waits for the sign-in page’s tokens when it is shown before they reached its renderer', async () => {
+    let prerendering = true;
+    Object.defineProperty(document, 'prerendering', { configurable: true, get: () => prerendering });
+    loadPage('index');
+    let stored: RiderSession | null = null;
+    const currentSession = vi.fn<HomeDeps['auth']['currentSession']>(async () => stored);
+    const mounted = mountHome(document, { auth: { currentSession, signOut: async () => ({ revoked: true }) } });
+    prerendering = false;
+    document.dispatchEvent(new Event('prerenderingchange'));
+    await settle();
+    expect(currentSession).toHaveBeenCalledTimes(1);
+    expect($('signed-out').hidden).toBe(true); // not "signed out" while the writes may be on their way
+
+    stored = session;
+    window.dispatchEvent(new StorageEvent('storage', { key: 'CognitoIdentityServiceProvider.c.idToken' }));
+    await settle();
+    expect(currentSession).toHaveBeenCalledTimes(1); // not yet: LastAuthUser is written last
+    window.dispatchEvent(new StorageEvent('storage', { key: 'CognitoIdentityServiceProvider.c.LastAuthUser' }));
+    await mounted;
+    expect(currentSession).toHaveBeenCalledTimes(2);
+    expect($('signed-in').hidden).toBe(false);
+  });
+
+  it('shows a rider who really is signed out after at most 2 s', async () => {
+    vi.useFakeTimers();
+    try {
+      let prerendering = true;
+      Object.defineProperty(document, 'prerendering', { configurable: true, get: () => prerendering });
+      loadPage('index');
+      const currentSession = vi.fn<HomeDeps['auth']['currentSession']>(async () => null);
+      const mounted = mountHome(document, { auth: { currentSession, signOut: async () => ({ revoked: true }) } });
+      prerendering = false;
+      document.dispatchEvent(new Event('prerenderingchange'));
+      await vi.advanceTimersByTimeAsync(1999);
+      expect($('signed-out').hidden).toBe(true);
+      await vi.advanceTimersByTimeAsync(1);
+      await mounted;
+      expect(currentSession).toHaveBeenCalledTimes(2);
+      expect($('signed-out').hidden).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('reads the session once when it was not prerendered, signed out or not', async () => {
+    loadPage('index');
+    const currentSession = vi.fn<HomeDeps['auth']['currentSession']>(async () => null);
+    await mountHome(document, { auth: { currentSession, signOut: async () => ({ revoked: true }) } });
+    expect(currentSession).toHaveBeenCalledTimes(1);
+    expect($('signed-out').hidden).toBe(false);
+  });
 });

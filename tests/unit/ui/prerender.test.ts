@@ -67,7 +67,7 @@ describe('prerenderOnInput', () => {
 describe('whenShown', () => {
   it('resolves at once for a page that is not prerendering', async () => {
     setPrerendering(undefined);
-    await expect(whenShown(document)).resolves.toBeUndefined();
+    await expect(whenShown(document)).resolves.toBe(false);
   });
 
   it('waits for a prerendered page to be shown (prerenderingchange)', async () => {
