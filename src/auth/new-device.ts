@@ -6,18 +6,23 @@
 // and the library's refreshSession sends the key it cached: without this, a passwordless session
 // would end when its first access token expires.
 import type { NewDeviceMetadataType } from '@aws-sdk/client-cognito-identity-provider';
-import * as Library from 'amazon-cognito-identity-js';
+import type { CognitoUser } from 'amazon-cognito-identity-js';
+import { AuthenticationHelper } from 'amazon-cognito-identity-js';
 import { cognito } from './cognito-api.ts';
 import { userPool } from './context.ts';
 
-/** The library's SRP helper (exported by it, not in its typings): it also makes device verifiers. */
-interface DeviceHashes {
-  generateHashDevice(groupKey: string, deviceKey: string, callback: (err: unknown) => void): void;
-  getSaltDevices(): string;
-  getVerifierDevices(): string;
-  getRandomPassword(): string;
+// The library's SRP helper, which also makes device verifiers: exported by its index but not in its
+// typings. A named import (not `import * as`) keeps the rest of the index (CookieStorage, js-cookie)
+// out of the bundle.
+declare module 'amazon-cognito-identity-js' {
+  export class AuthenticationHelper {
+    constructor(poolName: string);
+    generateHashDevice(groupKey: string, deviceKey: string, callback: (err: unknown) => void): void;
+    getSaltDevices(): string;
+    getVerifierDevices(): string;
+    getRandomPassword(): string;
+  }
 }
-const { AuthenticationHelper } = Library as unknown as { AuthenticationHelper: new (poolName: string) => DeviceHashes };
 
 /** The CognitoUser members that hold and cache its device (not in the library's typings). */
 interface DeviceHolder {
@@ -42,7 +47,7 @@ function hexToBase64(hex: string): string {
  * (the sign-in itself stands; the session then lasts as long as its access token).
  */
 export async function confirmNewDevice(
-  user: Library.CognitoUser,
+  user: CognitoUser,
   accessToken: string,
   device: NewDeviceMetadataType,
 ): Promise<boolean> {
