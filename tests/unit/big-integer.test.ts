@@ -1,7 +1,7 @@
 // The native-BigInt BigInteger shim (src/shims/big-integer.ts) must compute exactly what the
 // library's own jsbn BigInteger computes, for every operation the SRP code uses.
 import JsbnModule from 'amazon-cognito-identity-js/es/BigInteger.js';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import Shim from '../../src/shims/big-integer.ts';
 
 interface Jsbn {
@@ -100,6 +100,33 @@ describe('BigInteger shim vs jsbn', () => {
       expect(negS.compareTo(Shim.ZERO)).toBeLessThan(0);
       expect(modPowShim(negS, eS, nS)).toBe(modPowJsbn(negJ, eJ, nJ));
     }
+  });
+
+  it('powers of 2 match jsbn before, while and after the table of powers of 2 is built', () => {
+    // The table is built in timer tasks (4 rows each): fake timers step through them deterministically.
+    vi.useFakeTimers();
+    const [gS, gJ] = both('2');
+    const check = (e: string, m: [Shim, Jsbn] = [nS, nJ]) => {
+      const [eS, eJ] = both(e);
+      expect(modPowShim(gS, eS, m[0])).toBe(modPowJsbn(gJ, eJ, m[1]));
+    };
+    const exponents = ['1', '2', 'f', '10', 'ffff', hex(32), 'f'.repeat(64), `1${'0'.repeat(64)}`, hex(50), hex(128)];
+    // Short exponents first: no table.
+    for (const e of exponents.slice(0, 6)) check(e);
+    // An SRP secret (400 bits, top bit set) starts the table; answers stay exact while it is built…
+    check(`8${hex(50).slice(1)}`);
+    for (const e of exponents) check(e);
+    vi.advanceTimersToNextTimer(); // 4 of 64 rows: partly built
+    for (const e of exponents) check(e);
+    // …and once it is (64 rows of 2^(d·16^i)), for exponents within 256 bits and beyond them.
+    vi.runAllTimers();
+    expect(vi.getTimerCount()).toBe(0);
+    for (const e of exponents) check(e);
+    // Another modulus is never answered from N's table (an odd 2048-bit modulus).
+    const other = both(`${hex(255)}01`);
+    for (const e of exponents) check(e, other);
+    vi.runAllTimers();
+    vi.useRealTimers();
   });
 
   it('modPow handles tiny exponents and moduli exactly', () => {
