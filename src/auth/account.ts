@@ -3,6 +3,7 @@
 import type { CodeDeliveryDetails, CognitoUser, CognitoUserSession } from 'amazon-cognito-identity-js';
 import { checkNewEmail, checkTypedEmail, requireCurrentPassword } from './account-input.ts';
 import { call } from './context.ts';
+import { dropPendingDevice } from './pending-device.ts';
 import type { CodeDelivery } from './registration.ts';
 import { delivery } from './registration.ts';
 import type { RiderSession } from './session.ts';
@@ -113,5 +114,6 @@ export async function deleteAccount(typedEmail: string): Promise<void> {
   checkTypedEmail(typedEmail, toRiderSession(session).email);
   await call<string>((done) => user.deleteUser(done));
   internals(user).clearCachedDeviceKeyAndPassword();
+  dropPendingDevice();
   user.signOut();
 }

@@ -32,7 +32,7 @@ interface Actions {
 }
 
 /** The library's client (not in its typings): `request` POSTs one action and calls back with (err, data). */
-interface LibraryClient {
+export interface LibraryClient {
   request(action: string, params: unknown, callback: (err: unknown, data?: unknown) => void): void;
 }
 

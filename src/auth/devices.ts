@@ -3,6 +3,7 @@
 import type { DeviceType } from '@aws-sdk/client-cognito-identity-provider';
 import type { CognitoUser } from 'amazon-cognito-identity-js';
 import { call } from './context.ts';
+import { settleDevice } from './settle-later.ts';
 import { internals, signedInUser } from './signed-in.ts';
 
 export interface RememberedDevice {
@@ -50,6 +51,8 @@ function toDevice(device: WireDevice, current: string | null): RememberedDevice 
 
 /** ListDevices, every page: the devices that skip the second factor (Cognito lists remembered ones). */
 export async function listDevices(): Promise<RememberedDevice[]> {
+  // This browser's device, if its sign-in just happened and it is not confirmed yet, belongs in the list.
+  await settleDevice();
   const { user } = await signedInUser();
   const current = currentKey(user);
   const devices: RememberedDevice[] = [];

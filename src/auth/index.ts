@@ -30,5 +30,6 @@ export { answerTotp } from './second-factor.ts';
 export type { RiderSession } from './session.ts';
 export { authorizedFetch, currentSession, getIdToken, signOut } from './session.ts';
 export type { NewPasswordChallenge, SignInResult } from './sign-in.ts';
-export { completeNewPassword, signIn } from './sign-in.ts';
+export { completeNewPassword, prepareSignIn, signIn } from './sign-in.ts';
 export type { TotpSecret } from './totp-secret.ts';
+export { warmSessionCode } from './warm-session.ts';

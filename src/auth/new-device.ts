@@ -7,22 +7,9 @@
 // would end when its first access token expires.
 import type { NewDeviceMetadataType } from '@aws-sdk/client-cognito-identity-provider';
 import type { CognitoUser } from 'amazon-cognito-identity-js';
-import { AuthenticationHelper } from 'amazon-cognito-identity-js';
 import { cognito } from './cognito-api.ts';
 import { userPool } from './context.ts';
-
-// The library's SRP helper, which also makes device verifiers: exported by its index but not in its
-// typings. A named import (not `import * as`) keeps the rest of the index (CookieStorage, js-cookie)
-// out of the bundle.
-declare module 'amazon-cognito-identity-js' {
-  export class AuthenticationHelper {
-    constructor(poolName: string);
-    generateHashDevice(groupKey: string, deviceKey: string, callback: (err: unknown) => void): void;
-    getSaltDevices(): string;
-    getVerifierDevices(): string;
-    getRandomPassword(): string;
-  }
-}
+import { deviceVerifierHelper } from './srp-exponent.ts';
 
 /** The CognitoUser members that hold and cache its device (not in the library's typings). */
 interface DeviceHolder {
@@ -43,40 +30,36 @@ function hexToBase64(hex: string): string {
 /**
  * ConfirmDevice for `device` with a fresh device secret, then the key, group key and secret cached
  * under the library's keys for `user`. Not remembered: the device is only tracked, as after a
- * password sign-in without "Remember this device". Best effort, like Amplify's: false when it failed
- * (the sign-in itself stands; the session then lasts as long as its access token).
+ * password sign-in without "Remember this device". Rejects with the library's error when Cognito
+ * (or the network) refuses; nothing is cached then.
  */
 export async function confirmNewDevice(
   user: CognitoUser,
   accessToken: string,
   device: NewDeviceMetadataType,
-): Promise<boolean> {
+): Promise<void> {
   const { DeviceKey, DeviceGroupKey } = device;
-  if (!DeviceKey || !DeviceGroupKey) return false;
-  try {
-    const hashes = new AuthenticationHelper(userPool().getUserPoolName());
-    await new Promise<void>((resolve, reject) =>
-      hashes.generateHashDevice(DeviceGroupKey, DeviceKey, (err) => (err ? reject(err) : resolve())),
-    );
-    const verifier = {
-      Salt: hexToBase64(hashes.getSaltDevices()),
-      PasswordVerifier: hexToBase64(hashes.getVerifierDevices()),
-    };
-    await cognito('ConfirmDevice', {
-      AccessToken: accessToken,
-      DeviceKey,
-      DeviceSecretVerifierConfig: verifier,
-      // The library's own device name, which the account page's device list reads (device-name.ts).
-      DeviceName: navigator.userAgent,
-    });
-    const holder = user as unknown as DeviceHolder;
-    holder.deviceKey = DeviceKey;
-    holder.deviceGroupKey = DeviceGroupKey;
-    holder.randomPassword = hashes.getRandomPassword();
-    holder.verifierDevices = verifier.PasswordVerifier;
-    holder.cacheDeviceKeyAndPassword();
-    return true;
-  } catch {
-    return false;
-  }
+  if (!DeviceKey || !DeviceGroupKey) return;
+  const hashes = deviceVerifierHelper(userPool().getUserPoolName());
+  await new Promise<void>((resolve, reject) =>
+    hashes.generateHashDevice(DeviceGroupKey, DeviceKey, (err) => (err ? reject(err) : resolve())),
+  );
+  const verifier = {
+    Salt: hexToBase64(hashes.getSaltDevices()),
+    PasswordVerifier: hexToBase64(hashes.getVerifierDevices()),
+  };
+  await cognito('ConfirmDevice', {
+    AccessToken: accessToken,
+    DeviceKey,
+    DeviceSecretVerifierConfig: verifier,
+    // The library's own device name, which the account page's device list reads (device-name.ts):
+    // the browser's user agent, "nodejs" where there is no navigator (Node 20).
+    DeviceName: (globalThis.navigator as Navigator | undefined)?.userAgent ?? 'nodejs',
+  });
+  const holder = user as unknown as DeviceHolder;
+  holder.deviceKey = DeviceKey;
+  holder.deviceGroupKey = DeviceGroupKey;
+  holder.randomPassword = hashes.getRandomPassword();
+  holder.verifierDevices = verifier.PasswordVerifier;
+  holder.cacheDeviceKeyAndPassword();
 }

@@ -2,6 +2,7 @@
 import type { CognitoUserSession } from 'amazon-cognito-identity-js';
 import { call, userPool } from './context.ts';
 import { AuthError, toAuthError } from './errors.ts';
+import { dropPendingDevice } from './pending-device.ts';
 
 /** What pages need to know about a signed-in rider. */
 export interface RiderSession {
@@ -93,5 +94,6 @@ export async function signOut(options: { global?: boolean } = {}): Promise<{ rev
     return { revoked: SIGNED_OUT.has(toAuthError(err).code) };
   } finally {
     user.signOut();
+    dropPendingDevice();
   }
 }

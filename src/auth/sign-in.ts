@@ -3,13 +3,16 @@
 import type { CognitoUser, CognitoUserSession, IAuthenticationCallback } from 'amazon-cognito-identity-js';
 import { AuthenticationDetails } from 'amazon-cognito-identity-js';
 import { riderUser, userPool } from './context.ts';
+import { withDeviceDeferred } from './defer-device.ts';
 import { AuthError, toAuthError, unsupportedStep } from './errors.ts';
+import { recordNewDevice } from './pending-device.ts';
 import { forgetPreviousRider } from './previous-rider.ts';
 import { resendConfirmationCode } from './registration.ts';
 import type { SecondFactorResult } from './second-factor.ts';
 import { secondFactorCallbacks } from './second-factor.ts';
 import type { RiderSession } from './session.ts';
 import { toRiderSession } from './session.ts';
+import { prepareSrpExponent, useShortSrpExponents } from './srp-exponent.ts';
 import { checkNewPassword, normalizeEmail, requirePassword } from './validate.ts';
 
 /** A pending "choose a new password" step; pass it back to completeNewPassword. */
@@ -66,16 +69,30 @@ function authenticate(
 }
 
 /**
+ * Does the sign-in's first modular exponentiation (the client's SRP public value) now, while the
+ * rider is still typing, so that signIn sends its first request at once (srp-exponent.ts).
+ */
+export function prepareSignIn(): void {
+  prepareSrpExponent(userPool().getUserPoolName());
+}
+
+/**
  * Signs in with SRP. An unconfirmed rider gets a fresh code and `next: 'confirmSignUp'`;
  * an operator-created rider gets `next: 'newPassword'`.
  */
 export async function signIn(email: string, password: string): Promise<SignInResult> {
   const username = normalizeEmail(email);
   requirePassword(password);
+  useShortSrpExponents();
   const user = riderUser(username);
   const details = new AuthenticationDetails({ Username: username, Password: password });
   try {
-    return await authenticate(user, username, (callbacks) => user.authenticateUser(details, callbacks));
+    // The new device this browser is given is confirmed by the next page (pending-device.ts).
+    const { result, device } = await withDeviceDeferred(user, () =>
+      authenticate(user, username, (callbacks) => user.authenticateUser(details, callbacks)),
+    );
+    if (result.next === 'done') recordNewDevice(user, device);
+    return result;
   } catch (err) {
     if (!(err instanceof AuthError) || err.code !== 'UserNotConfirmed') throw err;
     const sent = await resendConfirmationCode(username).catch(() => ({ destination: null }));

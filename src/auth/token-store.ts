@@ -12,7 +12,7 @@ import {
 } from 'amazon-cognito-identity-js';
 import { riderUser, userPool } from './context.ts';
 import { unreadableAnswer } from './errors.ts';
-import { confirmNewDevice } from './new-device.ts';
+import { recordNewDevice } from './pending-device.ts';
 import { forgetPreviousRider } from './previous-rider.ts';
 import type { RiderSession } from './session.ts';
 import { toRiderSession } from './session.ts';
@@ -21,8 +21,8 @@ import { toRiderSession } from './session.ts';
  * Stores the tokens of a finished sign-in and returns the rider's session. The library keys them by
  * the username inside the tokens (the pool's UUID for an email-as-username pool, docs/cognito.md
  * §5.6), not by the email the rider typed, as it does after SRP (USER_ID_FOR_SRP).
- * A device in `NewDeviceMetadata` is confirmed as the library confirms it after SRP (new-device.ts),
- * so refreshing works in a pool that tracks devices; it is not remembered.
+ * A device in `NewDeviceMetadata` is recorded for the next page to confirm (pending-device.ts), as
+ * after a password sign-in, so refreshing works in a pool that tracks devices; it is not remembered.
  */
 export async function storeSession(result: AuthenticationResultType | undefined): Promise<RiderSession> {
   const { IdToken, AccessToken, RefreshToken } = result ?? {};
@@ -40,8 +40,6 @@ export async function storeSession(result: AuthenticationResultType | undefined)
   const user = riderUser(claims.username);
   user.setSignInUserSession(session);
   forgetPreviousRider(previous, user);
-  if (result?.NewDeviceMetadata) {
-    await confirmNewDevice(user, AccessToken, result.NewDeviceMetadata);
-  }
+  recordNewDevice(user, result?.NewDeviceMetadata);
   return toRiderSession(session);
 }

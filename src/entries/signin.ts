@@ -1,7 +1,7 @@
 import { confirmForgotPassword, forgotPassword } from '../auth/password-reset.ts';
 import type { MfaSetupChallenge } from '../auth/second-factor.ts';
 import { answerTotp } from '../auth/second-factor.ts';
-import { completeNewPassword, signIn } from '../auth/sign-in.ts';
+import { completeNewPassword, prepareSignIn, signIn } from '../auth/sign-in.ts';
 import { mountSignIn } from '../pages/signin.ts';
 import { start } from './wire.ts';
 
@@ -13,6 +13,7 @@ start((context) =>
   mountSignIn(document, {
     auth: {
       signIn,
+      prepareSignIn,
       completeNewPassword,
       forgotPassword,
       confirmForgotPassword,

@@ -3,6 +3,7 @@ import { configureAuth } from '../auth/context.ts';
 import type { CognitoConfig } from '../config.ts';
 import { config } from '../config.ts';
 import { leaveTo, restoreOnReturn } from '../ui/leaving.ts';
+import { afterNextPaint } from '../ui/paint-mark.ts';
 import { startPage } from '../ui/start.ts';
 
 export interface PageContext {
@@ -10,13 +11,18 @@ export interface PageContext {
   params: URLSearchParams;
 }
 
-export function start(mount: (context: PageContext) => void | Promise<void>): void {
+/**
+ * Configures the auth service and mounts the page; `afterPaint` runs once the mounted page is
+ * painted (work the rider need not wait for).
+ */
+export function start(mount: (context: PageContext) => void | Promise<void>, afterPaint?: () => void): void {
   restoreOnReturn(window);
-  void startPage(document, config, (settings: CognitoConfig) => {
+  void startPage(document, config, async (settings: CognitoConfig) => {
     configureAuth({ userPoolId: settings.userPoolId, clientId: settings.clientId, endpoint: settings.endpoint });
-    return mount({
+    await mount({
       navigate: (url) => leaveTo(window, url),
       params: new URLSearchParams(window.location.search),
     });
+    if (afterPaint) afterNextPaint(afterPaint);
   });
 }

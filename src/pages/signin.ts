@@ -16,7 +16,9 @@ import { mountSecondFactor } from './signin-second-factor.ts';
 
 export interface SignInDeps {
   auth: Pick<typeof Auth, 'signIn' | 'completeNewPassword' | 'forgotPassword' | 'confirmForgotPassword'> &
-    SecondFactorAuth;
+    SecondFactorAuth &
+    /** Work a sign-in can do before the rider presses "Sign in" (the SRP public value). */
+    Partial<Pick<typeof Auth, 'prepareSignIn'>>;
   /** Loads passkey and emailed-code sign-in (on first use); without it the page offers only the password. */
   loadPasswordless?: (() => Promise<PasswordlessAuth>) | undefined;
   navigate(url: string): void;
@@ -44,6 +46,9 @@ export function mountSignIn(root: Document, { auth, loadPasswordless, navigate, 
   const heading = byId(root, 'page-title');
   // The home page knows it may be prerendered (it reads the session once shown); other pages don't.
   if (next === '/') prerenderOnInput(root, signInForm, next);
+  // While the rider types, in a task of its own so no keystroke waits for it (once per sign-in:
+  // it does nothing while a prepared value waits to be used).
+  signInForm.addEventListener('input', () => setTimeout(() => auth.prepareSignIn?.()));
 
   /** Shows one of the steps, names the page after it, and moves focus to its first empty field. */
   const step = (id: string, focus: HTMLInputElement): void => {

@@ -3,12 +3,16 @@
 // monitoring, prerendered or not. requestAnimationFrame runs just before the next frame is painted;
 // a task queued from it runs once that frame is out.
 
+/** Runs `work` once the frame showing the current DOM is painted (at once where nothing paints). */
+export function afterNextPaint(work: () => void): void {
+  if (typeof requestAnimationFrame !== 'function') work();
+  else requestAnimationFrame(() => setTimeout(work, 0));
+}
+
 /** Marks `name` once the frame showing the current DOM is painted (first time only). */
 export function markWhenPainted(name: string): void {
   if (typeof requestAnimationFrame !== 'function' || performance.getEntriesByName(name).length) return;
-  requestAnimationFrame(() =>
-    setTimeout(() => {
-      if (!performance.getEntriesByName(name).length) performance.mark(name);
-    }, 0),
-  );
+  afterNextPaint(() => {
+    if (!performance.getEntriesByName(name).length) performance.mark(name);
+  });
 }

@@ -71,6 +71,19 @@ describe('a new rider', () => {
     expect(cognitoCalls.map((c) => c.action)).not.toContain('USER_PASSWORD_AUTH');
     await expectText(page.getByText(/^Expires at/), /Expires at \d{1,2}:\d{2}/);
     await audit(page, 'home-signed-in');
+    // The device this sign-in was given is confirmed by the home page once it has painted, not before
+    // the rider got there (src/auth/pending-device.ts): ConfirmDevice comes after the tokens, its key
+    // is then cached where the library keeps it, and nothing is left pending.
+    await expect
+      .poll(() =>
+        page.evaluate(() => ({
+          pending: localStorage.getItem('wildrydes.pendingDevice'),
+          deviceKey: Object.keys(localStorage).some((k) => k.endsWith('.deviceKey')),
+        })),
+      )
+      .toEqual({ pending: null, deviceKey: true });
+    const signInActions = cognitoCalls.map((c) => c.action);
+    expect(signInActions.indexOf('ConfirmDevice')).toBeGreaterThan(signInActions.indexOf('RespondToAuthChallenge'));
 
     // A reload restores the session from storage: same rider, same (still valid) token, no new sign-in.
     const callsBeforeReload = cognitoCalls.length;

@@ -1,11 +1,15 @@
-// The device a passwordless sign-in's tokens come with (NewDeviceMetadata) is confirmed as the library
-// confirms it after SRP (src/auth/new-device.ts), so the refresh names it: in a pool that tracks
+// The device a sign-in's tokens come with (NewDeviceMetadata) is recorded, and confirmed by the page
+// the rider lands on once it has painted (src/auth/pending-device.ts, settle-device.ts), as the
+// library confirms it after SRP (new-device.ts), so the refresh names it: in a pool that tracks
 // devices, Cognito refreshes only for a confirmed device whose key is sent. Real library, Cognito
 // stubbed at fetch (passwordless-kit.ts).
 import { describe, expect, it, vi } from 'vitest';
-import { currentSession } from '../../src/auth/index.ts';
+import { currentSession, signOut } from '../../src/auth/index.ts';
 import { confirmEmailCode, startEmailCodeSignIn } from '../../src/auth/passwordless.ts';
-import { calls, EMAIL_OTP, fail, ok, routes, stored, tokens, useCognitoStub } from './passwordless-kit.ts';
+import { hasPendingDevice } from '../../src/auth/pending-device.ts';
+import { settlePendingDevice } from '../../src/auth/settle-device.ts';
+import { settleDevice } from '../../src/auth/settle-later.ts';
+import { calls, EMAIL_OTP, fail, ok, routes, storage, stored, tokens, useCognitoStub } from './passwordless-kit.ts';
 
 useCognitoStub();
 
@@ -22,9 +26,18 @@ async function signInByCode(lifetime = 3600) {
 }
 
 describe('a passwordless sign-in with NewDeviceMetadata', () => {
-  it('confirms the device with a fresh device secret and caches it where the library keeps its own', async () => {
+  it('lets the rider in at once and leaves the device to confirm', async () => {
+    const session = await signInByCode();
+    expect(session.sub).toBe('uuid-1');
+    expect(calls.map((c) => c.action)).toEqual(['InitiateAuth', 'RespondToAuthChallenge']);
+    expect(hasPendingDevice()).toBe(true);
+    expect(stored('uuid-1', 'deviceKey')).toBeNull();
+  });
+
+  it('is confirmed by the next page with a fresh device secret, cached where the library keeps its own', async () => {
     routes.ConfirmDevice = () => ok({ UserConfirmationNecessary: true });
     const session = await signInByCode();
+    await settleDevice();
 
     const confirm = calls.find((c) => c.action === 'ConfirmDevice')!;
     const { DeviceSecretVerifierConfig: verifier, ...rest } = confirm.body as {
@@ -49,11 +62,16 @@ describe('a passwordless sign-in with NewDeviceMetadata', () => {
     // Tracked, not remembered: nothing asks Cognito to remember it.
     expect(calls.map((c) => c.action)).not.toContain('UpdateDeviceStatus');
     expect(session.sub).toBe('uuid-1');
+    expect(hasPendingDevice()).toBe(false);
+    // Settled once: a later page load sends nothing.
+    await settleDevice();
+    expect(calls.filter((c) => c.action === 'ConfirmDevice')).toHaveLength(1);
   });
 
   it('refreshes naming the confirmed device, as Cognito requires when it tracks devices', async () => {
     routes.ConfirmDevice = () => ok({ UserConfirmationNecessary: false });
     await signInByCode(1);
+    await settlePendingDevice();
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(Date.now() + 10 * 60_000);
     routes.InitiateAuth = () => ok({ AuthenticationResult: { ...tokens(), RefreshToken: undefined } });
@@ -64,13 +82,55 @@ describe('a passwordless sign-in with NewDeviceMetadata', () => {
     });
   });
 
-  it('still signs the rider in when ConfirmDevice fails, and caches no device', async () => {
-    routes.ConfirmDevice = () => fail('InternalErrorException', 'Internal error');
+  it('gives up on a device Cognito refuses, and caches none', async () => {
+    routes.ConfirmDevice = () => fail('ResourceNotFoundException', 'Device does not exist.');
     const session = await signInByCode();
-    expect(session.sub).toBe('uuid-1');
+    await settlePendingDevice();
     expect(await currentSession()).toEqual(session);
     expect(stored('uuid-1', 'deviceKey')).toBeNull();
     expect(stored('uuid-1', 'randomPasswordKey')).toBeNull();
+    expect(hasPendingDevice()).toBe(false);
+  });
+
+  it('keeps the device for the next page when the network is down, and confirms it then', async () => {
+    await signInByCode();
+    const online = globalThis.fetch;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
+    await settlePendingDevice();
+    expect(hasPendingDevice()).toBe(true);
+    vi.stubGlobal('fetch', online);
+    routes.ConfirmDevice = () => ok({ UserConfirmationNecessary: true });
+    await settlePendingDevice();
+    expect(hasPendingDevice()).toBe(false);
+    expect(stored('uuid-1', 'deviceKey')).toBe(DEVICE.DeviceKey);
+  });
+
+  it('confirms one device once when two callers settle at the same time', async () => {
+    routes.ConfirmDevice = () => ok({ UserConfirmationNecessary: true });
+    await signInByCode();
+    await Promise.all([settlePendingDevice(), settlePendingDevice(), settleDevice()]);
+    expect(calls.filter((c) => c.action === 'ConfirmDevice')).toHaveLength(1);
+  });
+
+  it('forgets the device on signing out before it was confirmed', async () => {
+    routes.RevokeToken = () => ok({});
+    await signInByCode();
+    await signOut();
+    expect(hasPendingDevice()).toBe(false);
+    await settlePendingDevice();
+    expect(calls.map((c) => c.action)).not.toContain('ConfirmDevice');
+  });
+
+  it('drops a device left by another rider instead of confirming it for the one signed in now', async () => {
+    await signInByCode();
+    const pending = storage.getItem('wildrydes.pendingDevice')!;
+    storage.setItem('wildrydes.pendingDevice', pending.replace('uuid-1', 'uuid-2'));
+    await settlePendingDevice();
+    expect(hasPendingDevice()).toBe(false);
+    expect(calls.map((c) => c.action)).not.toContain('ConfirmDevice');
   });
 
   it('confirms nothing when the pool does not track devices', async () => {
@@ -79,6 +139,8 @@ describe('a passwordless sign-in with NewDeviceMetadata', () => {
     const start = await startEmailCodeSignIn('rider@example.com');
     if (start.next !== 'emailCode') throw new Error('no code step');
     await confirmEmailCode(start.challenge, '123456');
+    await settleDevice();
+    expect(hasPendingDevice()).toBe(false);
     expect(calls.map((c) => c.action)).toEqual(['InitiateAuth', 'RespondToAuthChallenge']);
   });
 });

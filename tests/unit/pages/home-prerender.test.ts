@@ -88,3 +88,57 @@ describe('home page, prerendered', () => {
     expect($('signed-out').hidden).toBe(false);
   });
 });
+
+describe('home page, prerendered: what it does before it is shown', () => {
+  it('lays the signed-in view out unseen and runs the session code once, then hides it again', async () => {
+    let prerendering = true;
+    Object.defineProperty(document, 'prerendering', { configurable: true, get: () => prerendering });
+    loadPage('index');
+    const view = $('signed-in');
+    const layouts: { hidden: boolean; visibility: string; position: string; token: number }[] = [];
+    const offsetHeight = vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(function (
+      this: HTMLElement,
+    ) {
+      if (this === view) {
+        layouts.push({
+          hidden: view.hidden,
+          visibility: view.style.visibility,
+          position: view.style.position,
+          token: ($('id-token') as HTMLTextAreaElement).value.length,
+        });
+      }
+      return 0;
+    });
+    const warmSessionCode = vi.fn();
+    const currentSession = vi.fn<HomeDeps['auth']['currentSession']>(async () => session);
+    const mounted = mountHome(document, {
+      auth: { currentSession, signOut: async () => ({ revoked: true }), warmSessionCode },
+    });
+    await settle();
+    offsetHeight.mockRestore();
+    // Laid out once, shown but invisible and out of flow, with a token-sized text…
+    expect(layouts).toEqual([{ hidden: false, visibility: 'hidden', position: 'absolute', token: 1100 }]);
+    // …and put back as it was: hidden, no styles, no text.
+    expect(view.hidden).toBe(true);
+    expect(view.getAttribute('style') ?? '').toBe('');
+    expect(($('id-token') as HTMLTextAreaElement).value).toBe('');
+    expect(warmSessionCode).toHaveBeenCalledTimes(1);
+    expect(currentSession).not.toHaveBeenCalled();
+
+    prerendering = false;
+    document.dispatchEvent(new Event('prerenderingchange'));
+    await mounted;
+    expect($('signed-in').hidden).toBe(false);
+    expect(($('id-token') as HTMLTextAreaElement).value).toBe(session.idToken);
+  });
+
+  it('does neither when it is loaded the ordinary way', async () => {
+    loadPage('index');
+    const warmSessionCode = vi.fn();
+    await mountHome(document, {
+      auth: { currentSession: async () => session, signOut: async () => ({ revoked: true }), warmSessionCode },
+    });
+    expect(warmSessionCode).not.toHaveBeenCalled();
+    expect($('signed-in').hidden).toBe(false);
+  });
+});
