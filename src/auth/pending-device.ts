@@ -7,10 +7,10 @@
 // rider waited for on a 2-core machine (bench/signin-trace.ts), for a step whose only use is the
 // next refresh, an hour later (new-device.ts). Here the sign-in stores the device's key and group
 // key (not secrets: the device's secret is made when it is confirmed), lets the rider in, and
-// `settlePendingDevice` (settle-device.ts, loaded by wire.ts after the first paint of whichever page comes next; the account
-// page's device list first) confirms it exactly as new-device.ts confirms it. If the rider closes
-// the browser within that moment, the next page they open confirms it; until it is confirmed, the
-// access and ID tokens work as usual, only a refresh would be refused.
+// `settleDevice` (settle-later.ts: on the home page once it has painted, on the account page, and
+// before its device list) confirms it exactly as new-device.ts confirms it. If the rider closes the
+// browser first, the next home or account page confirms it; until then the access and ID tokens
+// work as usual, only a refresh would be refused.
 // Two-factor sign-ins keep the library's own flow: "Remember this device" needs the device
 // confirmed before it can be remembered.
 import type { NewDeviceMetadataType } from '@aws-sdk/client-cognito-identity-provider';

@@ -1,6 +1,5 @@
 // Confirms the device the last sign-in on this browser was given (pending-device.ts says why it is
-// left to the next page). Loaded by wire.ts only when one is pending, and by the account page's
-// device list.
+// left to the next page). Loaded by settle-later.ts only when one is pending.
 import type { CognitoUserSession } from 'amazon-cognito-identity-js';
 import { call, userPool } from './context.ts';
 import { AuthError, toAuthError } from './errors.ts';
