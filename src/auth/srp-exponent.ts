@@ -4,14 +4,14 @@
 //
 // Why: a sign-in waits for two modular exponentiations with `a` in the exponent, A = g^a before
 // InitiateAuth and S = (B − k·g^x)^(a + u·x) after it. Their cost grows with the exponent's length
-// (3072-bit squarings, ~10 µs each on native BigInt in Chromium): with 1024 bits they were ~20 and
-// ~26 ms of the ~85 ms a rider waited for their tokens on a 2-core machine. The group is RFC 3526's
+// (3072-bit squarings, ~10–20 µs each on native BigInt in Chromium): with 1024 bits they were ~20 and
+// ~26 ms of the ~84 ms a rider waited for their tokens on a 2-core machine. The group is RFC 3526's
 // 3072-bit MODP group, whose strength RFC 3526 §8 estimates at 130–200 bits, asking for exponents
 // of 260–400 bits ("double the entropy of the strength of the entire system", §1); NIST SP 800-56A
 // asks for 2 × 128 = 256 bits for that group. 400 bits meets the higher estimate. With u·x (512
-// bits) in the exponent of S, S costs ~6 ms; A, computed ahead, costs nothing at submit.
+// bits) in the exponent of S, S costs ~12 ms; A, computed ahead, costs nothing at submit.
 // Nothing the server checks changes: Cognito sees only A, which is as uniformly distributed in the
-// group as before. docs/cognito.md §2 records this.
+// group as before. docs/cognito.md §3.1 records this.
 import { AuthenticationHelper } from 'amazon-cognito-identity-js';
 
 // The library's SRP helper, which also makes device verifiers: exported by its index but not in its
@@ -44,7 +44,7 @@ interface SrpHelper {
 }
 
 /** Bytes of randomness in `a`: 400 bits (RFC 3526 §8's larger exponent size for its 3072-bit group). */
-export const EXPONENT_BYTES = 50;
+const EXPONENT_BYTES = 50;
 
 /** A big-endian hex string of `bytes` random bytes (crypto.getRandomValues, as the library's WordArray). */
 function randomHex(bytes: number): string {
